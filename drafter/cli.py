@@ -1,0 +1,280 @@
+"""The command line: parse arguments, call one core function, print or write its result.
+
+Imports of anything heavy happen inside the commands that need them, so that
+`drafter render` starts fast. User-caused problems print one Chinese message, exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from .errors import DrafterError
+
+app = typer.Typer(
+    name="drafter",
+    help="drafter：领导讲话稿起草助手。用 YAML 大纲描述讲话，生成格式规范的讲话稿。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+templates_app = typer.Typer(help="列出会议类型（模板），或查看某一类型的组成。",
+                            invoke_without_command=True, no_args_is_help=False)
+app.add_typer(templates_app, name="templates")
+
+TemplateDirOption = typer.Option(None, "--template-dir", "-t",
+                                 help="自定义模板文件夹（可多次指定），可新增或覆盖内置会议类型")
+
+
+def _write_stdout(text: str) -> None:
+    # Bytes in UTF-8 whatever the locale: the same outline gives the same bytes.
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is not None:
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    else:  # pragma: no cover - exotic stdout replacements
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _err(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """One handler: a DrafterError is printed as its message and ends the run with exit 2."""
+    try:
+        yield
+    except DrafterError as exc:
+        _err(f"错误：{exc.render()}")
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("已中断，未写入任何文件。")
+        raise typer.Exit(130) from None
+
+
+def _dirs(template_dir: Optional[list[Path]]) -> list[Path]:
+    return list(template_dir or [])
+
+
+@app.command()
+def render(
+    outline: Path = typer.Argument(..., help="大纲文件（.yaml）"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="写入文件，格式由后缀决定；不写则打印到屏幕"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    final: bool = typer.Option(False, "--final", help="定稿：仍有〔待补〕时拒绝输出（退出码 1）"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
+) -> None:
+    """把大纲生成讲话稿：打印到屏幕，或用 -o 写入 .txt / .md 文件。"""
+    with user_errors():
+        from .export import exporter_for, supported_suffixes
+        from .output import check_target, write_atomic
+        from .render import render_file
+
+        exporter = None
+        if output is not None:
+            exporter = exporter_for(output.suffix)
+            if exporter is None:
+                raise_unknown_suffix(output, supported_suffixes())
+            check_target(output, force=force)
+        result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        if result.markers:
+            _err(f"还有 {len(result.markers)} 处待补内容：")
+            for marker in result.markers:
+                _err(f"  {marker.path}：{marker.marker}")
+            if final:
+                _err("定稿检查未通过：请补全以上内容后再生成（未输出任何内容）。")
+                raise typer.Exit(1)
+        if output is None:
+            from .export.text import export as to_text
+
+            _write_stdout(to_text(result.document))
+        else:
+            assert exporter is not None
+            write_atomic(output, exporter(result.document), force=force)
+            _err(f"已写入 {output}")
+
+
+def raise_unknown_suffix(output: Path, supported: str) -> None:
+    from .errors import OutputError
+
+    suffix = output.suffix or "（无后缀）"
+    raise OutputError(f"不支持的输出格式“{suffix}”，支持：{supported}", file=str(output))
+
+
+@app.command()
+def preview(
+    outline: Path = typer.Argument(..., help="大纲文件（.yaml）"),
+    rate: int = typer.Option(220, "--rate", min=60, max=600, help="语速（字/分钟），用于估算讲话时长"),
+    width: Optional[int] = typer.Option(None, "--width", min=20, max=400, help="显示宽度（字符）"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
+) -> None:
+    """在终端里预览讲话稿，并显示字数、讲话时长和意见条数。"""
+    with user_errors():
+        from rich.console import Console
+
+        from .preview import build_preview
+        from .render import render_file
+        from .stats import compute_stats
+
+        result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        stats = compute_stats(result.document, rate=rate)
+        Console(width=width, highlight=False).print(build_preview(result.document, stats))
+
+
+@app.command()
+def validate(outline: Path = typer.Argument(..., help="大纲文件（.yaml）")) -> None:
+    """只检查大纲是否有效，列出全部问题。"""
+    with user_errors():
+        from .loader import load_outline
+
+        load_outline(outline)
+        _err(f"{outline}：大纲有效。")
+
+
+@app.command()
+def new(
+    meeting_type: str = typer.Argument(..., metavar="TYPE", help="会议类型，见 drafter templates"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入大纲文件；不写则打印"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
+) -> None:
+    """生成一份带注释的大纲，填空即可使用。"""
+    with user_errors():
+        from .outline import json_schema
+        from .output import write_atomic
+        from .scaffold import SCHEMA_FILENAME, scaffold
+        from .templating import resolve_template, template_dirs
+
+        info = resolve_template(meeting_type, template_dirs(_dirs(template_dir)))
+        text = scaffold(info)
+        if output is None:
+            _write_stdout(text)
+            return
+        write_atomic(output, text, force=force)
+        schema_path = output.parent / SCHEMA_FILENAME
+        if not schema_path.exists():
+            import json
+
+            write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+            _err(f"已写入 {output}（以及编辑器用的结构说明 {schema_path}）")
+        else:
+            _err(f"已写入 {output}")
+
+
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件；不写则打印"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件"),
+) -> None:
+    """打印大纲的 JSON Schema（供编辑器补全和检查）。"""
+    with user_errors():
+        import json
+
+        from .outline import json_schema
+        from .output import write_atomic
+
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+        if output is None:
+            _write_stdout(text)
+        else:
+            write_atomic(output, text, force=force)
+            _err(f"已写入 {output}")
+
+
+@templates_app.callback()
+def templates_list(
+    ctx: typer.Context,
+    template_dir: Optional[list[Path]] = TemplateDirOption,
+) -> None:
+    """列出所有会议类型（内置和自定义）。"""
+    ctx.obj = _dirs(template_dir)
+    if ctx.invoked_subcommand is not None:
+        return
+    with user_errors():
+        from .templating import catalogue, template_dirs
+
+        cat = catalogue(template_dirs(ctx.obj))
+        width = max(len(i.id) for i in cat.values())
+        lines = []
+        for info in cat.values():
+            origin = "" if info.builtin else f"  [自定义：{info.path.parent}]"
+            lines.append(f"{info.id.ljust(width)}  {info.name}：{info.description}{origin}")
+        _write_stdout("\n".join(lines) + "\n")
+
+
+@templates_app.command("show")
+def templates_show(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="会议类型的名称、中文名或别名"),
+) -> None:
+    """显示一个会议类型的组成部分和它用到的大纲字段。"""
+    with user_errors():
+        from .templating import describe_template, resolve_template, template_dirs
+
+        dirs = template_dirs(ctx.obj or [])
+        info = resolve_template(name, dirs)
+        d = describe_template(info, dirs)
+        lines = [
+            f"{info.id}（{info.name}）",
+            f"说明：{info.description}",
+            f"别名：{'、'.join(info.aliases) or '无'}",
+            f"文件：{info.path}",
+            f"本类型改写的部分：{'、'.join(d.overrides) or '无（全部沿用基础骨架）'}",
+            f"讲话结构：{' → '.join(d.parts)}",
+            "用到的大纲字段：",
+            *[f"  {f}" for f in d.fields],
+            f"模板文件：{'、'.join(d.sources)}",
+        ]
+        _write_stdout("\n".join(lines) + "\n")
+
+
+# --- entry point: Chinese messages for usage errors too ---------------------------------
+
+_USAGE_MESSAGES = [
+    ("Missing argument", "缺少参数"),
+    ("No such option", "没有这个选项"),
+    ("No such command", "没有这个命令"),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("Invalid value", "参数取值无效"),
+    ("requires an argument", "选项缺少取值"),
+    ("Missing option", "缺少选项"),
+]
+
+
+def _usage_message(message: str) -> str:
+    for needle, chinese in _USAGE_MESSAGES:
+        if needle in message:
+            return f"{chinese}（{message}）"
+    return message
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Console entry point. Runs Typer without standalone mode so that usage errors are
+    reported in Chinese and Ctrl-C prints one line."""
+    from typer._click import exceptions as click_exceptions
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = app(args=args, prog_name="drafter", standalone_mode=False)
+    except click_exceptions.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "drafter"
+        _err(f"错误：{_usage_message(exc.format_message())}。用 {command} --help 查看用法。")
+        sys.exit(2)
+    except click_exceptions.Abort:
+        _err("已中断。")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        _err("已中断。")
+        sys.exit(130)
+    except click_exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

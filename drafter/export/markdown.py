@@ -1,0 +1,40 @@
+"""Markdown: headings by level, run-in headings in bold, user text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Document
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _block(block: Block) -> str:
+    if block.kind == "title":
+        return f"# {escape(block.text)}"
+    if block.kind == "heading":
+        hashes = "#" * min(block.level + 1, 6)
+        return f"{hashes} {escape(block.number + block.text)}"
+    if block.runin:
+        return f"**{escape(block.number + block.runin)}**{escape(block.text)}"
+    return escape(block.number + block.text)
+
+
+def export(document: Document) -> str:
+    out: list[str] = []
+    meta: list[str] = []
+    for block in document.blocks:
+        if block.kind in ("subtitle", "meta"):
+            meta.append(escape(block.text))
+            continue
+        if meta:
+            out.append("  \n".join(meta))  # one paragraph, hard line breaks
+            meta = []
+        out.append(_block(block))
+    if meta:
+        out.append("  \n".join(meta))
+    return "\n\n".join(out) + "\n"

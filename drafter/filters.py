@@ -1,0 +1,64 @@
+"""Jinja filters and globals for speech templates, registered in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .numbering import OrdinalStyle, cn_count, cn_numeral, ordinal
+
+_END = "。！？…"
+_TRAILING = "。；;，,：:、 "
+
+
+def sentence(text: Any) -> str:
+    """End a sentence with 。 unless it already ends with 。！？…"""
+    s = str(text or "").strip()
+    if not s:
+        return ""
+    s = s.rstrip("；;，,：:、 ")
+    return s if s[-1] in _END or s.endswith("〕") and s[-2:-1] in _END else s + "。"
+
+
+def clause(text: Any) -> str:
+    """A clause to embed in a sentence: no closing punctuation."""
+    return str(text or "").strip().rstrip(_TRAILING + "！？!?")
+
+
+def join_cn(items: Any, last: str = "和") -> str:
+    """A、B和C — a Chinese enumeration of clauses."""
+    parts = [clause(i) for i in items if clause(i)]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "、".join(parts[:-1]) + last + parts[-1]
+
+
+def join_clauses(items: Any, sep: str = "，") -> str:
+    return sep.join(clause(i) for i in items if clause(i))
+
+
+def series(items: Any, style: str = "一是", sep: str = "；") -> str:
+    """一是A；二是B；三是C。 — an in-paragraph series with computed ordinals."""
+    parts = [clause(i) for i in items if clause(i)]
+    st = OrdinalStyle(style)
+    text = sep.join(ordinal(st, n, len(parts)) + p for n, p in enumerate(parts, 1))
+    return sentence(text) if text else ""
+
+
+def numbered(items: Any, style: str = "一是") -> list[dict[str, str]]:
+    """[{number: 一是, text: …}] for templates that put each item in its own paragraph."""
+    parts = [str(i).strip() for i in items if clause(i)]
+    st = OrdinalStyle(style)
+    return [{"number": ordinal(st, n, len(parts)), "text": p} for n, p in enumerate(parts, 1)]
+
+
+FILTERS = {
+    "cn": cn_numeral,
+    "cn_count": cn_count,
+    "sentence": sentence,
+    "clause": clause,
+    "join_cn": join_cn,
+    "join_clauses": join_clauses,
+    "series": series,
+    "numbered": numbered,
+}
+GLOBALS: dict[str, Any] = {}

@@ -1,0 +1,146 @@
+"""Chinese numerals, ordinals and count phrases (GB/T 15835, GB/T 9704).
+
+Counts before a measure word use 两 for 2 (两点意见); ordinals use 二 (二、（二）第二 二是).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+_DIGITS = "〇一二三四五六七八九"
+_UNITS = ["", "十", "百", "千"]
+
+
+def _below_10000(n: int) -> str:
+    """Chinese numeral for 1..9999, with 一十 shortened to 十 only at the start."""
+    text = ""
+    zero_pending = False
+    for power in (3, 2, 1, 0):
+        digit = (n // 10**power) % 10
+        if digit == 0:
+            if text:
+                zero_pending = True
+            continue
+        if zero_pending:
+            text += "零"
+            zero_pending = False
+        text += _DIGITS[digit] + _UNITS[power]
+    return text
+
+
+def cn_numeral(n: int) -> str:
+    """Cardinal numeral as written in running text: 1→一, 10→十, 11→十一, 20→二十, 105→一百零五."""
+    if n < 0:
+        raise ValueError("negative numbers have no ordinal form here")
+    if n == 0:
+        return "零"
+    if n >= 100_000_000:
+        raise ValueError("number too large")
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        text = _below_10000(high) + "万"
+        if low:
+            text += ("零" if low < 1000 else "") + _below_10000(low)
+        return _shorten_ten(text)
+    return _shorten_ten(_below_10000(n))
+
+
+def _shorten_ten(text: str) -> str:
+    # 一十 → 十 only at the very start (十一, but 一百一十).
+    return text[1:] if text.startswith("一十") else text
+
+
+def cn_count(n: int) -> str:
+    """Numeral for a count before a measure word: 2→两 (两点), 12→十二, 22→二十二."""
+    return "两" if n == 2 else cn_numeral(n)
+
+
+class OrdinalStyle(str, Enum):
+    """Ordinal series usable in an outline. Values are what a writer types."""
+
+    LEVEL1 = "一、"
+    LEVEL2 = "（一）"
+    LEVEL3 = "1."
+    LEVEL4 = "（1）"
+    DI = "第一，"
+    YI_SHI = "一是"
+    YI_YAO = "一要"
+    SHOU_XIAN = "首先"
+    FANG_MIAN = "一方面"
+
+    @property
+    def inline(self) -> bool:
+        """Inline styles open a paragraph (一是……); the others make heading lines."""
+        return self in (OrdinalStyle.YI_SHI, OrdinalStyle.YI_YAO, OrdinalStyle.SHOU_XIAN,
+                        OrdinalStyle.FANG_MIAN)
+
+
+# Aliases a writer may type (half-width brackets, Arabic ordinals, bare words).
+STYLE_ALIASES: dict[str, OrdinalStyle] = {
+    "一、": OrdinalStyle.LEVEL1, "一": OrdinalStyle.LEVEL1,
+    "（一）": OrdinalStyle.LEVEL2, "(一)": OrdinalStyle.LEVEL2,
+    "1.": OrdinalStyle.LEVEL3, "1．": OrdinalStyle.LEVEL3, "1、": OrdinalStyle.LEVEL3,
+    "（1）": OrdinalStyle.LEVEL4, "(1)": OrdinalStyle.LEVEL4,
+    "第一，": OrdinalStyle.DI, "第一": OrdinalStyle.DI, "第一,": OrdinalStyle.DI,
+    "一是": OrdinalStyle.YI_SHI,
+    "一要": OrdinalStyle.YI_YAO,
+    "首先": OrdinalStyle.SHOU_XIAN, "首先，": OrdinalStyle.SHOU_XIAN,
+    "一方面": OrdinalStyle.FANG_MIAN,
+}
+
+# Default style per depth (1-based): GB/T 9704's four levels, then in-paragraph 一是.
+DEFAULT_STYLES = [OrdinalStyle.LEVEL1, OrdinalStyle.LEVEL2, OrdinalStyle.LEVEL3,
+                  OrdinalStyle.LEVEL4]
+
+
+def default_style(depth: int) -> OrdinalStyle:
+    return DEFAULT_STYLES[depth - 1] if depth <= len(DEFAULT_STYLES) else OrdinalStyle.YI_SHI
+
+
+def series_limits(style: OrdinalStyle) -> tuple[int, int | None]:
+    """How many items a series may have (min, max). Every list needs at least two items
+    to be a series, but a single heading is tolerated by the renderer; only the closed
+    series (首先…最后, 一方面…另一方面) have hard limits."""
+    if style is OrdinalStyle.SHOU_XIAN:
+        return (2, 4)
+    if style is OrdinalStyle.FANG_MIAN:
+        return (2, 2)
+    return (1, None)
+
+
+_SHOU_XIAN = {2: ["首先", "其次"], 3: ["首先", "其次", "最后"], 4: ["首先", "其次", "再次", "最后"]}
+
+
+def ordinal(style: OrdinalStyle, index: int, total: int) -> str:
+    """The ordinal text for item ``index`` (1-based) of ``total``, with its punctuation.
+
+    Heading styles return the full prefix (一、 （一） 1. （1） 第一，); inline styles return
+    the lead word (一是 一要 首先， 一方面，).
+    """
+    if index < 1:
+        raise ValueError("index is 1-based")
+    n = cn_numeral(index)
+    if style is OrdinalStyle.LEVEL1:
+        return f"{n}、"
+    if style is OrdinalStyle.LEVEL2:
+        return f"（{n}）"
+    if style is OrdinalStyle.LEVEL3:
+        return f"{index}."
+    if style is OrdinalStyle.LEVEL4:
+        return f"（{index}）"
+    if style is OrdinalStyle.DI:
+        return f"第{n}，"
+    if style is OrdinalStyle.YI_SHI:
+        return f"{n}是"
+    if style is OrdinalStyle.YI_YAO:
+        return f"{n}要"
+    if style is OrdinalStyle.SHOU_XIAN:
+        words = _SHOU_XIAN.get(total)
+        if words is None:
+            raise ValueError("首先…最后 takes 2 to 4 items")
+        return words[index - 1] + "，"
+    if style is OrdinalStyle.FANG_MIAN:
+        if total != 2:
+            raise ValueError("一方面…另一方面 takes exactly 2 items")
+        return ("一方面，", "另一方面，")[index - 1]
+    raise AssertionError(style)  # pragma: no cover

@@ -1,0 +1,188 @@
+"""The Outline: one model in the middle, read from YAML, written by the miner, rendered.
+
+Every text field may be left open with an explicit ``null`` (or an empty value, or 〔待补〕):
+the renderer then prints a visible 〔待补：…〕 marker. Absent fields let the template decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .numbering import STYLE_ALIASES, OrdinalStyle
+
+Text = str | None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              use_attribute_docstrings=True)
+
+
+def _style(value: Any) -> Any:
+    """Accept the ordinal styles a writer types, with half-width variants."""
+    if isinstance(value, str):
+        style = STYLE_ALIASES.get(value.strip())
+        if style is not None:
+            return style
+    return value
+
+
+class Figure(_Model):
+    """An achievement with figures: 地区生产总值达到1250亿元，同比增长5.8%，居全省第3位。"""
+
+    indicator: Text = Field(description="指标名称，如“地区生产总值”")
+    value: str | int | float | None = Field(None, description="数值，如“1250亿元”")
+    growth: str | int | float | None = Field(
+        None, description="增幅：数字（5.8 即“增长5.8%”，负数为“下降”）或文字")
+    rank: Text = Field(None, description="位次，如“居全省第3位”")
+    note: Text = Field(None, description="补充说明，接在句末")
+
+
+class Meeting(_Model):
+    """The meeting the speech is given at."""
+
+    name: Text = Field(None, description="会议名称，如“全市2025年三级干部大会”")
+    organizer: Text = Field(None, description="决定召开会议的机关，如“市委、市政府”")
+    purpose: Text = Field(None, description="会议的主要任务，如“总结2024年工作，部署2025年任务”")
+    background: Text = Field(None, description="召开的时机，如“全面实施‘十五五’规划的开局之年”")
+    heard: list[Text] = Field(default_factory=list,
+                              description="刚才听取的报告、通报或传达，如“张市长作了政府工作报告”")
+    speakers: list[Text] = Field(default_factory=list,
+                                 description="作了发言的单位或同志，如“5个县区”")
+    adopted: list[Text] = Field(default_factory=list, description="会议审议通过的文件")
+    honoured: Text = Field(None, description="受到表彰的对象，如“30个先进集体和100名先进个人”")
+    attendees: Text = Field(None, description="参会人员，如“市县乡三级干部”")
+
+
+class Review(_Model):
+    """Review of achievements and problems."""
+
+    period: Text = Field(None, description="回顾的时段，如“过去的一年”“今年以来”")
+    summary: Text = Field(None, description="总体评价，一句话")
+    achievements: list[str | Figure | None] = Field(
+        default_factory=list, description="成绩：文字，或带数字的指标（indicator/value/growth/rank）")
+    credit: Text = Field(None, description="成绩取得的原因，如“市委坚强领导、全市上下共同奋斗”")
+    thanks: Text = Field(None, description="致谢对象，如“全市广大干部群众”")
+    problems: list[Text] = Field(default_factory=list, description="存在的问题和不足")
+    problems_cause: Text = Field(None, description="问题的根源，如“根本还是责任落实不到位”")
+    paragraphs: list[Text] = Field(default_factory=list, description="回顾部分的自由段落")
+
+
+TRANSITION_STYLES = ("讲几点意见", "讲几个方面", "讲几句话", "强调几点", "讲几个问题")
+_TRANSITION_ALIASES = {
+    "意见": "讲几点意见", "讲几点意见": "讲几点意见", "几点意见": "讲几点意见",
+    "方面": "讲几个方面", "讲几个方面": "讲几个方面", "几个方面": "讲几个方面",
+    "句话": "讲几句话", "讲几句话": "讲几句话", "讲三句话": "讲几句话", "几句话": "讲几句话",
+    "强调": "强调几点", "强调几点": "强调几点",
+    "问题": "讲几个问题", "讲几个问题": "讲几个问题", "几个问题": "讲几个问题",
+}
+
+
+class Transition(_Model):
+    """The sentence that announces the directives. Its count is computed, never typed."""
+
+    style: str | None = Field(None, description="讲几点意见 / 讲几个方面 / 讲几句话 / 强调几点 / 讲几个问题")
+    topic: Text = Field(None, description="“我就……讲几点意见”中的“……”，如“做好今年工作”")
+    lead: Text = Field(None, description="前置说明，如“根据党委讨论意见”")
+
+    @field_validator("style", mode="before")
+    @classmethod
+    def _known_style(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            key = value.strip().rstrip("。：:")
+            if key not in _TRANSITION_ALIASES:
+                raise PydanticCustomError(
+                    "drafter", "未知的过渡句样式“{value}”，可选：{choices}",
+                    {"value": value, "choices": "、".join(TRANSITION_STYLES)})
+            return _TRANSITION_ALIASES[key]
+        return value
+
+
+class Directive(_Model):
+    """One numbered point: heading, body paragraphs, and sub-points at any depth."""
+
+    heading: Text = Field(description="标题（一句话，不加序号）")
+    body: list[Text] = Field(default_factory=list, description="正文段落")
+    points: list[Directive] = Field(default_factory=list, description="下一层要点")
+    points_style: OrdinalStyle | None = Field(
+        None, description="下一层的序号样式：一、 （一） 1. （1） 第一， 一是 一要 首先 一方面")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _heading_shorthand(cls, value: Any) -> Any:
+        # "- 统一思想，提高认识" is a point with only a heading.
+        if isinstance(value, str):
+            return {"heading": value}
+        return value
+
+    _points_style = field_validator("points_style", mode="before")(lambda cls, v: _style(v))
+
+
+class Reminders(_Model):
+    """Seasonal or safety reminders before the closing (never counted by the transition)."""
+
+    occasion: Text = Field(None, description="时节，如“春节”“汛期”“国庆中秋”")
+    intro: Text = Field(None, description="引导句；不写则由模板生成")
+    items: list[Text] = Field(default_factory=list, description="提醒事项，按“一要……二要……”排列")
+    style: OrdinalStyle | None = Field(None, description="事项序号样式，默认“一要”")
+
+    _style_alias = field_validator("style", mode="before")(lambda cls, v: _style(v))
+
+
+class Closing(_Model):
+    """The closing exhortation."""
+
+    paragraphs: list[Text] = Field(default_factory=list, description="结尾段落（同志们，……）")
+    call: Text = Field(None, description="最后的号召句，如“为……而努力奋斗！”")
+
+
+class LintSettings(_Model):
+    """Settings for ``drafter lint`` on this outline."""
+
+    ignore: list[str] = Field(default_factory=list, description="不检查的规则代码")
+    place: Text = Field(None, description="本讲话所属地方，用于查找旧稿残留")
+    unit: Text = Field(None, description="本讲话所属单位")
+
+
+class Outline(_Model):
+    """A speech outline. Only what you write is used; the template fills the rest."""
+
+    template: str = Field("deploy", description="会议类型（模板名），见 drafter templates")
+    title: Text = Field(None, description="标题；不写则为“在……上的讲话”")
+    subtitle: Text = Field(None, description="副标题，如“——在……上的讲话”（用于论点式标题）")
+    speaker: Text = Field(None, description="讲话人，如“市委书记 李明”")
+    date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")
+    salutation: Text = Field(None, description="称呼，如“同志们”“各位代表，同志们”")
+    greeting: Text = Field(None, description="问候语，如“大家好！”")
+    meeting: Meeting = Field(default_factory=Meeting)
+    opening: list[Text] = Field(default_factory=list, description="开场白中的自由段落")
+    review: Review | None = None
+    pivot: Text = Field(None, description="过渡前的转折句，如“同志们，躺在功劳簿上数星星，不如站起来追太阳！”")
+    transition: Transition = Field(default_factory=Transition)
+    numbering: list[OrdinalStyle] = Field(
+        default_factory=list, description="各层序号样式，从第一层起，如 [第一，, 一要]")
+    directives: list[Directive] = Field(default_factory=list, description="讲话的主体：几点意见")
+    implementation: list[Text] = Field(default_factory=list,
+                                       description="抓落实的要求（牵头、时限、督查）")
+    reminders: Reminders | None = None
+    closing: Closing = Field(default_factory=Closing)
+    target_length: int | None = Field(None, ge=100, le=100_000, description="目标字数")
+    lint: LintSettings | None = None
+
+    @field_validator("numbering", mode="before")
+    @classmethod
+    def _numbering_aliases(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [_style(v) for v in value]
+        return value
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Outline.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "drafter 讲话稿大纲"
+    return schema

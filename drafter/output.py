@@ -1,0 +1,77 @@
+"""Writing results without ever losing what is already on disk.
+
+Writes go to a temporary file in the target folder and are then moved into place in one
+step, so a crash leaves either the old file or the new one, never half of either. Without
+``force`` an existing file is never replaced, not even by a race: the final step is a hard
+link, which fails if the name was taken meanwhile.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def check_target(path: Path, *, force: bool) -> None:
+    """Fail early, before any work, when the target cannot be written."""
+    name = str(path)
+    if path.is_dir():
+        raise OutputError("输出路径是一个文件夹，请写上文件名", file=name)
+    if path.exists() and not force:
+        raise OutputError("文件已存在，为避免覆盖已停止", file=name,
+                          hint="确认要覆盖请加 --force，或换一个文件名")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"输出目录“{parent}”不存在", file=name, hint="请先创建该目录，或换一个路径")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"没有写入目录“{parent}”的权限", file=name)
+
+
+def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
+    check_target(path, force=force)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    parent = path.parent if str(path.parent) else Path(".")
+    name = str(path)
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp_name, path)
+        else:
+            try:
+                os.link(tmp_name, path)
+            except FileExistsError:
+                raise OutputError("文件已存在，为避免覆盖已停止", file=name,
+                                  hint="确认要覆盖请加 --force") from None
+            except OSError:
+                # File systems without hard links: fall back to a checked rename.
+                if path.exists():
+                    raise OutputError("文件已存在，为避免覆盖已停止", file=name) from None
+                os.replace(tmp_name, path)
+        try:
+            os.chmod(path, 0o666 & ~_umask())
+        except OSError:
+            pass
+    except PermissionError:
+        raise OutputError("没有写入权限", file=name) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise OutputError("磁盘空间不足，文件未写入（原有文件未受影响）", file=name) from None
+        raise OutputError(f"写入失败：{exc.strerror or exc}", file=name) from None
+    finally:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

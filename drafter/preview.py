@@ -1,0 +1,55 @@
+"""The terminal preview: a rich renderable built from a Document (pure; the CLI prints it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Document
+from .stats import Stats
+
+HEADING_STYLES = {1: "bold", 2: "bold cyan", 3: "bold green", 4: "green"}
+INDENT = "\u3000\u3000"
+
+
+def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True) -> Any:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = []
+    for block in document.blocks:
+        if block.kind == "title":
+            parts.append(Text(block.text, style="bold", justify="center"))
+        elif block.kind in ("subtitle", "meta"):
+            parts.append(Text(block.text, style="italic", justify="center"))
+        elif block.kind == "salutation":
+            parts.append(Text(""))
+            parts.append(Text(block.text))
+        elif block.kind == "heading":
+            style = HEADING_STYLES.get(block.level, "bold")
+            parts.append(Text(INDENT + block.number + block.text, style=style))
+        else:
+            line = Text(INDENT)
+            if block.runin:
+                style = HEADING_STYLES.get(block.level, "bold")
+                line.append(block.number + block.runin, style=style)
+            elif block.number:
+                line.append(block.number)
+            line.append(block.text, style="yellow" if "〔待补" in block.text else "")
+            parts.append(line)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column()
+    table.add_row("字数", str(stats.chars))
+    table.add_row("讲话时长", f"{stats.minutes_text}（按{stats.rate}字/分钟）")
+    table.add_row("意见", f"{stats.directives}点，下设要点{stats.points}个")
+    if stats.open_markers:
+        table.add_row("待补", f"[yellow]{stats.open_markers}处[/yellow]")
+    if show_lengths and stats.per_directive:
+        lengths = "  ".join(f"{d.number.rstrip('、，')}{d.chars}字" for d in stats.per_directive)
+        table.add_row("各点篇幅", lengths)
+    parts.append(Text(""))
+    parts.append(Panel(table, title="统计", expand=False))
+    return Group(*parts)
+

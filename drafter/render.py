@@ -1,0 +1,366 @@
+"""Outline → template context → markup → Document.
+
+The context is plain data (dict subclasses that know their outline path), so templates
+cannot reach into pydantic, and a field a template needs but the outline lacks is reported
+by its outline path. Open facts become visible 〔待补：…〕 markers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import OpenMarker, OutlineError, Problem, TemplateError
+from .loader import LoadedOutline, format_path, load_outline
+from .numbering import OrdinalStyle, cn_numeral, default_style, ordinal, series_limits
+from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
+from .textnorm import one_line
+
+_OPEN_VALUE = re.compile(r"^\s*[〔\[【(（]?\s*待补\s*[〕\]】)）]?\s*$")
+_OPEN_INLINE = re.compile(r"〔待补〕")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+LABELS: dict[str, str] = {
+    "title": "标题", "subtitle": "副标题", "speaker": "讲话人", "date": "讲话日期",
+    "salutation": "称呼", "greeting": "问候语", "pivot": "转折句",
+    "meeting.name": "会议名称", "meeting.organizer": "决定召开会议的机关",
+    "meeting.purpose": "会议任务", "meeting.background": "召开时机",
+    "meeting.heard": "听取的报告", "meeting.speakers": "发言单位",
+    "meeting.adopted": "审议通过的文件", "meeting.honoured": "表彰对象",
+    "meeting.attendees": "参会人员", "opening": "开场段落",
+    "review.period": "回顾时段", "review.summary": "总体评价", "review.achievements": "成绩",
+    "review.credit": "成绩取得的原因", "review.thanks": "致谢对象", "review.problems": "问题",
+    "review.problems_cause": "问题根源", "review.paragraphs": "回顾段落",
+    "indicator": "指标名称", "value": "数值", "growth": "增幅", "rank": "位次", "note": "说明",
+    "transition.topic": "过渡句主题", "transition.lead": "过渡句前置语",
+    "implementation": "落实要求", "reminders.occasion": "提醒时节",
+    "reminders.intro": "提醒引导语", "reminders.items": "提醒事项",
+    "closing.paragraphs": "结尾段落", "closing.call": "号召句",
+}
+
+
+class Node:
+    """A context mapping that knows its outline path (for missing-field messages).
+
+    Not a dict: outline fields named like dict methods (reminders.items) must read as
+    fields in templates."""
+
+    __slots__ = ("_data", "outline_path")
+
+    def __init__(self, path: str) -> None:
+        self._data: dict[str, Any] = {}
+        self.outline_path = path
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._data[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._data[name] = value
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._data
+
+    def __repr__(self) -> str:
+        return f"Node({self.outline_path!r}, {self._data!r})"
+
+
+class Markers:
+    """Collects open facts while the context is built and the template runs."""
+
+    def __init__(self) -> None:
+        self.items: list[OpenMarker] = []
+
+    def add(self, path: str, label: str) -> str:
+        marker = f"〔待补：{label}〕"
+        self.items.append(OpenMarker(path=path, label=label, marker=marker))
+        return marker
+
+
+def format_date(value: dt.date | str | None) -> str | None:
+    """2025-02-05 → 2025年2月5日 (GB/T 9704: full year, no zero padding)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    text = value.strip()
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
+    if m:
+        return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"
+    return text
+
+
+class ContextBuilder:
+    def __init__(self, loaded: LoadedOutline) -> None:
+        self.loaded = loaded
+        self.markers = Markers()
+        self.problems: list[Problem] = []
+
+    # -- scalars ---------------------------------------------------------------------
+    def text(self, value: Any, path: str, label: str, explicit: bool) -> str | None:
+        if value is None:
+            return self.markers.add(path, label) if explicit else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = f"{value:g}" if isinstance(value, float) else str(value)
+        if not isinstance(value, str):
+            return value  # type: ignore[no-any-return]
+        cleaned = _CONTROL.sub("", one_line(value))
+        if not cleaned or _OPEN_VALUE.match(cleaned):
+            return self.markers.add(path, label)
+        if "〔待补〕" in cleaned:
+            cleaned = _OPEN_INLINE.sub(lambda _m: self.markers.add(path, label), cleaned)
+        return cleaned
+
+    def label(self, path: str) -> str:
+        key = re.sub(r"\[\d+\]", "", path)
+        return LABELS.get(key) or LABELS.get(key.rsplit(".", 1)[-1]) or path
+
+    def texts(self, values: list[Any], path: str) -> list[str]:
+        label = self.label(path)
+        out = []
+        for i, value in enumerate(values):
+            item_label = f"{label}第{i + 1}项" if len(values) > 1 else label
+            out.append(self.text(value, f"{path}[{i}]", item_label, True) or "")
+        return out
+
+    def model(self, model: Any, path: str, skip: tuple[str, ...] = ()) -> Node:
+        node = Node(path)
+        for name in type(model).model_fields:
+            if name in skip:
+                continue
+            value = getattr(model, name)
+            sub = f"{path}.{name}" if path else name
+            if isinstance(value, list):
+                node[name] = self.texts(value, sub) if all(
+                    v is None or isinstance(v, str) for v in value) else value
+            elif hasattr(value, "model_fields"):
+                node[name] = self.model(value, sub)
+            elif isinstance(value, OrdinalStyle):
+                node[name] = value.value
+            else:
+                node[name] = self.text(value, sub, self.label(sub),
+                                       name in model.model_fields_set)
+        return node
+
+    # -- parts -----------------------------------------------------------------------
+    def figure(self, fig: Any, path: str) -> str:
+        f = self.model(fig, path)
+        text = f["indicator"] or ""
+        joiner = ""  # no comma straight after the indicator: 投资同比增长12.5%
+        if f["value"]:
+            text += f"达到{f['value']}"
+            joiner = "，"
+        growth = fig.growth
+        if growth is not None and f["growth"]:
+            g = f["growth"]
+            if isinstance(growth, (int, float)) or re.fullmatch(r"-?\d+(\.\d+)?%?", g):
+                num = float(str(g).rstrip("%"))
+                word = "下降" if num < 0 else "增长"
+                g = f"同比{word}{abs(num):g}%"
+            elif not re.match(r"^(同比|比上年|较上年)?(增长|下降|提高|减少|降低|回落|持平)", g):
+                g = f"增长{g}"
+            text += f"{joiner}{g}"
+        if f["rank"]:
+            text += f"，{f['rank']}"
+        if f["note"]:
+            text += f"，{f['note']}"
+        return text
+
+    def review(self, review: Any) -> Node | None:
+        if review is None:
+            return None
+        node = self.model(review, "review", skip=("achievements",))
+        items = []
+        for i, item in enumerate(review.achievements):
+            path = f"review.achievements[{i}]"
+            if hasattr(item, "model_fields"):
+                items.append(self.figure(item, path))
+            else:
+                label = f"成绩第{i + 1}项" if len(review.achievements) > 1 else "成绩"
+                items.append(self.text(item, path, label, True) or "")
+        node["achievements"] = items
+        return node
+
+    def directives(self, items: list[Any], styles: list[OrdinalStyle], depth: int,
+                   path: str, parent_style: OrdinalStyle | None, chain: str) -> list[Node]:
+        if not items:
+            return []
+        style = parent_style or (styles[depth - 1] if depth <= len(styles)
+                                 else default_style(depth))
+        low, high = series_limits(style)
+        if len(items) < low or (high is not None and len(items) > high):
+            limit = f"{cn_numeral(low)}至{cn_numeral(high)}" if high != low else cn_numeral(low)
+            where = path.rsplit("[", 1)[0] if path.endswith("]") else path
+            pos = self.loaded.positions.of_value(_split_path(where))
+            self.problems.append(Problem(
+                f"序号样式“{style.value}”只适合{limit}项，这里有{len(items)}项",
+                file=self.loaded.source, line=pos[0] if pos else None,
+                column=pos[1] if pos else None, path=where,
+                hint="请换用“一是”“一要”或“（一）”等样式"))
+            style = OrdinalStyle.YI_SHI
+        out = []
+        for i, item in enumerate(items):
+            number = ordinal(style, i + 1, len(items))
+            here = f"{path}[{i}]"
+            label_chain = chain + (f"第{cn_numeral(i + 1)}点" if depth == 1
+                                   else f"第{cn_numeral(i + 1)}项")
+            node = Node(here)
+            node["number"] = number
+            node["level"] = depth
+            node["style"] = style.value
+            node["heading"] = self.text(item.heading, f"{here}.heading", f"{label_chain}的标题",
+                                        True)
+            node["body"] = [self.text(b, f"{here}.body[{j}]", f"{label_chain}的正文", True) or ""
+                            for j, b in enumerate(item.body)]
+            node["points"] = self.directives(item.points, styles, depth + 1, f"{here}.points",
+                                             item.points_style, label_chain)
+            node["inline"] = style.inline
+            # Level 1 stands alone; deeper heading styles run in when they carry only text.
+            node["runin"] = style.inline or (depth > 1 and bool(item.body) and not item.points)
+            out.append(node)
+        return out
+
+    def build(self) -> Node:
+        outline = self.loaded.outline
+        ctx = self.model(outline, "", skip=("review", "directives", "numbering", "date",
+                                            "lint", "target_length", "template"))
+        ctx["template"] = outline.template
+        explicit_date = "date" in outline.model_fields_set
+        ctx["date"] = (self.markers.add("date", "讲话日期")
+                       if explicit_date and outline.date is None else format_date(outline.date))
+        if isinstance(outline.date, str) and not outline.date.strip():
+            ctx["date"] = self.markers.add("date", "讲话日期")
+        ctx["review"] = self.review(outline.review)
+        ctx["directives"] = self.directives(outline.directives, list(outline.numbering), 1,
+                                            "directives", None, "")
+        ctx["count"] = len(outline.directives)
+        ctx["points_total"] = _count_points(outline.directives)
+        topic = ctx["transition"]["topic"]
+        if topic and not topic.startswith("〔"):
+            ctx["transition"]["topic"] = re.sub(r"^(就|围绕)", "", topic)
+        if self.problems:
+            raise OutlineError(problems=self.problems)
+        return ctx
+
+
+def _split_path(path: str) -> tuple[str | int, ...]:
+    out: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        out.append(int(index) if index else name)
+    return tuple(out)
+
+
+def _count_points(items: list[Any]) -> int:
+    return sum(1 + _count_points(i.points) for i in items)
+
+
+@dataclass
+class RenderResult:
+    document: Any  # drafter.document.Document
+    markers: list[OpenMarker]
+    template: TemplateInfo
+
+
+def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None = None,
+                   template: str | None = None) -> RenderResult:
+    """Render a validated outline into a Document. Deterministic."""
+    from .document import MarkupError, parse_markup
+
+    dirs = template_dirs(extra_template_dirs)
+    try:
+        info = resolve_template(template or loaded.outline.template, dirs)
+    except TemplateError as exc:
+        if template is None:
+            pos = loaded.positions.of_value(("template",))
+            p = exc.problems[0]
+            raise TemplateError(problems=[Problem(p.message, file=loaded.source,
+                                                  line=pos[0] if pos else None,
+                                                  column=pos[1] if pos else None,
+                                                  path="template", hint=p.hint)]) from None
+        raise
+    builder = ContextBuilder(loaded)
+    context = builder.build()
+    env = make_environment(dirs)
+    markup = run_template(env, info.filename,
+                          {"o": context, "todo": builder.markers.add})
+    try:
+        document = parse_markup(markup)
+    except MarkupError as exc:
+        raise TemplateError(f"模板输出的第 {exc.line_number} 行不是块标记（应以 @p、@h 等开头）："
+                            f"{exc.line.strip()[:40]}", file=str(info.path)) from None
+    text = document.body_text()
+    seen: set[str] = set()
+    present = []
+    for marker in builder.markers.items:
+        if marker.marker in text and marker.path not in seen:
+            seen.add(marker.path)
+            present.append(marker)
+    return RenderResult(document=document, markers=present, template=info)
+
+
+def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
+    """Render one template, turning every Jinja failure into a located TemplateError."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    try:
+        template = env.get_template(name)
+        return str(template.render(**context))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"模板语法错误：{exc.message}", file=exc.filename or exc.name,
+                            line=exc.lineno) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"找不到模板“{exc.name}”", hint="模板名不能指向模板文件夹之外") from None
+    except SecurityError as exc:
+        file, line = _template_frame(exc)
+        raise TemplateError(f"模板试图做沙箱不允许的事（{exc}），已拦截", file=file,
+                            line=line) from None
+    except jinja2.UndefinedError as exc:
+        file, line = _template_frame(exc)
+        raise TemplateError(_undefined_message(str(exc)), file=file, line=line) from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        file, line = _template_frame(exc)
+        if file is None:
+            raise
+        raise TemplateError(f"模板运行出错：{exc}", file=file, line=line) from None
+    except RecursionError:
+        raise TemplateError("模板递归过深（可能是宏或 include 自己调用自己）") from None
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame in the traceback (Jinja maps lines to the source)."""
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or filename.endswith(".jinja"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _undefined_message(text: str) -> str:
+    if text.startswith("模板用到了"):
+        return text
+    m = re.search(r"'(?:[\w.]+ object|[^']*)' has no attribute '([^']+)'", text)
+    if m:
+        return f"模板用到了大纲中没有的字段“{m.group(1)}”"
+    m = re.search(r"'([^']+)' is undefined", text)
+    if m:
+        return f"模板用到了未定义的变量“{m.group(1)}”"
+    return f"模板用到了不存在的值（{text}）"
+
+
+def render_file(path: Path | str, **kwargs: Any) -> RenderResult:
+    return render_outline(load_outline(path), **kwargs)
+
+
+__all__ = ["RenderResult", "format_date", "format_path", "render_file", "render_outline"]

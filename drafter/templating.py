@@ -1,0 +1,238 @@
+"""One factory for the Jinja environment, and the catalogue of meeting-type templates.
+
+Every template, built-in or the writer's own, runs in Jinja's sandbox with StrictUndefined.
+A meeting-type template is a top-level ``*.j2`` file that starts with a header comment:
+
+    {#- drafter
+    name: 工作部署会
+    aliases: 推进会 调度会
+    description: 一句话说明
+    -#}
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TemplateError
+
+TEMPLATE_SUFFIX = ".j2"
+_HEADER = re.compile(r"\A\s*\{#-?\s*drafter\s*\n(.*?)-?#\}", re.S)
+_NAME_OK = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_\-\u4e00-\u9fff]*$")
+
+
+def builtin_template_dir() -> Path:
+    """Installed wheels carry the templates inside the package; a source checkout keeps
+    them at the top level (templates/), where the build backend picks them up."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "templates"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "templates"
+
+
+def user_template_dir() -> Path:
+    """The writer's own templates under the platform's config home."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "drafter" / "templates"
+
+
+def template_dirs(extra: list[Path] | None = None) -> list[Path]:
+    """Search order: --template-dir folders, then the user folder, then the built-ins."""
+    dirs: list[Path] = []
+    for d in extra or []:
+        if not d.is_dir():
+            raise TemplateError(f"模板文件夹不存在：{d}", hint="请检查 --template-dir 的路径")
+        dirs.append(d)
+    user = user_template_dir()
+    if user.is_dir():
+        dirs.append(user)
+    dirs.append(builtin_template_dir())
+    return dirs
+
+
+@dataclass
+class TemplateInfo:
+    id: str
+    name: str
+    description: str
+    aliases: list[str] = field(default_factory=list)
+    path: Path = Path()
+    builtin: bool = True
+
+    @property
+    def filename(self) -> str:
+        return self.id + TEMPLATE_SUFFIX
+
+
+def _read_header(path: Path) -> dict[str, str]:
+    try:
+        head = path.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return {}
+    match = _HEADER.match(head)
+    if not match:
+        return {}
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip()] = value.strip()
+    return meta
+
+
+def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
+    """Meeting-type templates by id; earlier folders override later ones."""
+    builtin = builtin_template_dir().resolve()
+    found: dict[str, TemplateInfo] = {}
+    for d in reversed(dirs):
+        for path in sorted(d.glob("*" + TEMPLATE_SUFFIX)):
+            stem = path.stem
+            if stem.startswith("_") or stem == "base" or not _NAME_OK.match(stem):
+                continue
+            meta = _read_header(path)
+            found[stem] = TemplateInfo(
+                id=stem, name=meta.get("name", stem),
+                description=meta.get("description", "（自定义模板，未写说明）"),
+                aliases=meta.get("aliases", "").split(), path=path,
+                builtin=path.resolve().parent == builtin)
+    return dict(sorted(found.items(), key=lambda kv: (not kv[1].builtin, kv[0])))
+
+
+def resolve_template(name: str, dirs: list[Path]) -> TemplateInfo:
+    """Find a meeting type by id, Chinese name or alias; never by a path."""
+    cleaned = name.strip()
+    if not _NAME_OK.match(cleaned) or ".." in cleaned:
+        raise TemplateError(
+            f"模板名称“{name}”无效：只能是会议类型的名称，不能包含路径或“..”",
+            hint="用 drafter templates 查看可用的会议类型")
+    cat = catalogue(dirs)
+    if cleaned in cat:
+        return cat[cleaned]
+    for info in cat.values():
+        if cleaned == info.name or cleaned in info.aliases:
+            return info
+    known = "、".join(f"{i.id}（{i.name}）" for i in cat.values())
+    import difflib
+
+    words = {w: i.id for i in cat.values() for w in (i.id, i.name, *i.aliases)}
+    close = difflib.get_close_matches(cleaned, list(words), n=1, cutoff=0.5)
+    hint = f"是否想写“{words[close[0]]}”？" if close else None
+    raise TemplateError(f"未知的会议类型“{name}”，可用的有：{known}", hint=hint)
+
+
+_ENV_CACHE: dict[tuple[str, ...], Any] = {}
+
+
+def make_environment(dirs: list[Path]) -> Any:
+    """The one Jinja environment factory: sandboxed, strict, filters registered here."""
+    key = tuple(str(d) for d in dirs)
+    if key in _ENV_CACHE:
+        return _ENV_CACHE[key]
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from . import filters
+
+    class OutlineUndefined(StrictUndefined):
+        """Names the outline path of a field a template needs but the outline lacks."""
+
+        @property
+        def _undefined_message(self) -> str:
+            path = getattr(self._undefined_obj, "outline_path", None)
+            if path is not None and isinstance(self._undefined_name, str):
+                full = f"{path}.{self._undefined_name}" if path else self._undefined_name
+                return f"模板用到了大纲中没有的字段“{full}”"
+            return str(super()._undefined_message)
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
+        undefined=OutlineUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=False, auto_reload=False)
+    env.filters.update(filters.FILTERS)
+    env.globals.update(filters.GLOBALS)
+    _ENV_CACHE[key] = env
+    return env
+
+
+PART_ORDER = ["title", "salutation", "opening", "review", "problems", "pivot", "transition",
+              "directives", "implementation", "reminders", "closing"]
+
+
+@dataclass
+class TemplateDescription:
+    info: TemplateInfo
+    overrides: list[str]  # blocks of the skeleton this type writes itself
+    parts: list[str]
+    fields: list[str]  # outline paths the type and its partials read
+    sources: list[str]  # template files involved
+
+
+def describe_template(info: TemplateInfo, dirs: list[Path]) -> TemplateDescription:
+    """What a meeting type is made of, read from its source: no rendering needed."""
+    from jinja2 import meta, nodes
+
+    env = make_environment(dirs)
+    seen: list[str] = []
+    stack = [info.filename]
+    fields: set[str] = set()
+    parts: set[str] = set()
+    overrides: list[str] = []
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.append(name)
+        try:
+            source = env.loader.get_source(env, name)[0]
+            tree = env.parse(source)
+        except Exception as exc:  # a broken user template: say which
+            raise TemplateError(f"无法读取模板“{name}”：{exc}") from None
+        if name == info.filename:
+            overrides = [b.name for b in tree.find_all(nodes.Block)]
+        parts.update(re.findall(r"@part (\w+)", source))
+        stack.extend(ref for ref in meta.find_referenced_templates(tree) if ref)
+        aliases: dict[str, str] = {}
+        for assign in tree.find_all(nodes.Assign):
+            chain = _chain(assign.node)
+            if isinstance(assign.target, nodes.Name) and chain and chain[0] == "o":
+                aliases[assign.target.name] = ".".join(chain[1:])
+        for node in tree.find_all(nodes.Getattr):
+            chain = _chain(node)
+            if not chain:
+                continue
+            if chain[0] == "o" and len(chain) > 1:
+                fields.add(".".join(chain[1:]))
+            elif chain[0] in aliases and aliases[chain[0]]:
+                fields.add(".".join([aliases[chain[0]], *chain[1:]]))
+    # Keep the longest paths only (meeting.name, not meeting).
+    longest = sorted(f for f in fields if not any(g.startswith(f + ".") for g in fields))
+    derived = {"count", "points_total"}
+    return TemplateDescription(
+        info=info, overrides=[o for o in overrides if not o.startswith("default_")]
+        + [o for o in overrides if o.startswith("default_")],
+        parts=[p for p in PART_ORDER if p in parts],
+        fields=[f for f in longest if f.split(".")[0] not in derived], sources=seen)
+
+
+def _chain(node: Any) -> list[str]:
+    from jinja2 import nodes
+
+    names: list[str] = []
+    while isinstance(node, nodes.Getattr):
+        names.append(node.attr)
+        node = node.node
+    if isinstance(node, nodes.Name):
+        names.append(node.name)
+        return names[::-1]
+    return []

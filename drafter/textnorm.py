@@ -1,0 +1,140 @@
+"""Chinese text normalisation and counting, shared by the renderer, miner and linter.
+
+Rules (GB/T 15834 via gbt9704.md §4): ASCII , : ; ? ! ( ) become full-width only next to
+Chinese text; decimals (98.4), thousands (1,000), times (13:50), URLs and Latin names stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CJK ideographs (BMP blocks incl. Ext A and compatibility) — enough for speeches.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Full-width punctuation and brackets that behave like Chinese text for spacing.
+_FW_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+CJK_RE = re.compile(f"[{_CJK}]")
+_ZH = f"{_CJK}{_FW_PUNCT}"
+
+_SPACE_BETWEEN = re.compile(f"(?<=[{_ZH}])[ \t\u00a0\u3000]+(?=[{_ZH}])")
+_SPACE_AFTER_ZH = re.compile(f"(?<=[{_ZH}])[ \t\u00a0]+(?=[0-9A-Za-z%])")
+_SPACE_BEFORE_ZH = re.compile(f"(?<=[0-9A-Za-z%.])[ \t\u00a0]+(?=[{_ZH}])")
+_MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
+
+_SIMPLE_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", ":": "："}
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(CJK_RE.match(ch))
+
+
+def _is_zh(ch: str) -> bool:
+    return bool(ch) and bool(re.match(f"[{_ZH}]", ch))
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """Nearest non-space characters before and after position i."""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return (text[j] if j >= 0 else "", text[k] if k < len(text) else "")
+
+
+def normalize_zh(text: str) -> str:
+    """Normalise one paragraph of Chinese text for output. Idempotent."""
+    if not text:
+        return text
+    text = text.replace("\r", "").replace("\n", "")
+    text = _MULTISPACE.sub(" ", text.strip())
+    if not CJK_RE.search(text):
+        return text
+    text = _ELLIPSIS.sub(lambda m: "……" if _context_is_zh(text, m.start(), m.end()) else m.group(0),
+                         text)
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        before, after = _neighbours(text, i)
+        if ch in _SIMPLE_PUNCT:
+            digit_sides = before.isdigit() and after.isdigit()
+            if not digit_sides and (_is_zh(before) or is_cjk(after)):
+                out.append(_SIMPLE_PUNCT[ch])
+                continue
+        elif ch == "(" and (is_cjk(before) or is_cjk(after) or _closing_paren_follows_cjk(text, i)):
+            out.append("（")
+            continue
+        elif ch == ")" and (is_cjk(before) or is_cjk(after) or _opening_paren_was_fw(out)):
+            out.append("）")
+            continue
+        elif ch == "." and is_cjk(before) and (not after or _is_zh(after)):
+            out.append("。")
+            continue
+        out.append(ch)
+    text = "".join(out)
+    text = _pair_straight_quotes(text)
+    text = _SPACE_BETWEEN.sub("", text)
+    text = _SPACE_AFTER_ZH.sub("", text)
+    text = _SPACE_BEFORE_ZH.sub("", text)
+    return text
+
+
+def _context_is_zh(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return _is_zh(before) or _is_zh(after)
+
+
+def _closing_paren_follows_cjk(text: str, i: int) -> bool:
+    close = text.find(")", i)
+    return close > 0 and bool(CJK_RE.search(text[i:close]))
+
+
+def _opening_paren_was_fw(out: list[str]) -> bool:
+    for ch in reversed(out):
+        if ch in "（(":
+            return ch == "（"
+    return False
+
+
+def _pair_straight_quotes(text: str) -> str:
+    """Turn ASCII double quotes into “ ” by position, in Chinese context only."""
+    if '"' not in text:
+        return text
+    out = []
+    opening = True
+    for ch in text:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
+_FW_CHARS = re.compile(f"[{_CJK}{_FW_PUNCT}]")
+
+
+def word_count(text: str) -> int:
+    """Count like a word processor's Chinese 字数: each CJK character or full-width mark is
+    one, each run of Latin letters or digits (a "word", 12.5% or GDP) is one."""
+    return len(_FW_CHARS.findall(text)) + len(_ASCII_WORD.findall(text))
+
+
+def hanzi_count(text: str) -> int:
+    """CJK ideographs only (no punctuation): the length measure for parallel headings."""
+    return len(CJK_RE.findall(text))
+
+
+def one_line(text: str) -> str:
+    """Collapse a user string onto one line: YAML block scalars keep newlines, but a
+    paragraph is one paragraph. Chinese lines join without a space, Latin ones with one."""
+    parts = [p.strip() for p in text.splitlines() if p.strip()]
+    if not parts:
+        return ""
+    joined = parts[0]
+    for part in parts[1:]:
+        sep = "" if (_is_zh(joined[-1]) or _is_zh(part[0])) else " "
+        joined += sep + part
+    return joined
