@@ -75,39 +75,12 @@ def render(
 ) -> None:
     """把大纲生成讲话稿：打印到屏幕，或用 -o 写入 .txt / .md 文件。"""
     with user_errors():
-        from .export import exporter_for, supported_suffixes
-        from .output import check_target, write_atomic
-        from .render import render_file
+        from .commands import run_render
 
-        exporter = None
-        if output is not None:
-            exporter = exporter_for(output.suffix)
-            if exporter is None:
-                raise_unknown_suffix(output, supported_suffixes())
-            check_target(output, force=force)
-        result = render_file(outline, extra_template_dirs=_dirs(template_dir))
-        if result.markers:
-            _err(f"还有 {len(result.markers)} 处待补内容：")
-            for marker in result.markers:
-                _err(f"  {marker.path}：{marker.marker}")
-            if final:
-                _err("定稿检查未通过：请补全以上内容后再生成（未输出任何内容）。")
-                raise typer.Exit(1)
-        if output is None:
-            from .export.text import export as to_text
-
-            _write_stdout(to_text(result.document))
-        else:
-            assert exporter is not None
-            write_atomic(output, exporter(result.document), force=force)
-            _err(f"已写入 {output}")
-
-
-def raise_unknown_suffix(output: Path, supported: str) -> None:
-    from .errors import OutputError
-
-    suffix = output.suffix or "（无后缀）"
-    raise OutputError(f"不支持的输出格式“{suffix}”，支持：{supported}", file=str(output))
+        code = run_render(outline, output=output, force=force, final=final,
+                          template_dirs=_dirs(template_dir), out=_write_stdout, err=_err)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -258,8 +231,8 @@ def _usage_message(message: str) -> str:
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    """Console entry point. Runs Typer without standalone mode so that usage errors are
-    reported in Chinese and Ctrl-C prints one line."""
+    """Run the Typer app without standalone mode, so that usage errors are reported in
+    Chinese and Ctrl-C prints one line. (drafter.entry calls this after the fast path.)"""
     from typer._click import exceptions as click_exceptions
 
     args = sys.argv[1:] if argv is None else argv

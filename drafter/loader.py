@@ -415,29 +415,41 @@ def load_outline(path: Path | str) -> Any:
 
 @dataclass
 class LoadedOutline:
-    outline: Any  # drafter.outline.Outline
+    """A valid outline as plain data (only the keys the writer wrote), with positions."""
+
     data: dict[str, Any]
     positions: Positions
     source: str
 
 
 def load_outline_text(text: str, name: str = "<大纲>") -> LoadedOutline:
-    from pydantic import ValidationError
-
-    from .outline import Outline
-
     data, positions, problems = parse_yaml(text, name)
     if not isinstance(data, dict):
         kind = "列表" if isinstance(data, list) else "一段文字"
         problems += [Problem(f"大纲的最外层应是“键: 值”映射，这里却是{kind}", file=name, line=1,
-                            column=1, hint="每行写“字段名: 内容”，如“title: 在全市……上的讲话”")]
+                             column=1, hint="每行写“字段名: 内容”，如“title: 在全市……上的讲话”")]
         raise OutlineError(problems=problems + ime_hints(text, name))
+    if not problems:
+        from .schema_check import conforms
+
+        if conforms(data):  # fast path: certainly valid, pydantic need not be imported
+            return LoadedOutline(data=data, positions=positions, source=name)
+    return LoadedOutline(data=validate_with_model(data, positions, name, problems, text),
+                         positions=positions, source=name)
+
+
+def validate_with_model(data: dict[str, Any], positions: Positions, name: str,
+                        problems: list[Problem], text: str) -> dict[str, Any]:
+    """The pydantic model decides: coerce what it accepts, explain what it rejects."""
+    from pydantic import ValidationError
+
+    from .outline import Outline
+
     try:
         outline = Outline.model_validate(data)
     except ValidationError as exc:
-        problems += translate_validation(exc, Outline, positions, name)
+        problems = problems + translate_validation(exc, Outline, positions, name)
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise OutlineError(problems=problems + ime_hints(text, name))
-    return LoadedOutline(outline=outline, data=data, positions=positions, source=name)
-
+    return outline.model_dump(exclude_unset=True)  # type: ignore[no-any-return]

@@ -88,6 +88,26 @@ STYLE_ALIASES: dict[str, OrdinalStyle] = {
     "一方面": OrdinalStyle.FANG_MIAN,
 }
 
+# Transition styles: how the count of directives is announced.
+TRANSITION_STYLES = ("讲几点意见", "讲几个方面", "讲几句话", "强调几点", "讲几个问题")
+TRANSITION_ALIASES = {
+    "意见": "讲几点意见", "讲几点意见": "讲几点意见", "几点意见": "讲几点意见",
+    "方面": "讲几个方面", "讲几个方面": "讲几个方面", "几个方面": "讲几个方面",
+    "句话": "讲几句话", "讲几句话": "讲几句话", "讲三句话": "讲几句话", "几句话": "讲几句话",
+    "强调": "强调几点", "强调几点": "强调几点",
+    "问题": "讲几个问题", "讲几个问题": "讲几个问题", "几个问题": "讲几个问题",
+}
+
+
+def style_of(value: object) -> OrdinalStyle | None:
+    """An ordinal style from what an outline holds: an enum member or any accepted spelling."""
+    if value is None:
+        return None
+    if isinstance(value, OrdinalStyle):
+        return value
+    return STYLE_ALIASES.get(str(value).strip())
+
+
 # Default style per depth (1-based): GB/T 9704's four levels, then in-paragraph 一是.
 DEFAULT_STYLES = [OrdinalStyle.LEVEL1, OrdinalStyle.LEVEL2, OrdinalStyle.LEVEL3,
                   OrdinalStyle.LEVEL4]

@@ -7,19 +7,19 @@ the renderer then prints a visible 〔待补：…〕 marker. Absent fields let 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .numbering import STYLE_ALIASES, OrdinalStyle
+from .numbering import STYLE_ALIASES, TRANSITION_ALIASES, TRANSITION_STYLES, OrdinalStyle
 
 Text = str | None
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
-                              use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 def _style(value: Any) -> Any:
@@ -72,16 +72,6 @@ class Review(_Model):
     paragraphs: list[Text] = Field(default_factory=list, description="回顾部分的自由段落")
 
 
-TRANSITION_STYLES = ("讲几点意见", "讲几个方面", "讲几句话", "强调几点", "讲几个问题")
-_TRANSITION_ALIASES = {
-    "意见": "讲几点意见", "讲几点意见": "讲几点意见", "几点意见": "讲几点意见",
-    "方面": "讲几个方面", "讲几个方面": "讲几个方面", "几个方面": "讲几个方面",
-    "句话": "讲几句话", "讲几句话": "讲几句话", "讲三句话": "讲几句话", "几句话": "讲几句话",
-    "强调": "强调几点", "强调几点": "强调几点",
-    "问题": "讲几个问题", "讲几个问题": "讲几个问题", "几个问题": "讲几个问题",
-}
-
-
 class Transition(_Model):
     """The sentence that announces the directives. Its count is computed, never typed."""
 
@@ -94,11 +84,11 @@ class Transition(_Model):
     def _known_style(cls, value: Any) -> Any:
         if isinstance(value, str):
             key = value.strip().rstrip("。：:")
-            if key not in _TRANSITION_ALIASES:
+            if key not in TRANSITION_ALIASES:
                 raise PydanticCustomError(
                     "drafter", "未知的过渡句样式“{value}”，可选：{choices}",
                     {"value": value, "choices": "、".join(TRANSITION_STYLES)})
-            return _TRANSITION_ALIASES[key]
+            return TRANSITION_ALIASES[key]
         return value
 
 
@@ -182,7 +172,29 @@ class Outline(_Model):
 
 
 def json_schema() -> dict[str, Any]:
+    """The outline's JSON Schema, for editors and for the fast acceptor (schema_check).
+
+    Two shorthands the model accepts are spelt out so that both agree: a directive may be
+    a bare heading string, and a transition style may be any of its accepted spellings."""
     schema = Outline.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter 讲话稿大纲"
+    defs = schema["$defs"]
+    shorthand = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Directive"}]}
+    schema["properties"]["directives"]["items"] = shorthand
+    defs["Directive"]["properties"]["points"]["items"] = shorthand
+    style = defs["Transition"]["properties"]["style"]
+    style["anyOf"] = [{"enum": sorted(TRANSITION_ALIASES), "type": "string"}, {"type": "null"}]
     return schema
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":  # python -m drafter.outline: regenerate the shipped schema
+    from pathlib import Path
+
+    target = Path(__file__).with_name("outline.schema.json")
+    target.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {target}")

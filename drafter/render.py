@@ -15,7 +15,16 @@ from typing import Any
 
 from .errors import OpenMarker, OutlineError, Problem, TemplateError
 from .loader import LoadedOutline, format_path, load_outline
-from .numbering import OrdinalStyle, cn_numeral, default_style, ordinal, series_limits
+from .numbering import (
+    TRANSITION_ALIASES,
+    OrdinalStyle,
+    cn_numeral,
+    default_style,
+    ordinal,
+    series_limits,
+    style_of,
+)
+from .schema_check import properties_of
 from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
 from .textnorm import one_line
 
@@ -98,7 +107,26 @@ def format_date(value: dt.date | str | None) -> str | None:
     return text
 
 
+def _prop_kind(schema: dict[str, Any]) -> tuple[str, str | None]:
+    """('list' | 'model' | 'scalar', referenced definition) for a property schema."""
+    options = schema.get("anyOf", [schema])
+    for option in options:
+        if option.get("type") == "array":
+            return "list", None
+        if "$ref" in option:
+            ref = option["$ref"].rsplit("/", 1)[-1]
+            return ("scalar", None) if ref == "OrdinalStyle" else ("model", ref)
+    return "scalar", None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 class ContextBuilder:
+    """Builds the template context from outline data (a dict holding only what the writer
+    wrote). A key that is present but empty is a fact left open: it becomes a marker."""
+
     def __init__(self, loaded: LoadedOutline) -> None:
         self.loaded = loaded
         self.markers = Markers()
@@ -108,10 +136,12 @@ class ContextBuilder:
     def text(self, value: Any, path: str, label: str, explicit: bool) -> str | None:
         if value is None:
             return self.markers.add(path, label) if explicit else None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, (int, float)):
             value = f"{value:g}" if isinstance(value, float) else str(value)
         if not isinstance(value, str):
-            return value  # type: ignore[no-any-return]
+            value = str(value)
         cleaned = _CONTROL.sub("", one_line(value))
         if not cleaned or _OPEN_VALUE.match(cleaned):
             return self.markers.add(path, label)
@@ -123,7 +153,8 @@ class ContextBuilder:
         key = re.sub(r"\[\d+\]", "", path)
         return LABELS.get(key) or LABELS.get(key.rsplit(".", 1)[-1]) or path
 
-    def texts(self, values: list[Any], path: str) -> list[str]:
+    def texts(self, values: Any, path: str) -> list[str]:
+        values = values if isinstance(values, list) else []
         label = self.label(path)
         out = []
         for i, value in enumerate(values):
@@ -131,34 +162,33 @@ class ContextBuilder:
             out.append(self.text(value, f"{path}[{i}]", item_label, True) or "")
         return out
 
-    def model(self, model: Any, path: str, skip: tuple[str, ...] = ()) -> Node:
+    def section(self, data: Any, definition: str | None, path: str,
+                skip: tuple[str, ...] = ()) -> Node:
+        """Every field of a part, so templates can test absent ones (they read as None)."""
+        data = _dict(data)
         node = Node(path)
-        for name in type(model).model_fields:
+        for name, schema in properties_of(definition).items():
             if name in skip:
                 continue
-            value = getattr(model, name)
             sub = f"{path}.{name}" if path else name
-            if isinstance(value, list):
-                node[name] = self.texts(value, sub) if all(
-                    v is None or isinstance(v, str) for v in value) else value
-            elif hasattr(value, "model_fields"):
-                node[name] = self.model(value, sub)
-            elif isinstance(value, OrdinalStyle):
-                node[name] = value.value
+            kind, ref = _prop_kind(schema)
+            if kind == "list":
+                node[name] = self.texts(data.get(name), sub)
+            elif kind == "model":
+                node[name] = self.section(data.get(name), ref, sub)
             else:
-                node[name] = self.text(value, sub, self.label(sub),
-                                       name in model.model_fields_set)
+                node[name] = self.text(data.get(name), sub, self.label(sub), name in data)
         return node
 
     # -- parts -----------------------------------------------------------------------
-    def figure(self, fig: Any, path: str) -> str:
-        f = self.model(fig, path)
+    def figure(self, fig: dict[str, Any], path: str) -> str:
+        f = self.section(fig, "Figure", path)
         text = f["indicator"] or ""
         joiner = ""  # no comma straight after the indicator: 投资同比增长12.5%
         if f["value"]:
             text += f"达到{f['value']}"
             joiner = "，"
-        growth = fig.growth
+        growth = fig.get("growth")
         if growth is not None and f["growth"]:
             g = f["growth"]
             if isinstance(growth, (int, float)) or re.fullmatch(r"-?\d+(\.\d+)?%?", g):
@@ -175,18 +205,27 @@ class ContextBuilder:
         return text
 
     def review(self, review: Any) -> Node | None:
-        if review is None:
+        if not isinstance(review, dict):
             return None
-        node = self.model(review, "review", skip=("achievements",))
-        items = []
-        for i, item in enumerate(review.achievements):
+        node = self.section(review, "Review", "review", skip=("achievements",))
+        items = review.get("achievements") or []
+        out = []
+        for i, item in enumerate(items):
             path = f"review.achievements[{i}]"
-            if hasattr(item, "model_fields"):
-                items.append(self.figure(item, path))
+            if isinstance(item, dict):
+                out.append(self.figure(item, path))
             else:
-                label = f"成绩第{i + 1}项" if len(review.achievements) > 1 else "成绩"
-                items.append(self.text(item, path, label, True) or "")
-        node["achievements"] = items
+                label = f"成绩第{i + 1}项" if len(items) > 1 else "成绩"
+                out.append(self.text(item, path, label, True) or "")
+        node["achievements"] = out
+        return node
+
+    def reminders(self, reminders: Any) -> Node | None:
+        if not isinstance(reminders, dict):
+            return None
+        node = self.section(reminders, "Reminders", "reminders", skip=("style",))
+        style = style_of(reminders.get("style"))
+        node["style"] = style.value if style else None
         return node
 
     def directives(self, items: list[Any], styles: list[OrdinalStyle], depth: int,
@@ -207,45 +246,56 @@ class ContextBuilder:
                 hint="请换用“一是”“一要”或“（一）”等样式"))
             style = OrdinalStyle.YI_SHI
         out = []
-        for i, item in enumerate(items):
+        for i, raw in enumerate(items):
+            item = {"heading": raw} if not isinstance(raw, dict) else raw
             number = ordinal(style, i + 1, len(items))
             here = f"{path}[{i}]"
             label_chain = chain + (f"第{cn_numeral(i + 1)}点" if depth == 1
                                    else f"第{cn_numeral(i + 1)}项")
+            body = item.get("body") or []
+            points = item.get("points") or []
             node = Node(here)
             node["number"] = number
             node["level"] = depth
             node["style"] = style.value
-            node["heading"] = self.text(item.heading, f"{here}.heading", f"{label_chain}的标题",
-                                        True)
+            node["heading"] = self.text(item.get("heading"), f"{here}.heading",
+                                        f"{label_chain}的标题", True)
             node["body"] = [self.text(b, f"{here}.body[{j}]", f"{label_chain}的正文", True) or ""
-                            for j, b in enumerate(item.body)]
-            node["points"] = self.directives(item.points, styles, depth + 1, f"{here}.points",
-                                             item.points_style, label_chain)
+                            for j, b in enumerate(body)]
+            node["points"] = self.directives(points, styles, depth + 1, f"{here}.points",
+                                             style_of(item.get("points_style")), label_chain)
             node["inline"] = style.inline
             # Level 1 stands alone; deeper heading styles run in when they carry only text.
-            node["runin"] = style.inline or (depth > 1 and bool(item.body) and not item.points)
+            node["runin"] = style.inline or (depth > 1 and bool(body) and not points)
             out.append(node)
         return out
 
     def build(self) -> Node:
-        outline = self.loaded.outline
-        ctx = self.model(outline, "", skip=("review", "directives", "numbering", "date",
-                                            "lint", "target_length", "template"))
-        ctx["template"] = outline.template
-        explicit_date = "date" in outline.model_fields_set
-        ctx["date"] = (self.markers.add("date", "讲话日期")
-                       if explicit_date and outline.date is None else format_date(outline.date))
-        if isinstance(outline.date, str) and not outline.date.strip():
+        data = self.loaded.data
+        ctx = self.section(data, None, "", skip=(
+            "review", "directives", "numbering", "date", "lint", "target_length", "template",
+            "reminders", "transition"))
+        ctx["template"] = str(data.get("template") or "deploy")
+        date = data.get("date")
+        if "date" in data and (date is None or (isinstance(date, str) and not date.strip())):
             ctx["date"] = self.markers.add("date", "讲话日期")
-        ctx["review"] = self.review(outline.review)
-        ctx["directives"] = self.directives(outline.directives, list(outline.numbering), 1,
-                                            "directives", None, "")
-        ctx["count"] = len(outline.directives)
-        ctx["points_total"] = _count_points(outline.directives)
-        topic = ctx["transition"]["topic"]
+        else:
+            ctx["date"] = format_date(date)
+        ctx["review"] = self.review(data.get("review"))
+        ctx["reminders"] = self.reminders(data.get("reminders"))
+        transition = self.section(data.get("transition"), "Transition", "transition")
+        style = _dict(data.get("transition")).get("style")
+        transition["style"] = TRANSITION_ALIASES.get(str(style).strip().rstrip("。：:")) \
+            if style else None
+        topic = transition["topic"]
         if topic and not topic.startswith("〔"):
-            ctx["transition"]["topic"] = re.sub(r"^(就|围绕)", "", topic)
+            transition["topic"] = re.sub(r"^(就|围绕)", "", topic)
+        ctx["transition"] = transition
+        styles = [s for s in (style_of(v) for v in data.get("numbering") or []) if s]
+        directives = data.get("directives") or []
+        ctx["directives"] = self.directives(directives, styles, 1, "directives", None, "")
+        ctx["count"] = len(directives)
+        ctx["points_total"] = _count_points(directives)
         if self.problems:
             raise OutlineError(problems=self.problems)
         return ctx
@@ -259,7 +309,7 @@ def _split_path(path: str) -> tuple[str | int, ...]:
 
 
 def _count_points(items: list[Any]) -> int:
-    return sum(1 + _count_points(i.points) for i in items)
+    return sum(1 + _count_points(_dict(i).get("points") or []) for i in items)
 
 
 @dataclass
@@ -276,7 +326,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
 
     dirs = template_dirs(extra_template_dirs)
     try:
-        info = resolve_template(template or loaded.outline.template, dirs)
+        info = resolve_template(template or str(loaded.data.get("template") or "deploy"), dirs)
     except TemplateError as exc:
         if template is None:
             pos = loaded.positions.of_value(("template",))

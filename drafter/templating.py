@@ -134,6 +134,45 @@ def resolve_template(name: str, dirs: list[Path]) -> TemplateInfo:
 _ENV_CACHE: dict[tuple[str, ...], Any] = {}
 
 
+def cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "drafter" / "jinja"
+
+
+def _bytecode_cache() -> Any:
+    """Compiled templates cached on disk (keyed by source checksum, so edits are seen).
+    Compiling the templates is most of a render's own time. Never required: any failure to
+    read or write the cache just means compiling again."""
+    if os.environ.get("DRAFTER_NO_CACHE"):
+        return None
+    from jinja2 import FileSystemBytecodeCache
+
+    class QuietCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except Exception:
+                pass
+
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return QuietCache(str(directory))
+
+
 def make_environment(dirs: list[Path]) -> Any:
     """The one Jinja environment factory: sandboxed, strict, filters registered here."""
     key = tuple(str(d) for d in dirs)
@@ -158,7 +197,7 @@ def make_environment(dirs: list[Path]) -> Any:
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
         undefined=OutlineUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=False, auto_reload=False)
+        keep_trailing_newline=False, auto_reload=False, bytecode_cache=_bytecode_cache())
     env.filters.update(filters.FILTERS)
     env.globals.update(filters.GLOBALS)
     _ENV_CACHE[key] = env
