@@ -180,7 +180,7 @@ def templates_list(
         lines = []
         for info in cat.values():
             origin = "" if info.builtin else f"  [自定义：{info.path.parent}]"
-            lines.append(f"{info.id.ljust(width)}  {info.name}：{info.description}{origin}")
+            lines.append(f"{info.id.ljust(width)}  {info.name}　{info.description}{origin}")
         _write_stdout("\n".join(lines) + "\n")
 
 

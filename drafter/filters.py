@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .numbering import OrdinalStyle, cn_count, cn_numeral, ordinal
+from .numbering import OrdinalStyle, attach_ordinal, cn_count, cn_numeral, ordinal
 
 _END = "。！？…"
 _TRAILING = "。；;，,：:、 "
@@ -40,7 +40,8 @@ def series(items: Any, style: str = "一是", sep: str = "；") -> str:
     """一是A；二是B；三是C。 — an in-paragraph series with computed ordinals."""
     parts = [clause(i) for i in items if clause(i)]
     st = OrdinalStyle(style)
-    text = sep.join(ordinal(st, n, len(parts)) + p for n, p in enumerate(parts, 1))
+    text = sep.join(attach_ordinal(ordinal(st, n, len(parts)), p)
+                    for n, p in enumerate(parts, 1))
     return sentence(text) if text else ""
 
 
@@ -48,7 +49,12 @@ def numbered(items: Any, style: str = "一是") -> list[dict[str, str]]:
     """[{number: 一是, text: …}] for templates that put each item in its own paragraph."""
     parts = [str(i).strip() for i in items if clause(i)]
     st = OrdinalStyle(style)
-    return [{"number": ordinal(st, n, len(parts)), "text": p} for n, p in enumerate(parts, 1)]
+    out = []
+    for n, part in enumerate(parts, 1):
+        number = ordinal(st, n, len(parts))
+        joined = attach_ordinal(number, part)
+        out.append({"number": number, "text": joined[len(number):]})
+    return out
 
 
 FILTERS = {

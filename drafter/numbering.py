@@ -164,3 +164,10 @@ def ordinal(style: OrdinalStyle, index: int, total: int) -> str:
             raise ValueError("一方面…另一方面 takes exactly 2 items")
         return ("一方面，", "另一方面，")[index - 1]
     raise AssertionError(style)  # pragma: no cover
+
+
+def attach_ordinal(number: str, text: str) -> str:
+    """一要 + 要安全生产 → 一要安全生产: the writer's own 要/是 is not doubled."""
+    if number.endswith(("要", "是")) and text.startswith(number[-1]):
+        return number + text[1:]
+    return number + text

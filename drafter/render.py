@@ -18,6 +18,7 @@ from .loader import LoadedOutline, format_path, load_outline
 from .numbering import (
     TRANSITION_ALIASES,
     OrdinalStyle,
+    attach_ordinal,
     cn_numeral,
     default_style,
     ordinal,
@@ -258,8 +259,9 @@ class ContextBuilder:
             node["number"] = number
             node["level"] = depth
             node["style"] = style.value
-            node["heading"] = self.text(item.get("heading"), f"{here}.heading",
-                                        f"{label_chain}的标题", True)
+            heading = self.text(item.get("heading"), f"{here}.heading",
+                                f"{label_chain}的标题", True) or ""
+            node["heading"] = attach_ordinal(number, heading)[len(number):]
             node["body"] = [self.text(b, f"{here}.body[{j}]", f"{label_chain}的正文", True) or ""
                             for j, b in enumerate(body)]
             node["points"] = self.directives(points, styles, depth + 1, f"{here}.points",
