@@ -191,7 +191,7 @@ def templates_show(
 ) -> None:
     """显示一个会议类型的组成部分和它用到的大纲字段。"""
     with user_errors():
-        from .templating import describe_template, resolve_template, template_dirs
+        from .templating import PART_LABELS, describe_template, resolve_template, template_dirs
 
         dirs = template_dirs(ctx.obj or [])
         info = resolve_template(name, dirs)
@@ -202,7 +202,7 @@ def templates_show(
             f"别名：{'、'.join(info.aliases) or '无'}",
             f"文件：{info.path}",
             f"本类型改写的部分：{'、'.join(d.overrides) or '无（全部沿用基础骨架）'}",
-            f"讲话结构：{' → '.join(d.parts)}",
+            f"讲话结构：{' → '.join(PART_LABELS[p] for p in d.parts)}",
             "用到的大纲字段：",
             *[f"  {f}" for f in d.fields],
             f"模板文件：{'、'.join(d.sources)}",

@@ -355,6 +355,8 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
         if marker.marker in text and marker.path not in seen:
             seen.add(marker.path)
             present.append(marker)
+    # List them in the order the writer meets them in the outline file.
+    present.sort(key=lambda m: loaded.positions.of_key(_split_path(m.path)) or (0, 0))
     return RenderResult(document=document, markers=present, template=info)
 
 

@@ -204,6 +204,11 @@ def make_environment(dirs: list[Path]) -> Any:
     return env
 
 
+PART_LABELS = {
+    "title": "标题", "salutation": "称呼", "opening": "开场", "review": "回顾成绩",
+    "problems": "指出问题", "pivot": "转折", "transition": "过渡句", "directives": "几点意见",
+    "implementation": "抓落实", "reminders": "节令提醒", "closing": "结尾号召",
+}
 PART_ORDER = ["title", "salutation", "opening", "review", "problems", "pivot", "transition",
               "directives", "implementation", "reminders", "closing"]
 

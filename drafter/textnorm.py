@@ -51,31 +51,31 @@ def normalize_zh(text: str) -> str:
     text = _MULTISPACE.sub(" ", text.strip())
     if not CJK_RE.search(text):
         return text
-    text = _ELLIPSIS.sub(lambda m: "……" if _context_is_zh(text, m.start(), m.end()) else m.group(0),
-                         text)
+    text = re.sub(r"[\t\u00a0]", " ", text)
+    # Quotes first: the marks around them are then judged next to “ ”, as a second pass would.
+    text = _pair_straight_quotes(text)
+    text = _PAREN_PAIR.sub(_paren_pair, text)
     out: list[str] = []
     for i, ch in enumerate(text):
-        before, after = _neighbours(text, i)
+        _, after = _neighbours(text, i)
+        # Look back at what was already converted, so a run of marks converts as one.
+        before = next((c for c in reversed(out) if c != " "), "")
         if ch in _SIMPLE_PUNCT:
             digit_sides = before.isdigit() and after.isdigit()
             if not digit_sides and (_is_zh(before) or is_cjk(after)):
                 out.append(_SIMPLE_PUNCT[ch])
                 continue
-        elif ch == "(" and (is_cjk(before) or is_cjk(after) or _closing_paren_follows_cjk(text, i)):
-            out.append("（")
-            continue
-        elif ch == ")" and (is_cjk(before) or is_cjk(after) or _opening_paren_was_fw(out)):
-            out.append("）")
-            continue
-        elif ch == "." and is_cjk(before) and (not after or _is_zh(after)):
+        elif ch == "." and is_cjk(before) and (not after or _is_zh(after)
+                                               or after in _SIMPLE_PUNCT or after in "()\""):
             out.append("。")
             continue
         out.append(ch)
     text = "".join(out)
-    text = _pair_straight_quotes(text)
     text = _SPACE_BETWEEN.sub("", text)
     text = _SPACE_AFTER_ZH.sub("", text)
     text = _SPACE_BEFORE_ZH.sub("", text)
+    text = _ELLIPSIS.sub(lambda m: "……" if _context_is_zh(text, m.start(), m.end()) else m.group(0),
+                         text)
     return text
 
 
@@ -85,16 +85,23 @@ def _context_is_zh(text: str, start: int, end: int) -> bool:
     return _is_zh(before) or _is_zh(after)
 
 
-def _closing_paren_follows_cjk(text: str, i: int) -> bool:
-    close = text.find(")", i)
-    return close > 0 and bool(CJK_RE.search(text[i:close]))
+_PAREN_PAIR = re.compile(r"\(([^()（）]*)\)")
 
 
-def _opening_paren_was_fw(out: list[str]) -> bool:
-    for ch in reversed(out):
-        if ch in "（(":
-            return ch == "（"
-    return False
+def _paren_pair(m: re.Match[str]) -> str:
+    """(…) → （…） when the pair stands in Chinese: Chinese inside, or next to it."""
+    text = m.string
+    j = m.start() - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = m.end()
+    while k < len(text) and text[k] == " ":
+        k += 1
+    before = text[j] if j >= 0 else ""
+    after = text[k] if k < len(text) else ""
+    if CJK_RE.search(m.group(1)) or is_cjk(before) or is_cjk(after):
+        return f"（{m.group(1)}）"
+    return m.group(0)
 
 
 def _pair_straight_quotes(text: str) -> str:
