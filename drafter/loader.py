@@ -107,6 +107,7 @@ def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
 # --- YAML -------------------------------------------------------------------------------
 
 _YAML_MESSAGES = [
+    ("while scanning a quoted scalar", "引号没有闭合"),
     ("mapping values are not allowed here",
      "此处不能出现“键: 值”：可能是缩进不对，或文字中含有“: ”（请给整段文字加半角引号）"),
     ("could not find expected ':'", "缺少“键: 值”中的冒号，或上一行的缩进不对"),
@@ -120,13 +121,17 @@ _YAML_MESSAGES = [
     ("but found another document", "文件中有多个 YAML 文档（---），一份大纲只能有一个"),
     ("found unhashable key", "键不能是列表或映射"),
     ("expected a comment or a line break", "引号闭合后还有多余的文字"),
-    ("while scanning a quoted scalar", "引号没有闭合"),
     ("while parsing a flow", "方括号或花括号没有闭合"),
     ("found character that cannot start any token", "这里有 YAML 不允许出现在开头的字符（如 @、`），请给整段文字加引号"),
 ]
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, source: str = "") -> str:
+    mark = exc.problem_mark
+    if mark is not None and source:
+        lines = source.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            return "YAML 不能用制表符（Tab）缩进，请改用空格"
     text = f"{exc.context or ''} {exc.problem or ''}"
     for needle, message in _YAML_MESSAGES:
         if needle in text:
@@ -175,8 +180,10 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = Problem(_yaml_message(exc), file=name,
+            # An unclosed quote is best shown where it opens.
+            quoted = "quoted scalar" in (exc.context or "")
+            mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+            problem = Problem(_yaml_message(exc, text), file=name,
                               line=mark.line + 1 if mark else None,
                               column=mark.column + 1 if mark else None)
             raise OutlineError(problems=[problem, *ime_hints(text, name)]) from None

@@ -233,15 +233,19 @@ class ContextBuilder:
                    path: str, parent_style: OrdinalStyle | None, chain: str) -> list[Node]:
         if not items:
             return []
-        style = parent_style or (styles[depth - 1] if depth <= len(styles)
-                                 else default_style(depth))
+        # Where the style was chosen: that is what the writer must change.
+        if parent_style is not None:
+            style, where = parent_style, path.rsplit(".", 1)[0] + ".points_style"
+        elif depth <= len(styles):
+            style, where = styles[depth - 1], f"numbering[{depth - 1}]"
+        else:
+            style, where = default_style(depth), path
         low, high = series_limits(style)
         if len(items) < low or (high is not None and len(items) > high):
             limit = f"{cn_numeral(low)}至{cn_numeral(high)}" if high != low else cn_numeral(low)
-            where = path.rsplit("[", 1)[0] if path.endswith("]") else path
             pos = self.loaded.positions.of_value(_split_path(where))
             self.problems.append(Problem(
-                f"序号样式“{style.value}”只适合{limit}项，这里有{len(items)}项",
+                f"序号样式“{style.value}”只适合{limit}项，这里有{cn_numeral(len(items))}项",
                 file=self.loaded.source, line=pos[0] if pos else None,
                 column=pos[1] if pos else None, path=where,
                 hint="请换用“一是”“一要”或“（一）”等样式"))

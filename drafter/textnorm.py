@@ -65,8 +65,10 @@ def normalize_zh(text: str) -> str:
             if not digit_sides and (_is_zh(before) or is_cjk(after)):
                 out.append(_SIMPLE_PUNCT[ch])
                 continue
-        elif ch == "." and is_cjk(before) and (not after or _is_zh(after)
-                                               or after in _SIMPLE_PUNCT or after in "()\""):
+        elif ch == "." and before and "." not in _neighbours(text, i) and (
+                not after  # the paragraph's last mark: 增长5.8%. → 增长5.8%。
+                or ((_is_zh(after) or after in _SIMPLE_PUNCT or after in "()\"")
+                    and not before.isdigit())):  # but 1.发展 is an ordinal, left alone
             out.append("。")
             continue
         out.append(ch)

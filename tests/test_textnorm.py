@@ -24,6 +24,8 @@ from drafter.textnorm import hanzi_count, normalize_zh, one_line, word_count
     ("GDP 增长5%", "GDP增长5%"),
     ("抓落实...", "抓落实……"),
     ("项目建设.", "项目建设。"),
+    ("增长5.8%.", "增长5.8%。"),
+    ("1.发展思路要清晰", "1.发展思路要清晰"),  # an ordinal in the writer's text stays
     ("Hello, world", "Hello, world"),  # no Chinese: untouched
 ])
 def test_normalize(raw: str, clean: str) -> None:
