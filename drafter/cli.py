@@ -7,9 +7,10 @@ Imports of anything heavy happen inside the commands that need them, so that
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
 
@@ -104,13 +105,17 @@ def preview(
 
 
 @app.command()
-def validate(outline: Path = typer.Argument(..., help="大纲文件（.yaml）")) -> None:
-    """只检查大纲是否有效，列出全部问题。"""
+def validate(
+    outline: Path = typer.Argument(..., help="大纲文件（.yaml）"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
+) -> None:
+    """检查大纲：字段、会议类型和序号样式都有效，才算通过；列出全部问题。"""
     with user_errors():
-        from .loader import load_outline
+        from .render import render_file
 
-        load_outline(outline)
-        _err(f"{outline}：大纲有效。")
+        result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
+        _err(f"{outline}：大纲有效{note}。")
 
 
 @app.command()
@@ -224,6 +229,11 @@ _USAGE_MESSAGES = [
 
 
 def _usage_message(message: str) -> str:
+    import re
+
+    missing = re.match(r"Missing argument '([^']+)'", message)
+    if missing:
+        return f"缺少参数 {missing.group(1).upper()}"
     for needle, chinese in _USAGE_MESSAGES:
         if needle in message:
             return f"{chinese}（{message}）"
@@ -238,16 +248,16 @@ def main(argv: Optional[list[str]] = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     try:
         code = app(args=args, prog_name="drafter", standalone_mode=False)
+    except click_exceptions.NoArgsIsHelpError as exc:
+        _write_stdout(exc.format_message() + "\n")  # `drafter` alone: the help, not an error
+        sys.exit(0)
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "drafter"
         _err(f"错误：{_usage_message(exc.format_message())}。用 {command} --help 查看用法。")
         sys.exit(2)
-    except click_exceptions.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         _err("已中断。")
         sys.exit(130)
-    except KeyboardInterrupt:
-        _err("已中断。")
-        sys.exit(130)
-    except click_exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

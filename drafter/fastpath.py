@@ -44,15 +44,15 @@ def parse_render_args(argv: list[str]) -> dict[str, object] | None:
                 options["template_dirs"].append(value)  # type: ignore[attr-defined]
             i += 1
         elif arg.startswith("--output=") or arg.startswith("--template-dir="):
-            name, _, value = arg.partition("=")
-            if not value:
+            name, _, text = arg.partition("=")
+            if not text:
                 return None
             if name == "--output":
                 if options["output"] is not None:
                     return None
-                options["output"] = Path(value)
+                options["output"] = Path(text)
             else:
-                options["template_dirs"].append(Path(value))  # type: ignore[attr-defined]
+                options["template_dirs"].append(Path(text))  # type: ignore[attr-defined]
         else:
             return None  # unknown or combined flags: Typer explains
         i += 1

@@ -459,4 +459,4 @@ def validate_with_model(data: dict[str, Any], positions: Positions, name: str,
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise OutlineError(problems=problems + ime_hints(text, name))
-    return outline.model_dump(exclude_unset=True)  # type: ignore[no-any-return]
+    return outline.model_dump(exclude_unset=True)

@@ -5,7 +5,7 @@ Counts before a measure word use 两 for 2 (两点意见); ordinals use 二 (二
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 _DIGITS = "〇一二三四五六七八九"
 _UNITS = ["", "十", "百", "千"]
@@ -55,7 +55,7 @@ def cn_count(n: int) -> str:
     return "两" if n == 2 else cn_numeral(n)
 
 
-class OrdinalStyle(str, Enum):
+class OrdinalStyle(StrEnum):
     """Ordinal series usable in an outline. Values are what a writer types."""
 
     LEVEL1 = "一、"

@@ -148,18 +148,18 @@ class Outline(_Model):
     date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")
     salutation: Text = Field(None, description="称呼，如“同志们”“各位代表，同志们”")
     greeting: Text = Field(None, description="问候语，如“大家好！”")
-    meeting: Meeting = Field(default_factory=Meeting)
+    meeting: Meeting = Field(default_factory=lambda: Meeting())
     opening: list[Text] = Field(default_factory=list, description="开场白中的自由段落")
     review: Review | None = None
     pivot: Text = Field(None, description="过渡前的转折句，如“同志们，躺在功劳簿上数星星，不如站起来追太阳！”")
-    transition: Transition = Field(default_factory=Transition)
+    transition: Transition = Field(default_factory=lambda: Transition())
     numbering: list[OrdinalStyle] = Field(
         default_factory=list, description="各层序号样式，从第一层起，如 [第一，, 一要]")
     directives: list[Directive] = Field(default_factory=list, description="讲话的主体：几点意见")
     implementation: list[Text] = Field(default_factory=list,
                                        description="抓落实的要求（牵头、时限、督查）")
     reminders: Reminders | None = None
-    closing: Closing = Field(default_factory=Closing)
+    closing: Closing = Field(default_factory=lambda: Closing())
     target_length: int | None = Field(None, ge=100, le=100_000, description="目标字数")
     lint: LintSettings | None = None
 

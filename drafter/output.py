@@ -8,6 +8,7 @@ link, which fails if the name was taken meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -56,10 +57,8 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
                 if path.exists():
                     raise OutputError("文件已存在，为避免覆盖已停止", file=name) from None
                 os.replace(tmp_name, path)
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(path, 0o666 & ~_umask())
-        except OSError:
-            pass
     except PermissionError:
         raise OutputError("没有写入权限", file=name) from None
     except OSError as exc:

@@ -242,7 +242,7 @@ class ContextBuilder:
             style, where = default_style(depth), path
         low, high = series_limits(style)
         if len(items) < low or (high is not None and len(items) > high):
-            limit = f"{cn_numeral(low)}至{cn_numeral(high)}" if high != low else cn_numeral(low)
+            limit = cn_numeral(low) if high in (low, None) else f"{cn_numeral(low)}至{cn_numeral(high or low)}"
             pos = self.loaded.positions.of_value(_split_path(where))
             self.problems.append(Problem(
                 f"序号样式“{style.value}”只适合{limit}项，这里有{cn_numeral(len(items))}项",
@@ -367,7 +367,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
 def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
     """Render one template, turning every Jinja failure into a located TemplateError."""
     import jinja2
-    from jinja2.sandbox import SecurityError
+    from jinja2.exceptions import SecurityError
 
     try:
         template = env.get_template(name)

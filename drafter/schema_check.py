@@ -77,9 +77,9 @@ def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int)
         return type(value) is bool
     if kind == "null":
         return value is None
-    if kind is None and "enum" in schema:
-        return True
-    return False  # anything the subset does not know: let pydantic decide
+    # An enum alone was checked above; anything else the subset does not know: let
+    # pydantic decide.
+    return kind is None and "enum" in schema
 
 
 def _in_bounds(value: float, schema: dict[str, Any]) -> bool:

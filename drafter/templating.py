@@ -12,6 +12,7 @@ A meeting-type template is a top-level ``*.j2`` file that starts with a header c
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -160,10 +161,8 @@ def _bytecode_cache() -> Any:
                 bucket.reset()
 
         def dump_bytecode(self, bucket: Any) -> None:
-            try:
+            with contextlib.suppress(Exception):
                 super().dump_bytecode(bucket)
-            except Exception:
-                pass
 
     directory = cache_dir()
     try:

@@ -91,7 +91,7 @@ directives:
       - heading: 严格考核
         body: [考核要严。]
 """)
-    for lead, head in zip(leads, ["明确责任", "强化督查", "严格考核"]):
+    for lead, head in zip(leads, ["明确责任", "强化督查", "严格考核"], strict=False):
         assert lead + head in text
 
 
