@@ -183,9 +183,14 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
             # An unclosed quote is best shown where it opens.
             quoted = "quoted scalar" in (exc.context or "")
             mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+            hint = None
+            lines = text.splitlines()
+            if mark is not None and mark.line < len(lines) and any(
+                    q in lines[mark.line] for q in "“”‘’「」"):
+                hint = "中文引号不是 YAML 的引号；文字中含有“: ”或“#”时，请用半角引号 \" \" 把整段括起来"
             problem = Problem(_yaml_message(exc, text), file=name,
                               line=mark.line + 1 if mark else None,
-                              column=mark.column + 1 if mark else None)
+                              column=mark.column + 1 if mark else None, hint=hint)
             raise OutlineError(problems=[problem, *ime_hints(text, name)]) from None
         except yaml.YAMLError as exc:
             raise OutlineError(f"YAML 无法解析（{exc}）", file=name) from None

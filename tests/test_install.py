@@ -12,11 +12,15 @@ from .conftest import GOLDEN, ROOT
 
 def test_wheel_install_renders_from_another_directory(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    # System site packages provide the dependencies (and hatchling): no network needed.
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / "python"
+    # The running interpreter's packages provide the dependencies (and hatchling), so no
+    # network is needed; they come after the venv's own, so the venv's drafter wins.
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    outer = [p for p in sys.path if p.endswith("site-packages")]
+    Path(purelib, "outer-deps.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet",
          str(ROOT)], capture_output=True, text=True, cwd=tmp_path)

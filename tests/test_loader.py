@@ -132,6 +132,11 @@ def test_input_method_slips_get_a_hint(write, text: str, needle: str) -> None:
     assert any(needle in p for p in problems(text, write))
 
 
+def test_fullwidth_quotes_where_yaml_quotes_are_meant(write) -> None:
+    [first, *_] = problems("title: “在会上的讲话: 定稿”\n", write)
+    assert "中文引号不是 YAML 的引号" in first
+
+
 def test_binary_file(write) -> None:
     assert any("二进制" in p for p in problems(b"\x89PNG\r\n\x1a\n\x00\x00", write))
 
