@@ -1,0 +1,104 @@
+"""Score the miner against hand annotations (shared/corpus/*/gold/*.json).
+
+Per speech: speeches found per file, salutation, transition count, top-level directive
+headings (precision and recall on normalised text; a predicted heading matches a gold one when
+one is a prefix of the other after normalisation, since gold stand-ins for lost headings are
+cut lead sentences), closing found, truncated. Run: python benchmarks/score_miner.py [DIR...]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drafter.corpus.mine import mine_bytes  # noqa: E402
+
+_DROP = re.compile(r"[\s，。、；：！？,.;:!?“”‘’\"'（）()《》〔〕\[\]*xX×_—…·]|待补")
+
+
+def norm(text: str | None) -> str:
+    return _DROP.sub("", text or "")
+
+
+def heading_match(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return False
+    n = min(len(a), len(b), 12)
+    return a[:n] == b[:n] and min(len(a), len(b)) >= 4
+
+
+def score(dirs: list[Path], verbose: bool = False) -> dict[str, float]:
+    files = speeches_total = speeches_ok = 0
+    sal_ok = sal_total = count_ok = count_total = closing_ok = closing_total = 0
+    trunc_ok = 0
+    tp = fp = fn = 0
+    gold_speeches = 0
+    for directory in dirs:
+        for gold_path in sorted((directory / "gold").glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            source = directory / gold["file"]
+            result = mine_bytes(source.read_bytes(), str(source))
+            files += 1
+            predicted = result.speeches
+            expected = gold["speeches"]
+            gold_speeches += len(expected)
+            speeches_total += 1
+            speeches_ok += len(predicted) == len(expected)
+            if verbose and len(predicted) != len(expected):
+                print(f"{gold['file']}: speeches {len(predicted)} ≠ {len(expected)}")
+            for g, p in zip(expected, predicted, strict=False):
+                sal_total += 1
+                sal_ok += norm(g["salutation"]) == norm(p.salutation)
+                count_total += 1
+                gc = (g["transition"] or {}).get("count")
+                pc = (p.transition or {}).get("count")
+                count_ok += gc == pc
+                closing_total += 1
+                closing_ok += (g["closing_start"] is None) == (not p.closing)
+                trunc_ok += g["truncated"] == p.truncated
+                heads = [u.heading for u in p.directives]
+                matched = set()
+                for gh in g["top_headings"]:
+                    hit = next((k for k, ph in enumerate(heads) if k not in matched and heading_match(gh, ph)), None)
+                    if hit is None:
+                        fn += 1
+                    else:
+                        matched.add(hit)
+                        tp += 1
+                fp += len(heads) - len(matched)
+                if verbose and (len(matched) != len(heads) or len(matched) != len(g["top_headings"])
+                                or gc != pc or norm(g["salutation"]) != norm(p.salutation)):
+                    print(f"{gold['file']}: count {pc} vs {gc}; sal {p.salutation!r} vs {g['salutation']!r}")
+                    print("   pred:", [h[:14] for h in heads])
+                    print("   gold:", [h[:14] for h in g["top_headings"]])
+            for g in expected[len(predicted):]:
+                fn += len(g["top_headings"])
+            for p in predicted[len(expected):]:
+                fp += len(p.directives)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"files": files, "speeches_per_file_exact": speeches_ok / max(speeches_total, 1),
+            "salutation": sal_ok / max(sal_total, 1), "transition_count": count_ok / max(count_total, 1),
+            "heading_precision": precision, "heading_recall": recall, "heading_f1": f1,
+            "closing_found": closing_ok / max(closing_total, 1), "truncated": trunc_ok / max(sal_total, 1)}
+
+
+def main() -> None:
+    shared = ROOT.parent / "shared" / "corpus"
+    args = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+    dirs = args or [shared / "dev", shared / "seeds"]
+    for d in dirs:
+        figures = score([d], verbose="-v" in sys.argv)
+        print(f"{d.name}: " + "  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                                        for k, v in figures.items()))
+
+
+if __name__ == "__main__":
+    main()

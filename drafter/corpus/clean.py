@@ -1,0 +1,212 @@
+"""Cleaning web copies of speeches, in the order speech-genre.md recommends:
+
+repair mojibake → strip HTML → strip pinyin notes → traditional→simplified → strip site
+boilerplate and paywalls (keeping a truncation mark) → (split) → restore paragraphs →
+normalise punctuation, quotes, glyphs, spaces → mark placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..textnorm import normalize_zh
+from .decode import chinese_score, common_chars
+
+TRUNCATED = "⟦截断⟧"  # a paragraph of its own where the source cut the text
+PLACEHOLDER = "〔待补〕"
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+
+# --- mojibake (UTF-8/GBK one-byte shift) -----------------------------------------------------
+
+_ODD = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽ぁ-ゟ゠-ヿ"
+_MOJIBAKE_RUN = re.compile(rf"[?？]?!?(?:[{CJK}{_ODD}]|[A-Za-z^?!]){{3,}}")
+
+
+def _repair_run(run: str) -> str | None:
+    """Re-encode a garbled run as GBK, put back the lost lead byte, decode again."""
+    core = run.lstrip("?？!")
+    try:
+        raw = core.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    best: tuple[float, str] | None = None
+    for lead in (0xA1, *range(0x81, 0xFF)):
+        try:
+            text = (bytes([lead]) + raw).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        score = chinese_score(text)
+        if best is None or score > best[0]:
+            best = (score, text)
+        if lead == 0xA1 and score >= 0.95:
+            break
+    if best and best[0] >= 0.9:
+        prefix = "。”" if run[:1] in "?？" else ""
+        return prefix + best[1]
+    return None
+
+
+def repair_mojibake(text: str, notes: list[str]) -> str:
+    common = common_chars()
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        cjk = [c for c in run if "\u3400" <= c <= "\u9fff"]
+        rare = sum(c not in common for c in cjk)
+        odd = sum(c in _ODD or c in "^" for c in run)
+        if rare + odd < 3 or (rare + odd) / max(len(run), 1) < 0.3:
+            return run
+        repaired = _repair_run(run)
+        if repaired is not None:
+            notes.append(f"修复乱码：{run[:12]} → {repaired[:12]}")
+            return repaired
+        notes.append(f"删除无法修复的乱码：{run[:12]}")
+        return ""
+
+    return _MOJIBAKE_RUN.sub(fix, text)
+
+
+# --- HTML, pinyin, script ------------------------------------------------------------------
+
+_DATA_URI = re.compile(r"<image>.*?</image>|data:image/[\w+.-]+;?[^\s<>\"']*", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+_ENTITY = re.compile(r"&(?:amp;)*(nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);")
+_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“",
+             "rdquo": "”", "mdash": "—", "hellip": "…"}
+_MD_NOISE = re.compile(r"\*\*|^#{1,6}\s+|^>\s?", re.M)
+
+
+def strip_markup(text: str) -> str:
+    text = _DATA_URI.sub("", text)
+    text = _TAG.sub("", text)
+    text = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
+    return _MD_NOISE.sub("", text)
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[{CJK}])\s?[(（]\s*[a-zü]*[{_TONED}][a-zü{_TONED}]*\s*[)）]")
+
+
+def strip_pinyin(text: str) -> str:
+    """現(xiàn) → 現; keeps (rcep), (2021年5月24日), (一): only tone-marked syllables go."""
+    return _PINYIN.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str, notes: list[str]) -> str:
+    """Convert only text that is written in traditional characters: simplified text keeps
+    characters that merely look traditional (乾隆, 著名) out of harm's way."""
+    converter = _t2s()
+    converted: str = converter.convert(text)  # type: ignore[attr-defined]
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
+    if len(converted) == len(text) and cjk and changed / cjk >= 0.02:
+        notes.append("繁体转简体")
+        return converted
+    if len(converted) != len(text) and cjk:
+        notes.append("繁体转简体")
+        return converted
+    return text
+
+
+# --- site boilerplate, paywalls ------------------------------------------------------------
+
+_LINE_NOISE = [
+    r"当前位置[:：].*", r"^.*首页\s*>.*$", r"时间[:：]\s*\d{4}-\d{2}-\d{2}.*来源[:：].*",
+    r"下面是小编为大家(整理|收集|精心整理)的.*?(。|！|$)", r"在日常学习、工作或生活中.*?范文吧.*?(。|$)",
+    r"^标题[:：].*?\|\s*$", r"^标题[:：].*$", r"【正文】", r"本文(已影响|共计).*?人", r"^\s*\|\s*$",
+    r"浏览次数[:：]\s*\d+", r"文章来源[:：].*", r"^.*范文大全.*$",
+    r"^.*(范文|写作|作文).*(希望对大家有所?帮助|一起来看看|供大家参考|了解一下吧).*$",
+    r"^.*[(（]\s*[一二三四五六七八九十\d]+\s*篇\s*[)）].*$",
+]
+_LINE_NOISE_RE = [re.compile(p, re.M) for p in _LINE_NOISE]
+_FOOTER = re.compile(
+    r"(上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"
+    r"如若转载|本站所有|免责声明|扫码关注|查阅全文加微信|点击下载)")
+_MID_PAYWALL = re.compile(r"…*\s*[(（][^()（）]{0,60}?省略\d+字[^()（）]{0,40}[)）]\s*…*")
+_END_PAYWALL = re.compile(r"…*\s*[(（]\s*未完[,，]\s*全文共\d+字.*", re.S)
+_TRIAL_END = re.compile(r"…*\s*试读结束.*", re.S)
+_URL = re.compile(r"https?://\S+|www\.[\w.-]+\.\w+\S*")
+_EDITORIAL = re.compile(r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]")
+
+
+def strip_boilerplate(text: str, notes: list[str]) -> str:
+    for pattern in _LINE_NOISE_RE:
+        text = pattern.sub("", text)
+    if _MID_PAYWALL.search(text):
+        notes.append("来源网页删去了中间部分（付费墙），讲话不完整")
+        text = _MID_PAYWALL.sub(f"\n{TRUNCATED}\n", text)
+    end = _END_PAYWALL.search(text) or _TRIAL_END.search(text)
+    if end:
+        notes.append("来源网页只显示了部分内容，讲话被截断")
+        text = text[: end.start()] + f"\n{TRUNCATED}\n"
+    footer = _FOOTER.search(text)
+    if footer:
+        text = text[: footer.start()]
+    text = _URL.sub("", text)
+    return _EDITORIAL.sub("", text)
+
+
+# --- normalising ---------------------------------------------------------------------------
+
+_QUOTES = {"‚": "“", "‛": "”", "„": "“", "‟": "”", "〝": "“", "〞": "”", "＂": '"'}
+_GLYPHS = {"设臵": "设置", "—起": "一起", "措虑": "措施"}
+_ACRONYMS = ["GDP", "RCEP", "EWTP", "LED", "PPT", "CPI", "PPP", "5G", "AI"]
+_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(a.lower() for a in _ACRONYMS) + r")(?![A-Za-z])")
+
+# Placeholders: X, x, xx, xxx, *, **, _ standing for a number or a name, next to Chinese.
+_PH_LETTERS = re.compile(rf"(?<![A-Za-z])[xX×]{{1,4}}(?![A-Za-z])(?=[{CJK}\d.—\-]|$)"
+                         rf"|(?<=[{CJK}\d])[xX×]{{1,4}}(?![A-Za-z])")
+_PH_STARS = re.compile(r"\*{1,3}")
+_PH_UNDERSCORE = re.compile(rf"(?<=[{CJK}])_+(?=[{CJK}])|_{{2,}}")
+_PH_DOTS = re.compile(r"^[.。…·]{6,}$", re.M)
+# Over-eager redaction of 市/省 inside words; only unambiguous compounds are restored.
+_REDACTION_FIXES = {"城x": "城市", "x场": "市场", "超x": "超市"}
+
+
+def normalise_paragraph(text: str) -> str:
+    for bad, good in _QUOTES.items():
+        text = text.replace(bad, good)
+    for bad, good in _GLYPHS.items():
+        text = text.replace(bad, good)
+    text = _ACRONYM_RE.sub(lambda m: m.group(1).upper(), text)
+    text = normalize_zh(text)
+    # ”“ stuck together where the source lost 、 between quoted items stays as is.
+    return text
+
+
+def mark_placeholders(text: str) -> str:
+    for bad, good in _REDACTION_FIXES.items():
+        text = text.replace(bad, good)
+    text = _PH_DOTS.sub("", text)
+    text = _PH_STARS.sub(PLACEHOLDER, text)
+    text = _PH_UNDERSCORE.sub(PLACEHOLDER, text)
+    text = _PH_LETTERS.sub(PLACEHOLDER, text)
+    return re.sub(f"(?:{re.escape(PLACEHOLDER)})+", PLACEHOLDER, text)
+
+
+@dataclass
+class Cleaned:
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+def clean_text(text: str) -> Cleaned:
+    """Everything up to splitting: the result still holds the file's line structure."""
+    notes: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = repair_mojibake(text, notes)
+    text = strip_markup(text)
+    text = strip_pinyin(text)
+    text = to_simplified(text, notes)
+    text = strip_boilerplate(text, notes)
+    return Cleaned(text=text, notes=notes)

@@ -1,0 +1,60 @@
+"""Mine files: bytes → cleaned text → speeches, one result per input file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import CorpusError
+from .clean import clean_text
+from .decode import decode_bytes
+from .model import Speech
+from .segment import is_reportage, normalise_paragraphs, restore_paragraphs, segment, split_speeches
+
+
+@dataclass
+class FileResult:
+    source: str
+    encoding: str | None = None
+    speeches: list[Speech] = field(default_factory=list)
+    skipped: str | None = None  # why nothing could be read
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"source": self.source, "encoding": self.encoding,
+                                "speeches": [s.to_json() for s in self.speeches]}
+        if self.skipped:
+            data["skipped"] = self.skipped
+        if self.notes:
+            data["notes"] = self.notes
+        return data
+
+
+def mine_text(text: str, source: str, encoding: str = "UTF-8") -> FileResult:
+    result = FileResult(source=source, encoding=encoding)
+    cleaned = clean_text(text)
+    paragraphs = normalise_paragraphs(restore_paragraphs(cleaned.text))
+    if not paragraphs:
+        result.notes.append("没有可用的正文")
+        return result
+    for group in split_speeches(paragraphs):
+        if is_reportage(group):
+            result.notes.append("这是一篇新闻报道（第三人称转述），不是讲话稿，已跳过")
+            continue
+        speech = segment(group, cleaned.notes)
+        if not speech.directives and not speech.salutation and not speech.transition and \
+                not speech.closing and sum(len(p) for p in group) < 200:
+            result.notes.append("内容太少，不像讲话稿，已跳过")
+            continue
+        result.speeches.append(speech)
+    if not result.speeches and not result.notes:
+        result.notes.append("没有找到讲话稿")
+    return result
+
+
+def mine_bytes(data: bytes, source: str) -> FileResult:
+    try:
+        text, encoding = decode_bytes(data, source)
+    except CorpusError as exc:
+        return FileResult(source=source, skipped=exc.problems[0].message)
+    return mine_text(text, source, encoding)
