@@ -168,6 +168,45 @@ def schema(
             _err(f"已写入 {output}")
 
 
+@app.command()
+def mine(
+    paths: list[str] = typer.Argument(..., help="讲话稿文件或文件夹（.txt/.md，可多个），- 表示标准输入"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="把一篇讲话的结构写成大纲（.yaml）"),
+    speech: Optional[int] = typer.Option(None, "--speech", min=1, help="文件中有多篇讲话时，选第几篇"),
+    as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON，供其他工具使用"),
+    report: bool = typer.Option(False, "--report", help="显示汇总报告（默认）"),
+    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="把常用语句框架写入 JSON 文件"),
+    emit_templates: Optional[Path] = typer.Option(None, "--emit-templates",
+                                                  help="按本单位的常用语生成模板，写入这个文件夹"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="并行进程数"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+) -> None:
+    """从讲话稿中提取结构、常用开头结尾和过渡句，可生成大纲、短语库和模板。"""
+    with user_errors():
+        from .commands import run_mine
+
+        code = run_mine(paths, output=output, speech_number=speech, as_json=as_json,
+                        report=report, phrasebank_path=phrasebank, templates_dir=emit_templates,
+                        jobs=jobs, force=force, out=_write_stdout, err=_err)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+def phrases(
+    part: str = typer.Argument(..., help="部分：opening/开场、review/回顾、problems/问题、transition/过渡、"
+                                         "directive/意见、closing/结尾、reminder/提醒"),
+    topic: Optional[str] = typer.Option(None, "--topic", help="只看与这个话题有关的，如：招商"),
+    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="用这个短语库（默认用内置的）"),
+    limit: int = typer.Option(20, "--limit", min=1, max=500, help="最多显示几条"),
+) -> None:
+    """列出常用语句框架（来自内置短语库或 drafter mine --phrasebank 生成的短语库）。"""
+    with user_errors():
+        from .commands import run_phrases
+
+        run_phrases(part, topic=topic, phrasebank_path=phrasebank, limit=limit, out=_write_stdout)
+
+
 @templates_app.callback()
 def templates_list(
     ctx: typer.Context,

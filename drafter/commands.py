@@ -44,3 +44,116 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
         write_atomic(output, exporter(result.document), force=force)
         err(f"已写入 {output}")
     return 0
+
+
+def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None, as_json: bool,
+             report: bool, phrasebank_path: Path | None, templates_dir: Path | None, jobs: int,
+             force: bool, out: Writer, err: Writer) -> int:
+    """Mine inputs; exit 0 with what could be mined, 2 when nothing could be read."""
+    import json
+
+    from .corpus.runner import (
+        HouseStyle,
+        Report,
+        build_report,
+        collect_inputs,
+        emit_templates,
+        meeting_type,
+        mine_inputs,
+    )
+    from .errors import CorpusError
+    from .output import check_target, write_atomic
+
+    for target in (output, phrasebank_path):
+        if target is not None:
+            check_target(target, force=force)
+    if templates_dir is not None and templates_dir.exists() and any(templates_dir.iterdir()) and not force:
+        raise CorpusError("模板文件夹已存在且不是空的，为避免覆盖已停止", file=str(templates_dir),
+                          hint="换一个文件夹，或加 --force")
+    inputs = collect_inputs(paths)
+    collector = None
+    styles: dict[str, HouseStyle] = {}
+    if phrasebank_path is not None or templates_dir is not None:
+        from .corpus.phrases import PhraseCollector
+
+        collector = PhraseCollector()
+    summary = Report()
+    chosen = None
+    show_progress = not as_json
+    for result in mine_inputs(inputs, jobs=jobs, progress=show_progress):
+        summary.add(result)
+        if as_json:
+            out(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        for speech in result.speeches:
+            if collector is not None:
+                collector.add(speech, result.source)
+                if templates_dir is not None:
+                    from .corpus.phrases import frame_of
+
+                    styles.setdefault(meeting_type(speech), HouseStyle()).add(
+                        speech, lambda text: frame_of(text, collector.tokenizer))
+        if output is not None and result.speeches and chosen is None:
+            chosen = (result.source, result.speeches)
+    for source, why in summary.skipped:
+        err(f"跳过 {source}：{why}")
+    if summary.readable == 0:
+        raise CorpusError("没有读到任何可用的文本", hint="请检查路径；支持 .txt 和 .md，编码可为 UTF-8、GBK 或 Big5")
+    if output is not None:
+        from .corpus.to_outline import outline_yaml
+
+        if chosen is None:
+            raise CorpusError("没有找到讲话稿，无法生成大纲")
+        source, speeches = chosen
+        if len(speeches) > 1 and speech_number is None:
+            raise CorpusError(f"{source} 中有 {len(speeches)} 篇讲话，请用 --speech 选择（1–{len(speeches)}）")
+        index = (speech_number or 1) - 1
+        if index >= len(speeches):
+            raise CorpusError(f"{source} 中只有 {len(speeches)} 篇讲话")
+        write_atomic(output, outline_yaml(speeches[index], source), force=force)
+        err(f"已写入 {output}")
+    if collector is not None and phrasebank_path is not None:
+        from .corpus.phrases import dump
+
+        write_atomic(phrasebank_path, dump(collector.result()), force=force)
+        err(f"已写入短语库 {phrasebank_path}")
+    if templates_dir is not None:
+        written = emit_templates(styles, templates_dir)
+        err(f"已生成 {len(written)} 个模板：{'、'.join(p.stem for p in written)}（{templates_dir}）")
+    if report or not (as_json or output or phrasebank_path or templates_dir):
+        from io import StringIO
+
+        from rich.console import Console
+
+        buffer = StringIO()
+        Console(file=buffer, width=110, highlight=False).print(build_report(summary))
+        out(buffer.getvalue())
+    return 0
+
+
+def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, limit: int,
+                out: Writer) -> None:
+    import json
+
+    from .corpus.phrases import PART_NAMES, PARTS, matching_frames
+    from .errors import CorpusError
+    from .loader import read_text
+
+    key = PART_NAMES.get(part, part)
+    if key not in PARTS:
+        raise CorpusError(f"未知的部分“{part}”，可选：{'、'.join(PARTS)}")
+    path = phrasebank_path or Path(__file__).with_name("corpus") / "data" / "phrasebank.json"
+    try:
+        book = json.loads(read_text(path, what="短语库"))
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"短语库不是有效的 JSON（第 {exc.lineno} 行）", file=str(path)) from None
+    frames = matching_frames(book, key, topic)
+    if not frames:
+        out(f"没有找到{('与“' + topic + '”有关的') if topic else ''}{part}用语。\n")
+        return
+    lines = []
+    for frame in frames[:limit]:
+        example = frame["examples"][0] if frame["examples"] else None
+        lines.append(f"{frame['count']:>3}×  {frame['frame']}")
+        if example:
+            lines.append(f"       例：{example['text']}（{Path(example['source']).name}）")
+    out("\n".join(lines) + "\n")

@@ -263,7 +263,8 @@ _REMINDER_START = re.compile(
     r"(?:将至|临近|即将来临|来临|到来|将近|已至|在即)")
 _CLOSING_START = re.compile(r"^(?:同志们[，,！!]|同志们、朋友们|各位同事[！!，,]|让我们|最后[，,]我)")
 _CLOSING_SIGNAL = re.compile(r"让我们|一定能够|一定能|一定会|必将|预祝|祝愿|谢谢大家|而努力奋斗|而不懈奋斗")
-_PROBLEMS_START = re.compile(r"^(?:但|但是|同时|当然)?[，,]?(?:也|更|还)?要?(?:清醒|清醒地)?(?:看到|认识到)|存在的问题|问题和不足|短板|差距")
+_PROBLEMS_START = re.compile(r"^(?:但|但是|同时|当然)?[，,]?(?:我们)?(?:也|更|还)?要?(?:清醒|清醒地)?(?:看到|认识到)|"
+                             r"^(?:但|但是|同时)[^。]{0,70}(?:问题|不足|短板|差距|薄弱)|存在的问题|问题和不足")
 _REVIEW_START = re.compile(r"^(?:过去的|一年来|今年以来|近年来|[^。]{0,8}以来|回顾|先看成绩单|总体来看|总的来看)")
 _REPORTAGE = re.compile(r"(?:说|表示|介绍|指出|强调)[。！]?”?$|”[^“”]{0,30}(?:说|表示)")
 
@@ -476,6 +477,16 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
     if closing_at is not None:
         speech.closing = body[closing_at:]
         end = closing_at
+        if _REMINDER_START.match(speech.closing[0]):
+            # web copies glue the reminders and the closing into one paragraph
+            first = speech.closing[0]
+            m = re.search(r"(?<=[。！？])(?:同志们[！!，,]|让我们)", first)
+            if m:
+                speech.reminders = [first[: m.start()]]
+                speech.closing[0] = first[m.start():]
+            else:
+                speech.reminders = [first]
+                speech.closing = speech.closing[1:]
     reminders_at = None
     for j in range((t_index or 0) + 1, end):
         if _REMINDER_START.match(body[j]):
@@ -485,7 +496,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         # reminders and closing often share one paragraph in web copies
         pass
     if reminders_at is not None:
-        speech.reminders = body[reminders_at:end]
+        speech.reminders = body[reminders_at:end] + speech.reminders
         end = reminders_at
         if not speech.closing and speech.reminders:
             last = speech.reminders[-1]

@@ -1,0 +1,84 @@
+"""A mined speech becomes an Outline (the same model the renderer reads), template `verbatim`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .model import Speech, Unit
+from .segment import find_ordinal
+
+_STYLE_FOR = {"一、": "一、", "第一，": "第一，", "（一）": "（一）", "1.": "1.", "（1）": "（1）",
+              "一要": "一要", "一是": "一是", "首先": "首先"}
+_TRANSITION_STYLE = [("句话", "讲几句话"), ("个问题", "讲几个问题"), ("问题", "讲几个问题"),
+                     ("方面", "讲几个方面"), ("强调", "强调几点")]
+
+
+def _strip_ordinal(text: str) -> str:
+    o = find_ordinal(text)
+    return text[o.end:].strip() if o else text
+
+
+def _unit(unit: Unit) -> dict[str, Any]:
+    item: dict[str, Any] = {"heading": unit.heading or None}
+    if unit.body:
+        item["body"] = list(unit.body)
+    if unit.children:
+        item["points"] = [_unit(c) for c in unit.children]
+        style = _STYLE_FOR.get(unit.children[0].style)
+        if style:
+            item["points_style"] = style
+    return item
+
+
+def speech_to_outline(speech: Speech) -> dict[str, Any]:
+    outline: dict[str, Any] = {"template": "verbatim"}
+    if speech.title:
+        outline["title"] = speech.title
+    if speech.speaker:
+        outline["speaker"] = speech.speaker
+    if speech.date:
+        outline["date"] = speech.date
+    if speech.salutation:
+        outline["salutation"] = speech.salutation
+    if speech.opening:
+        outline["opening"] = list(speech.opening)
+    review = speech.review + speech.problems
+    if review:
+        outline["review"] = {"paragraphs": review}
+    if speech.other:
+        outline.setdefault("opening", []).extend(speech.other)
+    if speech.transition:
+        text = speech.transition["text"]
+        style = next((s for word, s in _TRANSITION_STYLE if word in text), "讲几点意见")
+        outline["transition"] = {"style": style}
+    if speech.directives:
+        top = _STYLE_FOR.get(speech.directives[0].style)
+        if top and top != "一、":
+            outline["numbering"] = [top]
+        outline["directives"] = [_unit(u) for u in speech.directives]
+    if speech.reminders:
+        intro, *items = speech.reminders
+        outline["reminders"] = {"intro": intro}
+        if items:
+            outline["reminders"]["items"] = [_strip_ordinal(i) for i in items]
+    if speech.closing:
+        outline["closing"] = {"paragraphs": list(speech.closing)}
+    return outline
+
+
+def outline_yaml(speech: Speech, source: str) -> str:
+    import yaml
+
+    header = [
+        "# yaml-language-server: $schema=./drafter-outline.schema.json",
+        f"# 由 drafter mine 从 {source} 提取的讲话结构。",
+        "# 会议类型 verbatim 按原文段落复现；改成 deploy 等类型即可套用该类型的开场和结尾。",
+    ]
+    if any(u.style == "推断" for u in speech.directives):
+        header.append("# 原文缺少第一层标题，这里用各部分首句代替，请改写为标题。")
+    for note in speech.notes:
+        header.append(f"# 提示：{note}")
+    body = yaml.safe_dump(speech_to_outline(speech), allow_unicode=True, sort_keys=False,
+                          width=1000, default_flow_style=False)
+    return "\n".join(header) + "\n" + re.sub(r"\n(?=[a-z])", "\n\n", body)
