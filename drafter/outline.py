@@ -78,6 +78,8 @@ class Transition(_Model):
     style: str | None = Field(None, description="讲几点意见 / 讲几个方面 / 讲几句话 / 强调几点 / 讲几个问题")
     topic: Text = Field(None, description="“我就……讲几点意见”中的“……”，如“做好今年工作”")
     lead: Text = Field(None, description="前置说明，如“根据党委讨论意见”")
+    numbered: bool | None = Field(
+        None, description="false：不说具体数目（“讲几点意见”）；默认按意见条数写“讲三点意见”")
 
     @field_validator("style", mode="before")
     @classmethod

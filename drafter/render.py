@@ -293,6 +293,8 @@ class ContextBuilder:
         style = _dict(data.get("transition")).get("style")
         transition["style"] = TRANSITION_ALIASES.get(str(style).strip().rstrip("。：:")) \
             if style else None
+        numbered = _dict(data.get("transition")).get("numbered")
+        transition["numbered"] = numbered is not False
         topic = transition["topic"]
         if topic and not topic.startswith("〔"):
             transition["topic"] = re.sub(r"^(就|围绕)", "", topic)

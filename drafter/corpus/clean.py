@@ -109,7 +109,9 @@ def to_simplified(text: str, notes: list[str]) -> str:
     converted: str = converter.convert(text)  # type: ignore[attr-defined]
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
-    if len(converted) == len(text) and cjk and changed / cjk >= 0.02:
+    # Simplified text loses a handful of characters to t2s; traditional text changes by the
+    # hundred. Either a share or a count decides.
+    if len(converted) == len(text) and cjk and (changed / cjk >= 0.005 or changed >= 30):
         notes.append("繁体转简体")
         return converted
     if len(converted) != len(text) and cjk:
@@ -204,6 +206,7 @@ def clean_text(text: str) -> Cleaned:
     """Everything up to splitting: the result still holds the file's line structure."""
     notes: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = re.sub(r"〔待补[：:][^〕\n]{0,40}〕", PLACEHOLDER, text)  # drafter's own open markers
     text = repair_mojibake(text, notes)
     text = strip_markup(text)
     text = strip_pinyin(text)

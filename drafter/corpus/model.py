@@ -57,5 +57,8 @@ class Speech:
         """The structure without wording: what a round trip must preserve."""
         def tree(units: list[Unit]) -> list[Any]:
             return [(u.heading, tree(u.children)) for u in units]
-        return [self.salutation, (self.transition or {}).get("count"), tree(self.directives),
-                bool(self.closing)]
+        # An announced count that disagrees with the directives found is a defect of the
+        # source (noted); the renderer computes counts, so only an agreeing count is structure.
+        count = (self.transition or {}).get("count")
+        count = count if count == len(self.directives) else None
+        return [self.salutation, count, tree(self.directives), bool(self.closing)]

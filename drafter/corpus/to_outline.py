@@ -52,6 +52,8 @@ def speech_to_outline(speech: Speech) -> dict[str, Any]:
         text = speech.transition["text"]
         style = next((s for word, s in _TRANSITION_STYLE if word in text), "讲几点意见")
         outline["transition"] = {"style": style}
+        if speech.transition.get("count") != len(speech.directives):
+            outline["transition"]["numbered"] = False  # 几点, or a count the source got wrong
     if speech.directives:
         top = _STYLE_FOR.get(speech.directives[0].style)
         if top and top != "一、":
