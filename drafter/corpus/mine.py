@@ -42,14 +42,23 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8") -> FileResult:
             result.notes.append("这是一篇新闻报道（第三人称转述），不是讲话稿，已跳过")
             continue
         speech = segment(group, cleaned.notes)
-        if not speech.directives and not speech.salutation and not speech.transition and \
-                not speech.closing and sum(len(p) for p in group) < 200:
-            result.notes.append("内容太少，不像讲话稿，已跳过")
+        if not _speaks(speech, group):
+            result.notes.append("不像讲话稿（没有称呼、过渡句或分条意见，也不是对听众讲话的口吻），已跳过")
             continue
         result.speeches.append(speech)
     if not result.speeches and not result.notes:
         result.notes.append("没有找到讲话稿")
     return result
+
+
+def _speaks(speech: Speech, paragraphs: list[str]) -> bool:
+    """A speech addresses an audience: a salutation, an announced list of points, numbered
+    directives, or at least a few hundred characters in the first person plural."""
+    if speech.salutation or speech.transition or speech.directives:
+        return True
+    text = "".join(paragraphs)
+    address = sum(text.count(w) for w in ("我们", "同志们", "大家", "咱们"))
+    return len(text) >= 300 and address >= 3
 
 
 def mine_bytes(data: bytes, source: str) -> FileResult:
