@@ -93,7 +93,13 @@ def _mine_pair(pair: tuple[Input, bytes | None]) -> FileResult:
 class _Bar:
     def __init__(self, total: int) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self._progress = Progress(TextColumn("提取中"), BarColumn(), MofNCompleteColumn(),
                                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
@@ -317,7 +323,7 @@ def emit_templates(styles: dict[str, HouseStyle], directory: Path) -> list[Path]
             f"name: {type_name}（本单位）",
             f"description: 由 drafter mine 从本单位 {style.speeches} 篇讲话提取：过渡句、开场、结尾和提醒用语取自其中最常见的写法。",
             "-#}",
-            f'{{% extends "base.j2" %}}',
+            '{% extends "base.j2" %}',
         ]
         if style.transitions:
             lines.append("{% block default_transition_style %}" +

@@ -343,7 +343,7 @@ def build_units(paragraphs: list[str], depth: int = 1,
     style = styles[0]
     ordinals = [find_ordinal(p) for p in paragraphs]
     positions = [i for i, o in enumerate(ordinals) if o and o.style == style]
-    restarts = sum(1 for i in positions if ordinals[i].index == 1)  # type: ignore[union-attr]
+    restarts = sum(1 for o in ordinals if o and o.style == style and o.index == 1)
     first = positions[0]
     introduced = first > 0 and ordinals[first - 1] is None and paragraphs[first - 1].endswith(("：", ":"))
     if depth == 1 and (restarts > 1 or introduced):
@@ -414,7 +414,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
     labels: list[tuple[str, str]] = []
     i = 0
     standalone = [k for k, p in enumerate(paragraphs[: max(len(paragraphs) * 2 // 5, 1)])
-                  if SALUTATION.match(p) and SALUTATION.match(p).end() >= len(p) - 1]  # type: ignore[union-attr]
+                  if (m := SALUTATION.match(p)) and m.end() >= len(p) - 1]
     if standalone and standalone[0] > 2 and not _looks_like_title(paragraphs, standalone[0] - 1):
         for para in paragraphs[: standalone[0]]:
             labels.append(("other", para))
