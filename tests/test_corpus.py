@@ -114,6 +114,12 @@ def test_cleaning_pinyin_traditional_boilerplate_and_paywall() -> None:
     assert all("上一篇" not in p for _, p in speech.labels)
 
 
+def test_gbk_shift_mojibake_is_repaired() -> None:
+    cleaned = clean_text("作为重中之重?!拔覀儗⑼七M集成電路、生物醫藥四大主導產業提質增效。")
+    assert "重中之重。”“我们将推进集成电路" in cleaned.text
+    assert any("修复乱码" in n for n in cleaned.notes)
+
+
 def test_simplified_text_is_not_converted() -> None:
     # 乾隆 and 著名 look traditional to a converter; simplified text keeps them
     assert "乾隆" in clean_text("乾隆年间的著名建筑，今天我们来讨论保护工作。").text

@@ -19,17 +19,19 @@ PLACEHOLDER = "〔待补〕"
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
-# --- mojibake (UTF-8/GBK one-byte shift) -----------------------------------------------------
+# --- mojibake (GBK one-byte shift) ------------------------------------------------------------
+# A web copy lost one byte of GBK text: from there every two bytes pair wrongly, showing rare
+# characters, until an ASCII byte (the lost pair's trail, 0x40–0x7E) puts them back in step.
+# “?!” stands where 。”“ lost its lead byte. Example: 重中之重?!拔覀儗⑼七M集成電路 →
+# 重中之重。”“我們將推進集成電路.
 
-_ODD = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽ぁ-ゟ゠-ヿ"
-_MOJIBAKE_RUN = re.compile(rf"[?？]?!?(?:[{CJK}{_ODD}]|[A-Za-z^?!]){{3,}}")
+_MOJIBAKE_RUN = re.compile(r"[?？]!?([\u3400-\u9fff\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{1,40}?)"
+                           r"([\x40-\x7e])")
 
 
-def _repair_run(run: str) -> str | None:
-    """Re-encode a garbled run as GBK, put back the lost lead byte, decode again."""
-    core = run.lstrip("?？!")
+def _repair_run(core: str, trail: str) -> str | None:
     try:
-        raw = core.encode("gbk")
+        raw = core.encode("gbk") + trail.encode("ascii")
     except UnicodeEncodeError:
         return None
     best: tuple[float, str] | None = None
@@ -41,30 +43,27 @@ def _repair_run(run: str) -> str | None:
         score = chinese_score(text)
         if best is None or score > best[0]:
             best = (score, text)
-        if lead == 0xA1 and score >= 0.95:
+        if lead == 0xA1 and score >= 0.99:
             break
-    if best and best[0] >= 0.9:
-        prefix = "。”" if run[:1] in "?？" else ""
-        return prefix + best[1]
-    return None
+    if best is None or best[0] < 0.9 or re.search(r"[\uff21-\uff5a]", best[1]):
+        return None  # full-width letters: the bytes did not fall back into step
+    return best[1]
 
 
 def repair_mojibake(text: str, notes: list[str]) -> str:
     common = common_chars()
 
     def fix(m: re.Match[str]) -> str:
-        run = m.group(0)
-        cjk = [c for c in run if "\u3400" <= c <= "\u9fff"]
-        rare = sum(c not in common for c in cjk)
-        odd = sum(c in _ODD or c in "^" for c in run)
-        if rare + odd < 3 or (rare + odd) / max(len(run), 1) < 0.3:
-            return run
-        repaired = _repair_run(run)
-        if repaired is not None:
-            notes.append(f"修复乱码：{run[:12]} → {repaired[:12]}")
-            return repaired
-        notes.append(f"删除无法修复的乱码：{run[:12]}")
-        return ""
+        core, trail = m.group(1), m.group(2)
+        rare = sum(c not in common for c in core)
+        if rare < 2 and not re.search(r"[\u2460-\u24ff\u3040-\u30ff]", core):
+            return m.group(0)  # ordinary text after a question mark
+        repaired = _repair_run(core, trail)
+        if repaired is None:
+            notes.append(f"无法修复的乱码已删去：{m.group(0)[:12]}")
+            return "。"
+        notes.append(f"修复乱码：{m.group(0)[:12]} → {repaired[:12]}")
+        return "。”" + repaired
 
     return _MOJIBAKE_RUN.sub(fix, text)
 
