@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -28,6 +29,11 @@ app = typer.Typer(
 templates_app = typer.Typer(help="列出会议类型（模板），或查看某一类型的组成。",
                             invoke_without_command=True, no_args_is_help=False)
 app.add_typer(templates_app, name="templates")
+
+class FontProfileChoice(str, Enum):
+    gbt9704 = "gbt9704"
+    common = "common"
+
 
 TemplateDirOption = typer.Option(None, "--template-dir", "-t",
                                  help="自定义模板文件夹（可多次指定），可新增或覆盖内置会议类型")
@@ -73,13 +79,17 @@ def render(
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
     final: bool = typer.Option(False, "--final", help="定稿：仍有〔待补〕时拒绝输出（退出码 1）"),
     template_dir: Optional[list[Path]] = TemplateDirOption,
+    font_profile: FontProfileChoice = typer.Option(
+        FontProfileChoice.gbt9704, "--font-profile",
+        help="Word 字体方案：gbt9704（方正小标宋、仿宋_GB2312 等公文字体）或 common（Windows/WPS 自带的宋体、黑体、楷体、仿宋）"),
 ) -> None:
-    """把大纲生成讲话稿：打印到屏幕，或用 -o 写入 .txt / .md 文件。"""
+    """把大纲生成讲话稿：打印到屏幕，或用 -o 写入 .txt / .md / .html / .docx 文件。"""
     with user_errors():
         from .commands import run_render
 
         code = run_render(outline, output=output, force=force, final=final,
-                          template_dirs=_dirs(template_dir), out=_write_stdout, err=_err)
+                          template_dirs=_dirs(template_dir), out=_write_stdout, err=_err,
+                          font_profile=font_profile.value)
     if code:
         raise typer.Exit(code)
 

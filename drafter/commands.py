@@ -13,16 +13,15 @@ Writer = Callable[[str], None]
 
 
 def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
-               template_dirs: list[Path], out: Writer, err: Writer) -> int:
+               template_dirs: list[Path], out: Writer, err: Writer,
+               font_profile: str = "gbt9704") -> int:
     from .errors import OutputError
-    from .export import exporter_for, supported_suffixes
+    from .export import export, is_supported, supported_suffixes
     from .output import check_target, write_atomic
     from .render import render_file
 
-    exporter = None
     if output is not None:
-        exporter = exporter_for(output.suffix)
-        if exporter is None:
+        if not is_supported(output.suffix):
             suffix = output.suffix or "（无后缀）"
             raise OutputError(f"不支持的输出格式“{suffix}”，支持：{supported_suffixes()}",
                               file=str(output))
@@ -35,13 +34,14 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
         if final:
             err("定稿检查未通过：请补全以上内容后再生成（未输出任何内容）。")
             return 1
-    if exporter is None:
+    if output is None:
         from .export.text import export as to_text
 
         out(to_text(result.document))
     else:
-        assert output is not None
-        write_atomic(output, exporter(result.document), force=force)
+        data = export(result.document, output.suffix, font_profile=font_profile,
+                      author=result.speaker)
+        write_atomic(output, data, force=force)
         err(f"已写入 {output}")
     return 0
 

@@ -325,6 +325,7 @@ class RenderResult:
     document: Any  # drafter.document.Document
     markers: list[OpenMarker]
     template: TemplateInfo
+    speaker: str | None = None  # for the .docx author: the speaker, never the machine's user
 
 
 def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None = None,
@@ -363,7 +364,10 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
             present.append(marker)
     # List them in the order the writer meets them in the outline file.
     present.sort(key=lambda m: loaded.positions.of_key(_split_path(m.path)) or (0, 0))
-    return RenderResult(document=document, markers=present, template=info)
+    speaker = context["speaker"] if isinstance(context["speaker"], str) else None
+    if speaker and speaker.startswith("〔"):
+        speaker = None
+    return RenderResult(document=document, markers=present, template=info, speaker=speaker)
 
 
 def run_template(env: Any, name: str, context: dict[str, Any]) -> str:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from typing import Any
 
-# suffix → (format name, exporter module, function). Text formats return str.
+# suffix → (format name, exporter module). Options an exporter does not take are dropped.
 FORMATS: dict[str, tuple[str, str]] = {
     ".txt": ("纯文本", "drafter.export.text"),
     ".md": ("Markdown", "drafter.export.markdown"),
+    ".html": ("网页", "drafter.export.html"),
+    ".docx": ("Word 公文格式", "drafter.export.docx"),
 }
+_OPTIONS = {".docx": ("font_profile", "author")}
 
 
-def exporter_for(suffix: str) -> Callable[[Any], str | bytes] | None:
-    entry = FORMATS.get(suffix.lower())
-    if entry is None:
-        return None
-    import importlib
+def is_supported(suffix: str) -> bool:
+    return suffix.lower() in FORMATS
 
-    module = importlib.import_module(entry[1])
-    return module.export  # type: ignore[no-any-return]
+
+def export(document: Any, suffix: str, **options: Any) -> str | bytes:
+    suffix = suffix.lower()
+    module = importlib.import_module(FORMATS[suffix][1])
+    allowed = _OPTIONS.get(suffix, ())
+    return module.export(document, **{k: v for k, v in options.items() if k in allowed})  # type: ignore[no-any-return]
 
 
 def supported_suffixes() -> str:
