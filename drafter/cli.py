@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Optional
 
@@ -30,7 +30,7 @@ templates_app = typer.Typer(help="列出会议类型（模板），或查看某�
                             invoke_without_command=True, no_args_is_help=False)
 app.add_typer(templates_app, name="templates")
 
-class FontProfileChoice(str, Enum):
+class FontProfileChoice(StrEnum):
     gbt9704 = "gbt9704"
     common = "common"
 
@@ -99,9 +99,10 @@ def preview(
     outline: Path = typer.Argument(..., help="大纲文件（.yaml）"),
     rate: int = typer.Option(220, "--rate", min=60, max=600, help="语速（字/分钟），用于估算讲话时长"),
     width: Optional[int] = typer.Option(None, "--width", min=20, max=400, help="显示宽度（字符）"),
+    watch: bool = typer.Option(False, "--watch", "-w", help="大纲或模板一保存就重新显示，按 Ctrl-C 退出"),
     template_dir: Optional[list[Path]] = TemplateDirOption,
 ) -> None:
-    """在终端里预览讲话稿，并显示字数、讲话时长和意见条数。"""
+    """在终端里预览讲话稿，并显示字数、讲话时长、意见条数和各点篇幅。"""
     with user_errors():
         from rich.console import Console
 
@@ -109,9 +110,28 @@ def preview(
         from .render import render_file
         from .stats import compute_stats
 
+        console = Console(width=width, highlight=False)
+        if watch:
+            from .watch import run_watch
+
+            if not outline.exists():
+                from .errors import OutlineError
+
+                raise OutlineError("找不到大纲文件，请检查路径是否正确", file=str(outline))
+
+            def show(screen: object) -> None:
+                console.clear()
+                console.print(screen)
+
+            try:
+                run_watch(outline, _dirs(template_dir), rate, show)
+            except KeyboardInterrupt:
+                pass
+            _err("已退出预览。")
+            return
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))
         stats = compute_stats(result.document, rate=rate)
-        Console(width=width, highlight=False).print(build_preview(result.document, stats))
+        console.print(build_preview(result.document, stats))
 
 
 @app.command()
@@ -133,17 +153,32 @@ def new(
     meeting_type: str = typer.Argument(..., metavar="TYPE", help="会议类型，见 drafter templates"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入大纲文件；不写则打印"),
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件"),
+    from_speech: Optional[Path] = typer.Option(None, "--from", help="从一篇已有的讲话稿提取内容填入大纲"),
     template_dir: Optional[list[Path]] = TemplateDirOption,
 ) -> None:
-    """生成一份带注释的大纲，填空即可使用。"""
+    """生成一份带注释的大纲，填空即可使用；--from 用已有讲话稿的内容预先填好。"""
     with user_errors():
         from .outline import json_schema
-        from .output import write_atomic
+        from .output import check_target, write_atomic
         from .scaffold import SCHEMA_FILENAME, scaffold
         from .templating import resolve_template, template_dirs
 
         info = resolve_template(meeting_type, template_dirs(_dirs(template_dir)))
-        text = scaffold(info)
+        if output is not None:
+            check_target(output, force=force)
+        if from_speech is not None:
+            from .corpus.mine import mine_bytes
+            from .errors import CorpusError
+            from .loader import read_text
+            from .scaffold import scaffold_from_speech
+
+            read_text(from_speech, what="讲话稿文件")  # the usual messages for a missing or empty file
+            mined = mine_bytes(from_speech.read_bytes(), str(from_speech))
+            if mined.skipped or not mined.speeches:
+                raise CorpusError(mined.skipped or "没有找到讲话稿", file=str(from_speech))
+            text = scaffold_from_speech(info, mined.speeches[0])
+        else:
+            text = scaffold(info)
         if output is None:
             _write_stdout(text)
             return
@@ -156,6 +191,23 @@ def new(
             _err(f"已写入 {output}（以及编辑器用的结构说明 {schema_path}）")
         else:
             _err(f"已写入 {output}")
+
+
+@app.command()
+def edit(outline: Path = typer.Argument(..., help="大纲文件（.yaml）")) -> None:
+    """用编辑器（$VISUAL / $EDITOR）修改大纲：保存时检查，出错可回去改；原文件只会被整体替换，上一版留作“文件名~”。"""
+    with user_errors():
+        from .edit import edit_outline
+
+        def ask(prompt: str) -> str:
+            _err(prompt)
+            try:
+                return input()
+            except EOFError:
+                return ""
+
+        result = edit_outline(outline, ask=ask, err=_err)
+        _err(result.message)
 
 
 @app.command()

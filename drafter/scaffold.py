@@ -126,3 +126,33 @@ def scaffold(info: TemplateInfo) -> str:
         text += _REMINDERS
     text += _CLOSING
     return text
+
+
+def scaffold_from_speech(info: TemplateInfo, speech: object) -> str:
+    """The commented scaffold for a meeting type, filled from a mined speech. Round-trip YAML
+    keeps the scaffold's comments and key order; lists are replaced, new keys appended."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    from .corpus.to_outline import speech_to_outline
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    document = yaml.load(scaffold(info))
+    values = speech_to_outline(speech)  # type: ignore[arg-type]
+    values["template"] = info.id
+
+    def merge(target: CommentedMap, source: dict[str, object]) -> None:
+        for key, value in source.items():
+            if isinstance(value, dict) and isinstance(target.get(key), CommentedMap):
+                merge(target[key], value)
+            else:
+                target[key] = value
+
+    merge(document, values)
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()

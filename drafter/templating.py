@@ -196,7 +196,7 @@ def make_environment(dirs: list[Path]) -> Any:
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
         undefined=OutlineUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=False, auto_reload=False, bytecode_cache=_bytecode_cache())
+        keep_trailing_newline=False, auto_reload=True, bytecode_cache=_bytecode_cache())
     env.filters.update(filters.FILTERS)
     env.globals.update(filters.GLOBALS)
     _ENV_CACHE[key] = env

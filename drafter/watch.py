@@ -1,0 +1,117 @@
+"""`preview --watch`: re-render when the outline or a template changes; keep the last good
+draft on screen when an edit breaks the outline, and show the problem beneath it.
+
+The loop is a plain function over an injectable change source, so tests and the latency
+benchmark drive it without a terminal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DrafterError
+
+
+@dataclass
+class Update:
+    """What the screen should show after one change."""
+
+    document: Any | None  # the last good Document (None before the first good render)
+    stats: Any | None
+    error: str | None  # the current problem, shown under the last good draft
+    waiting: bool = False  # the outline file is missing (an editor replacing it)
+
+
+def render_once(outline: Path, dirs: list[Path], rate: int) -> tuple[Any, Any]:
+    from .render import render_file
+    from .stats import compute_stats
+
+    result = render_file(outline, extra_template_dirs=dirs)
+    return result.document, compute_stats(result.document, rate=rate)
+
+
+def watch_paths(outline: Path, dirs: list[Path]) -> list[Path]:
+    """The outline's folder (editors save by replacing the file) and every template folder."""
+    from .templating import template_dirs
+
+    paths = [outline.resolve().parent]
+    for d in template_dirs(dirs):
+        if d.resolve() not in paths:
+            paths.append(d.resolve())
+    return paths
+
+
+def relevant(changes: Iterable[tuple[Any, str]], outline: Path, template_roots: list[Path]) -> bool:
+    target = outline.resolve()
+    for _, raw in changes:
+        path = Path(raw).resolve()
+        if path == target:
+            return True
+        if any(root in path.parents for root in template_roots) and path.suffix in (".j2", ".jinja"):
+            return True
+    return False
+
+
+def watch_updates(outline: Path, dirs: list[Path], rate: int,
+                  changes: Iterator[Any]) -> Iterator[Update]:
+    """First render, then one Update per relevant change. Never raises a DrafterError."""
+    last: tuple[Any, Any] | None = None
+
+    def attempt() -> Update:
+        nonlocal last
+        if not outline.exists():
+            return Update(*(last or (None, None)), error=f"大纲文件 {outline} 暂时不存在，等它重新出现……",
+                          waiting=True)
+        try:
+            last = render_once(outline, dirs, rate)
+            return Update(last[0], last[1], None)
+        except DrafterError as exc:
+            return Update(*(last or (None, None)), error=exc.render())
+
+    yield attempt()
+    roots = watch_paths(outline, dirs)[1:]
+    for batch in changes:
+        if relevant(batch, outline, roots):
+            yield attempt()
+
+
+def file_changes(paths: list[Path], stop: threading.Event) -> Iterator[Any]:
+    """Changes under these folders, batched; a short debounce keeps re-renders within ~100 ms."""
+    from watchfiles import watch
+
+    yield from watch(*paths, stop_event=stop, debounce=30, step=20, rust_timeout=200,
+                     yield_on_timeout=False, raise_interrupt=False)
+
+
+def build_screen(update: Update, outline: Path) -> Any:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from .preview import build_preview
+
+    parts: list[Any] = []
+    if update.document is not None:
+        parts.append(build_preview(update.document, update.stats))
+    else:
+        parts.append(Text("（还没有可以显示的讲话稿）", style="dim"))
+    if update.error:
+        parts.append(Panel(Text(update.error), title="等待修改" if update.waiting else "大纲有问题（上面是最后一次正确的版本）",
+                           border_style="yellow" if update.waiting else "red"))
+    parts.append(Text(f"正在监视 {outline} 及模板的修改，按 Ctrl-C 退出。", style="dim"))
+    return Group(*parts)
+
+
+def run_watch(outline: Path, dirs: list[Path], rate: int, show: Callable[[Any], None],
+              changes: Iterator[Any] | None = None) -> None:
+    stop = threading.Event()
+    source = changes if changes is not None else file_changes(watch_paths(outline, dirs), stop)
+    try:
+        for update in watch_updates(outline, dirs, rate, source):
+            show(build_screen(update, outline))
+    finally:
+        stop.set()
