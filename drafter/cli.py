@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import Optional
@@ -123,10 +123,8 @@ def preview(
                 console.clear()
                 console.print(screen)
 
-            try:
+            with suppress(KeyboardInterrupt):  # Ctrl-C is how one leaves the preview
                 run_watch(outline, _dirs(template_dir), rate, show)
-            except KeyboardInterrupt:
-                pass
             _err("已退出预览。")
             return
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))

@@ -63,14 +63,14 @@ def watch_updates(outline: Path, dirs: list[Path], rate: int,
 
     def attempt() -> Update:
         nonlocal last
+        document, stats = last or (None, None)
         if not outline.exists():
-            return Update(*(last or (None, None)), error=f"大纲文件 {outline} 暂时不存在，等它重新出现……",
-                          waiting=True)
+            return Update(document, stats, f"大纲文件 {outline} 暂时不存在，等它重新出现……", waiting=True)
         try:
             last = render_once(outline, dirs, rate)
             return Update(last[0], last[1], None)
         except DrafterError as exc:
-            return Update(*(last or (None, None)), error=exc.render())
+            return Update(document, stats, exc.render())
 
     yield attempt()
     roots = watch_paths(outline, dirs)[1:]
@@ -95,7 +95,7 @@ def build_screen(update: Update, outline: Path) -> Any:
     from .preview import build_preview
 
     parts: list[Any] = []
-    if update.document is not None:
+    if update.document is not None and update.stats is not None:
         parts.append(build_preview(update.document, update.stats))
     else:
         parts.append(Text("（还没有可以显示的讲话稿）", style="dim"))
