@@ -81,8 +81,11 @@ def watch_updates(outline: Path, dirs: list[Path], rate: int,
 
 def file_changes(paths: list[Path], stop: threading.Event) -> Iterator[Any]:
     """Changes under these folders, batched; a short debounce keeps re-renders within ~100 ms."""
+    import logging
+
     from watchfiles import watch
 
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own English notes on Ctrl-C
     yield from watch(*paths, stop_event=stop, debounce=30, step=20, rust_timeout=200,
                      yield_on_timeout=False, raise_interrupt=False)
 
