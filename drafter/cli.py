@@ -191,6 +191,29 @@ def new(
             _err(f"已写入 {output}")
 
 
+class LintFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def lint(
+    paths: Optional[list[str]] = typer.Argument(None, help="大纲（.yaml）或讲话稿（.txt .md .docx），可以是文件夹"),
+    output_format: LintFormat = typer.Option(LintFormat.table, "--format", help="table（表格）或 json"),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="这次不检查的规则代码，可多次指定"),
+    names: Optional[list[str]] = typer.Option(None, "--name", help="本地地名、单位（查旧稿残留用），可多次指定"),
+    rules: bool = typer.Option(False, "--rules", help="列出全部规则"),
+) -> None:
+    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留等。有错误时退出码为 1。"""
+    with user_errors():
+        from .commands import run_lint
+
+        code = run_lint(paths or [], output_format=output_format.value, ignore=ignore or [],
+                        names=names or [], list_rules=rules, out=_write_stdout)
+    if code:
+        raise typer.Exit(code)
+
+
 @app.command()
 def edit(outline: Path = typer.Argument(..., help="大纲文件（.yaml）")) -> None:
     """用编辑器（$VISUAL / $EDITOR）修改大纲：保存时检查，出错可回去改；原文件只会被整体替换，上一版留作“文件名~”。"""

@@ -157,3 +157,46 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
         if example:
             lines.append(f"       例：{example['text']}（{Path(example['source']).name}）")
     out("\n".join(lines) + "\n")
+
+
+def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: list[str],
+             list_rules: bool, out: Writer) -> int:
+    """Exit 0 when clean (or only warnings and notes), 1 with error-level findings."""
+    import json
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from .errors import DrafterError
+    from .lint import RULES, SEVERITY_ORDER, lint_paths
+
+    labels = {"error": "错误", "warning": "警告", "info": "提示"}
+    if list_rules:
+        lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
+        out("\n".join(lines) + "\n")
+        return 0
+    if not paths:
+        raise DrafterError("请给出要检查的文件或文件夹", hint="例如：drafter lint 讲话稿.docx")
+    findings = lint_paths(paths, ignore=ignore, own=names)
+    if output_format == "json":
+        out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1) + "\n")
+    elif not findings:
+        out("没有发现问题。\n")
+    else:
+        table = Table(show_lines=False)
+        for column in ("位置", "代码", "级别", "问题", "建议"):
+            table.add_column(column, overflow="fold")
+        for f in sorted(findings, key=lambda f: (f.file, f.line or 0, SEVERITY_ORDER[f.severity])):
+            place = f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
+            if f.where:
+                place += f" {f.where}"
+            style = {"error": "red", "warning": "yellow", "info": "dim"}[f.severity]
+            table.add_row(place, f.code, f"[{style}]{labels[f.severity]}[/{style}]", f.message, f.fix or "")
+        buffer = StringIO()
+        console = Console(file=buffer, width=140, highlight=False)
+        console.print(table)
+        counts = {s: sum(f.severity == s for f in findings) for s in labels}
+        console.print("，".join(f"{labels[s]} {n} 处" for s, n in counts.items() if n))
+        out(buffer.getvalue())
+    return 1 if any(f.severity == "error" for f in findings) else 0

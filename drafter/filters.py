@@ -37,8 +37,13 @@ def join_clauses(items: Any, sep: str = "，") -> str:
 
 
 def series(items: Any, style: str = "一是", sep: str = "；") -> str:
-    """一是A；二是B；三是C。 — an in-paragraph series with computed ordinals."""
+    """一是A；二是B；三是C。 — an in-paragraph series with computed ordinals. A long series is
+    cut into sentences (一是A。二是B。) so that no sentence runs past what a listener follows."""
+    from .textnorm import hanzi_count
+
     parts = [clause(i) for i in items if clause(i)]
+    if sum(hanzi_count(p) for p in parts) > 100:
+        sep = "。"
     st = OrdinalStyle(style)
     text = sep.join(attach_ordinal(ordinal(st, n, len(parts)), p)
                     for n, p in enumerate(parts, 1))

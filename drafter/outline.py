@@ -138,6 +138,8 @@ class LintSettings(_Model):
     ignore: list[str] = Field(default_factory=list, description="不检查的规则代码")
     place: Text = Field(None, description="本讲话所属地方，用于查找旧稿残留")
     unit: Text = Field(None, description="本讲话所属单位")
+    names: list[str] = Field(default_factory=list,
+                             description="本地其他地名、单位（下辖县区、园区等），不算旧稿残留")
 
 
 class Outline(_Model):

@@ -37,6 +37,7 @@ class Speech:
     reminders: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
     truncated: bool = False
+    truncation_inferred: bool = False  # only guessed from a short count, not seen in the source
     notes: list[str] = field(default_factory=list)
     labels: list[tuple[str, str]] = field(default_factory=list)  # (part, paragraph) in order
 

@@ -550,6 +550,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         speech.notes.append("讲话在句子中间结束，来源可能不完整")
     if not speech.truncated and count and units and len(units) < count and not speech.closing:
         speech.truncated = True
+        speech.truncation_inferred = True
         speech.notes.append(f"过渡句说{count}点，只找到{len(units)}点，且没有结尾：来源可能不完整")
     if count is not None and units:
         if speech.truncated:

@@ -1,0 +1,512 @@
+"""`drafter lint`: the careful colleague who reads every draft.
+
+Outlines are checked before rendering (open facts, sibling balance, target length, residue of
+an old speech) and then as the speech they render to; drafts (.txt, .md, .docx) are read
+paragraph by paragraph. Each finding has a stable code, a severity, a place and a fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DrafterError
+from .textnorm import hanzi_count, normalize_zh, word_count
+
+CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str  # error | warning | info
+    name: str
+
+
+RULES = {r.code: r for r in [
+    Rule("D101", "error", "占位符未替换"),
+    Rule("D102", "error", "过渡句的数目与意见条数不符"),
+    Rule("D103", "error", "序号跳号、重复或混用"),
+    Rule("D104", "warning", "中文里用了半角标点"),
+    Rule("D105", "warning", "引号不规范"),
+    Rule("D106", "warning", "残留繁体字"),
+    Rule("D107", "error", "残留拼音注音"),
+    Rule("D108", "error", "残留乱码"),
+    Rule("D109", "warning", "句子重复"),
+    Rule("D110", "warning", "并列标题长短或句式不齐"),
+    Rule("D111", "info", "段落或句子过长"),
+    Rule("D112", "warning", "篇幅与目标字数相差较大"),
+    Rule("D113", "warning", "空的部分"),
+    Rule("D114", "warning", "疑似旧稿残留"),
+    Rule("D115", "warning", "年份写法不规范"),
+    Rule("D116", "warning", "汉字之间有多余空格"),
+    Rule("D117", "error", "残留网页内容"),
+]}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+    fix: str | None = None
+    where: str | None = None  # "第3段" for .docx, an outline path for outlines
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int | None  # 1-based line in the file (None for .docx)
+    label: str | None = None  # "第N段" for .docx / rendered outlines
+
+
+# --- reading drafts --------------------------------------------------------------------------
+
+def read_paragraphs(path: Path) -> list[Paragraph]:
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        try:
+            import docx
+
+            document = docx.Document(str(path))
+        except Exception:
+            raise DrafterError("无法读取这个 .docx 文件（可能已损坏，或不是 Word 文档）", file=str(path)) from None
+        return [Paragraph(p.text, None, f"第{i}段") for i, p in enumerate(document.paragraphs, 1)
+                if p.text.strip()]
+    from .corpus.decode import decode_bytes
+    from .errors import CorpusError
+
+    try:
+        text, _ = decode_bytes(path.read_bytes(), str(path))
+    except CorpusError as exc:
+        raise DrafterError(exc.problems[0].message, file=str(path)) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取：{exc.strerror or exc}", file=str(path)) from None
+    from .corpus.segment import restore_paragraphs
+
+    out: list[Paragraph] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip("\u3000 \t")
+        if suffix == ".md":
+            stripped = re.sub(r"^#{1,6}\s+|\*\*", "", stripped).replace("\\", "")
+        if not stripped:
+            continue
+        # A web copy that lost its paragraphs keeps them on one line: split it the way the
+        # miner does, each piece keeping the line it came from.
+        pieces = restore_paragraphs(stripped) if len(stripped) > 600 else [stripped]
+        out.extend(Paragraph(piece, number) for piece in pieces or [stripped])
+    return out
+
+
+# --- rules over paragraphs -------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(rf"〔待补[^〕]*〕|[×Xx]{{2,4}}(?![A-Za-z])|(?<=[{CJK}])[×Xx](?=[{CJK}])|(?<![A-Za-z])[Xx](?=[{CJK}]{{2}})|"
+                          rf"\*{{1,3}}(?=[{CJK}\d])|(?<=[{CJK}])\*{{1,3}}|_{{2,}}|(?<=[{CJK}])_(?=[{CJK}])|××|○○")
+_HALF_PUNCT = re.compile(rf"(?<=[{CJK}])[,;:?!](?!\d)|[,;:?!](?=[{CJK}])|(?<=[{CJK}])\(|\)(?=[{CJK}])")
+_STRAIGHT_QUOTE = re.compile(r"[\"'‚‛„‟〝〞]")
+_INFORMAL_YEAR = re.compile(r"(?<![\d.年])([12]\d)年(?![内来间前后以里多代度底初中])")
+_STRAY_SPACE = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])|(?<=\d) +(?=年)")
+_STRAY_WIDE_SPACE = re.compile(rf"(?<=[{CJK}])\u3000+(?=[{CJK}])")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_WEB_RESIDUE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]*[^<>]{0,80}>|data:image/|&(?:amp;)*nbsp;|当前位置[:：]|上一篇[:：]|下一篇[:：]|"
+    r"相关栏目[:：]|推荐访问[:：]|版权所有|下面是小编|省略\d+字|正式会员可完整阅读|未完，全文共|未完,全文共|试读结束|"
+    r"如若转载|[(（][^()（）]{0,30}(?:不再详细|此处略|不再赘述)[^()（）]{0,10}[)）]|设臵|https?://\S+")
+
+
+class Context:
+    def __init__(self, file: str, ignore: set[str]) -> None:
+        self.file = file
+        self.ignore = ignore
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, para: Paragraph | None, message: str, *, column: int | None = None,
+            fix: str | None = None, where: str | None = None, line: int | None = None) -> None:
+        if code in self.ignore:
+            return
+        rule = RULES[code]
+        self.findings.append(Finding(code, rule.severity, self.file,
+                                     line if line is not None else (para.line if para else None),
+                                     column, message, fix, where or (para.label if para else None)))
+
+
+def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
+    from .corpus.clean import _PINYIN
+
+    for para in paras:
+        text = para.text
+        for m in _PLACEHOLDER.finditer(text):
+            ctx.add("D101", para, f"占位符“{m.group(0)}”还没有换成实际内容", column=m.start() + 1,
+                    fix="补上真实的数字、名称或内容")
+        for m in _WEB_RESIDUE.finditer(text):
+            ctx.add("D117", para, f"网页复制留下的内容：“{m.group(0)[:16]}”", column=m.start() + 1,
+                    fix="删去网页代码、网站文字、付费提示和编者注；错字照原件改正")
+        if not rendered:
+            half = list(_HALF_PUNCT.finditer(text))
+            if half:
+                m = half[0]
+                marks = "".join(dict.fromkeys(x.group(0) for x in half))
+                ctx.add("D104", para, f"中文里用了 {len(half)} 处半角标点（{marks}）", column=m.start() + 1,
+                        fix=f"改为全角，如：{normalize_zh(text[max(0, m.start() - 6): m.end() + 6])}")
+            quote = _STRAIGHT_QUOTE.search(text)
+            if quote or text.count("“") != text.count("”"):
+                ctx.add("D105", para, "引号不规范：半角引号、怪异引号或“”不成对",
+                        column=(quote.start() + 1) if quote else None, fix="中文用全角双引号“”，并成对使用")
+            # a full-width space is meant in a short name line (市委书记　李明)
+            spaces = _STRAY_SPACE if len(text) <= 30 else re.compile(
+                f"{_STRAY_SPACE.pattern}|{_STRAY_WIDE_SPACE.pattern}")
+            for m in spaces.finditer(text):
+                ctx.add("D116", para, "汉字之间有多余的空格（常见于网页复制）", column=m.start() + 1,
+                        fix="删去空格")
+                break
+        pinyin = list(_PINYIN.finditer(text))
+        if pinyin:
+            examples = "、".join(m.group(0).strip() for m in pinyin[:3])
+            ctx.add("D107", para, f"残留 {len(pinyin)} 处拼音注音（{examples}）", column=pinyin[0].start() + 1,
+                    fix="删去注音")
+        mojibake = _mojibake(text)
+        if mojibake:
+            ctx.add("D108", para, f"疑似乱码：“{mojibake[:12]}”", column=text.find(mojibake) + 1,
+                    fix="对照原件重新录入这一句")
+        for m in _INFORMAL_YEAR.finditer(text):
+            ctx.add("D115", para, f"年份“{m.group(0)}”只写了两位", column=m.start() + 1,
+                    fix=f"写全年份，如“20{m.group(1)}年”")
+        if word_count(text) > 600:
+            ctx.add("D111", para, f"这一段有 {word_count(text)} 字，念起来太长", fix="拆成两三段")
+        for m in _SENTENCE.finditer(text):
+            if hanzi_count(m.group(0)) > 150:
+                ctx.add("D111", para, f"这一句有 {hanzi_count(m.group(0))} 个字", column=m.start() + 1,
+                        fix="拆成几句，便于念和听")
+    _traditional(paras, ctx)
+    _repeats(paras, ctx)
+
+
+def _mojibake(text: str) -> str | None:
+    from .corpus.clean import _MOJIBAKE_RUN
+    from .corpus.decode import common_chars
+
+    common = common_chars()
+    for m in _MOJIBAKE_RUN.finditer(text):
+        if sum(c not in common for c in m.group(1)) >= 2:
+            return m.group(0)
+    return None
+
+
+def _traditional(paras: list[Paragraph], ctx: Context) -> None:
+    if "D106" in ctx.ignore:
+        return
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    for para in paras:
+        converted = converter.convert(para.text)
+        if len(converted) != len(para.text):
+            continue
+        diffs = [(i, a, b) for i, (a, b) in enumerate(zip(para.text, converted, strict=True)) if a != b]
+        if diffs:
+            i, a, b = diffs[0]
+            examples = "、".join(f"{x}→{y}" for _, x, y in diffs[:3])
+            ctx.add("D106", para, f"有 {len(diffs)} 个繁体字（{examples}）", column=i + 1,
+                    fix="转换为简体字")
+
+
+def _norm_sentence(text: str) -> str:
+    return re.sub(r"[^\w]", "", text)
+
+
+def _repeats(paras: list[Paragraph], ctx: Context) -> None:
+    seen: list[tuple[str, Paragraph]] = []
+    for para in paras:
+        for m in _SENTENCE.finditer(para.text):
+            sentence = _norm_sentence(m.group(0))
+            if hanzi_count(sentence) < 10:
+                continue
+            for earlier, where in seen:
+                if abs(len(earlier) - len(sentence)) > len(sentence) // 8:
+                    continue
+                if earlier == sentence or difflib.SequenceMatcher(None, earlier, sentence).ratio() >= 0.9:
+                    first = where.label or f"第{where.line}行"
+                    ctx.add("D109", para, f"这句话与{first}的一句{'相同' if earlier == sentence else '几乎相同'}：“{m.group(0)[:20]}…”",
+                            column=m.start() + 1, fix="删去或改写其中一句")
+                    break
+            seen.append((sentence, para))
+
+
+# --- structure: counts, numbering, parallel headings, empty sections ---------------------------
+
+_HEADING_STYLES = ("一、", "第一，", "（一）", "1.", "（1）")
+
+
+def check_structure(paras: list[Paragraph], ctx: Context) -> None:
+    from .corpus.segment import find_ordinal
+
+    items = [(p, find_ordinal(p.text)) for p in paras]
+    last: dict[str, int] = {}
+    last_para: dict[str, Paragraph] = {}
+    previous_top: tuple[str, int] | None = None
+    for para, o in items:
+        if o is not None and o.style == "首先":
+            last["首先"] = o.index
+        if o is None or o.style in ("首先", "一是", "一要"):
+            continue  # in-paragraph series are checked by _inline_series
+        expected = last.get(o.style, 0) + 1
+        if o.index not in (1, expected):
+            if expected == 1:
+                mixed = "（前面用的是“首先”，“首先”和“第二”不能混用）" if last.get("首先") else ""
+                ctx.add("D103", para, f"“{o.text.strip()}”前面没有第一项{mixed}",
+                        fix="同一组用同一种序号：首先、其次、最后，或第一、第二、第三")
+            else:
+                kind = "重复" if o.index < expected else "跳号"
+                ctx.add("D103", para, f"序号{kind}：“{o.text.strip()}”前面是第{expected - 1}项",
+                        fix="检查序号是否连续，不要手工编号出错")
+        if o.style in ("一、", "第一，") and previous_top and previous_top[0] != o.style and \
+                o.index == previous_top[1] + 1:
+            ctx.add("D103", para, f"同一层序号混用：前面用“{previous_top[0]}”式，这里用“{o.style}”式",
+                    fix="同一层只用一种序号")
+        if o.style in ("一、", "第一，"):
+            previous_top = (o.style, o.index)
+        last[o.style] = o.index
+        last_para[o.style] = para
+    _inline_series(paras, ctx)
+    _parallel(items, ctx)
+    _empty_sections(items, ctx)
+    _counts(paras, ctx)
+
+
+_INLINE = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*([一二三四五六七八九十]+)(是|要)(?![求否])")
+
+
+def _inline_series(paras: list[Paragraph], ctx: Context) -> None:
+    """一是……二是……三是 inside paragraphs (and across the paragraphs of one list): no number
+    twice, none skipped; a list may restart at 一."""
+    from .corpus.segment import cn_to_int, find_ordinal
+
+    last = {"是": 0, "要": 0}
+    for para in paras:
+        o = find_ordinal(para.text)
+        if o is not None and o.style in _HEADING_STYLES:
+            last = {"是": 0, "要": 0}  # a new heading: lists below it start afresh
+        for m in _INLINE.finditer(para.text):
+            n, word = cn_to_int(m.group(1)), m.group(2)
+            if n is None:
+                continue
+            if last[word] and n not in (1, last[word] + 1):
+                kind = "重复" if n <= last[word] else "跳号"
+                ctx.add("D103", para, f"“{m.group(1)}{word}”{kind}：前一项是“{'一二三四五六七八九十'[last[word] - 1] if 0 < last[word] <= 10 else last[word]}{word}”",
+                        column=m.start(1) + 1, fix="检查“一是、二是……”的顺序")
+            last[word] = n
+
+
+def _heading_of(para: Paragraph, o: Any) -> str:
+    rest = para.text[o.end:]
+    return re.split(r"[。！？]", rest, maxsplit=1)[0]
+
+
+def _parallel(items: list[tuple[Paragraph, Any]], ctx: Context) -> None:
+    series: list[list[tuple[Paragraph, str]]] = []
+    current: dict[str, list[tuple[Paragraph, str]]] = {}
+    for para, o in items:
+        if o is None or o.style not in _HEADING_STYLES + ("一要",):
+            continue
+        if o.index == 1:
+            if o.style in current and len(current[o.style]) > 1:
+                series.append(current[o.style])
+            current[o.style] = []
+        current.setdefault(o.style, []).append((para, _heading_of(para, o)))
+    series.extend(s for s in current.values() if len(s) > 1)
+    for siblings in series:
+        lengths = sorted(hanzi_count(h) for _, h in siblings)
+        median = lengths[len(lengths) // 2]
+        if median > 20:
+            continue  # run-in sentences, not parallel headings
+        for para, heading in siblings:
+            if abs(hanzi_count(heading) - median) > 2:
+                ctx.add("D110", para, f"并列标题“{heading}”有 {hanzi_count(heading)} 个字，同组多为 {median} 个字",
+                        fix="调整字数，使几条标题长短相当、句式一致")
+
+
+def _empty_sections(items: list[tuple[Paragraph, Any]], ctx: Context) -> None:
+    """A standalone level-1 heading followed at once by its next sibling (or the end)."""
+    for k, (para, o) in enumerate(items):
+        if o is None or o.style not in ("一、", "第一，"):
+            continue
+        standalone = not re.search(r"[。！？].", para.text[o.end:])
+        nxt = items[k + 1][1] if k + 1 < len(items) else None
+        last = k + 1 == len(items)
+        if standalone and (last or (nxt is not None and nxt.style == o.style and nxt.index == o.index + 1)):
+            ctx.add("D113", para, f"“{para.text[:20]}”下面没有内容", fix="补上这一部分的内容，或删去这个标题")
+
+
+def _counts(paras: list[Paragraph], ctx: Context) -> None:
+    from .corpus.mine import mine_text
+
+    text = "\n".join(p.text for p in paras)
+    for speech in mine_text(text, ctx.file).speeches:
+        count = (speech.transition or {}).get("count")
+        cut_by_source = speech.truncated and not speech.truncation_inferred
+        if count is None or not speech.directives or cut_by_source or count == len(speech.directives):
+            continue
+        sentence = speech.transition["text"]  # type: ignore[index]
+        para = next((p for p in paras if sentence[:10] in p.text), None)
+        ctx.add("D102", para, f"过渡句说{count}点，后面实际有{len(speech.directives)}点",
+                fix="改正过渡句中的数目，或补齐/删减意见")
+
+
+# --- residue of an old speech ------------------------------------------------------------------
+
+_PLACE = re.compile(rf"[{CJK}]{{2,8}}?(?:开发区|高新区|新区|经开区|自治州|省|市|县|区|镇|乡)")
+_GENERIC = re.compile(r"^(全|我|本|各|该|外|城|市|县|区|镇|乡|省|社|小|地|街|片|园|景|城|辖|两|周边|县区|市县|省市|乡镇|市区|县市|城区|全省|全国|"
+                      r"市县乡|省市县|各县|各市|各区|各乡镇|先发地区|发达地区|欠发达地区)")
+
+
+def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: int | None,
+                  meeting: str | None) -> None:
+    """Names of places and meetings that are not this speech's own: what a copied speech keeps."""
+    if not own and year is None and not meeting:
+        return
+    reported: set[str] = set()
+    for para in paras:
+        if own:
+            for m in _PLACE.finditer(para.text):
+                name = m.group(0)
+                if _GENERIC.match(name) or len(name) < 3 or name in reported:
+                    continue
+                if any(name in o or o in name or name[:2] == o[:2] for o in own):
+                    continue
+                reported.add(name)
+                ctx.add("D114", para, f"“{name}”不在本讲话声明的地名、单位中，可能是旧稿残留",
+                        column=m.start() + 1, fix="核对是否应改为本地名称；是本地的就加到 lint.names")
+        if meeting:
+            declared = re.search(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次", meeting)
+            for m in re.finditer(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次", para.text):
+                if declared and m.group(0) != declared.group(0):
+                    ctx.add("D114", para, f"“{m.group(0)}”与本次会议（{declared.group(0)}）不符，可能是旧稿残留",
+                            column=m.start() + 1, fix=f"改为“{declared.group(0)}”")
+        if year:
+            for m in re.finditer(r"((?:19|20)\d\d)年(?:度)?[^，。；]{0,12}?(?:工作会议|全会|会议|大会|工作会)", para.text):
+                if int(m.group(1)) < year - 1:
+                    ctx.add("D114", para, f"“{m.group(0)}”比讲话日期早了 {year - int(m.group(1))} 年，可能是旧稿残留",
+                            column=m.start() + 1, fix="核对年份")
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
+    from .export.text import export
+    from .loader import load_outline
+    from .render import _split_path, render_outline
+
+    loaded = load_outline(path)
+    data = loaded.data
+    settings = data.get("lint") or {}
+    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    result = render_outline(loaded)
+    for marker in result.markers:
+        pos = loaded.positions.of_key(_split_path(marker.path))
+        ctx.add("D101", None, f"{marker.marker}：这一项还没有填写", line=pos[0] if pos else None,
+                column=pos[1] if pos else None, where=marker.path, fix="在大纲里补上")
+    _outline_siblings(data.get("directives") or [], "directives", loaded, ctx)
+    text = export(result.document)
+    target = data.get("target_length")
+    if isinstance(target, int):
+        count = word_count(text)
+        if abs(count - target) > target * 0.2:
+            pos = loaded.positions.of_value(("target_length",))
+            ctx.add("D112", None, f"讲话稿约 {count} 字，目标 {target} 字，相差 {abs(count - target) * 100 // target}%",
+                    line=pos[0] if pos else None, where="target_length",
+                    fix="增删内容，或调整 target_length")
+    paras = [Paragraph(b.plain, None, f"讲话稿第{i}段") for i, b in enumerate(result.document.blocks, 1)]
+    check_paragraphs(paras, ctx, rendered=True)
+    own = {str(x) for x in [settings.get("place"), settings.get("unit"), *(settings.get("names") or [])] if x}
+    date = data.get("date")
+    year = getattr(date, "year", None) or (int(m.group(1)) if isinstance(date, str) and
+                                            (m := re.match(r"(\d{4})", date)) else None)
+    meeting = (data.get("meeting") or {}).get("name") if isinstance(data.get("meeting"), dict) else None
+    check_residue(paras, ctx, own=own, year=year, meeting=meeting)
+    return ctx.findings
+
+
+def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) -> None:
+    from .render import _split_path
+
+    headings = []
+    for i, item in enumerate(items):
+        item = {"heading": item} if isinstance(item, str) else item
+        if not isinstance(item, dict):
+            continue
+        heading = item.get("heading")
+        if isinstance(heading, str):
+            headings.append((f"{path}[{i}].heading", heading))
+        if not item.get("body") and not item.get("points") and path == "directives":
+            pos = loaded.positions.of_value(_split_path(f"{path}[{i}]"))
+            ctx.add("D113", None, f"第{i + 1}点“{heading}”没有正文，也没有下一层要点",
+                    line=pos[0] if pos else None, where=f"{path}[{i}]", fix="补上正文或要点")
+        _outline_siblings(item.get("points") or [], f"{path}[{i}].points", loaded, ctx)
+    if len(headings) < 2:
+        return
+    lengths = sorted(hanzi_count(h) for _, h in headings)
+    median = lengths[len(lengths) // 2]
+    if median > 20:
+        return
+    for where, heading in headings:
+        if abs(hanzi_count(heading) - median) > 2:
+            pos = loaded.positions.of_value(_split_path(where))
+            ctx.add("D110", None, f"并列标题“{heading}”有 {hanzi_count(heading)} 个字，同组多为 {median} 个字",
+                    line=pos[0] if pos else None, column=pos[1] if pos else None, where=where,
+                    fix="调整字数，使几条标题长短相当、句式一致")
+
+
+def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> list[Finding]:
+    ctx = Context(str(path), ignore)
+    paras = read_paragraphs(path)
+    if not paras:
+        raise DrafterError("文件是空的，没有可检查的内容", file=str(path))
+    check_paragraphs(paras, ctx)
+    check_structure(paras, ctx)
+    check_residue(paras, ctx, own=own or set(), year=None, meeting=None)
+    return ctx.findings
+
+
+LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx")
+
+
+def collect(paths: Iterable[str]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LINTABLE)
+            if not found:
+                raise DrafterError("文件夹里没有可检查的文件（.yaml .txt .md .docx）", file=str(path))
+            yield from found
+        elif path.exists():
+            if path.suffix.lower() not in LINTABLE:
+                raise DrafterError(f"不支持检查“{path.suffix or '无后缀'}”文件，支持：{' '.join(LINTABLE)}",
+                                   file=str(path))
+            yield path
+        else:
+            raise DrafterError("找不到这个文件或文件夹", file=str(path))
+
+
+def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterable[str] = ()) -> list[Finding]:
+    unknown = [c for c in ignore if c not in RULES]
+    if unknown:
+        raise DrafterError(f"未知的规则代码：{'、'.join(unknown)}", hint="用 drafter lint --rules 查看全部规则")
+    ignored = set(ignore)
+    findings: list[Finding] = []
+    for path in collect(paths):
+        if path.suffix.lower() in (".yaml", ".yml"):
+            findings += lint_outline(path, ignored)
+        else:
+            findings += lint_draft(path, ignored, own=set(own))
+    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
