@@ -108,7 +108,7 @@ def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
 
 _YAML_MESSAGES = [
     ("while scanning a quoted scalar", "引号没有闭合"),
-    ("mapping values are not allowed here",
+    ("mapping values are not allowed",
      "此处不能出现“键: 值”：可能是缩进不对，或文字中含有“: ”（请给整段文字加半角引号）"),
     ("could not find expected ':'", "缺少“键: 值”中的冒号，或上一行的缩进不对"),
     ("did not find expected key", "缩进不一致：同一层的键要对齐"),

@@ -3,6 +3,7 @@ the rendered examples."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -162,3 +163,34 @@ def test_lint_finds_the_noise_speech_genre_lists() -> None:
     assert {"D101", "D115", "D117", "D105"} <= found["002"]  # * placeholders, 24年, editor's note, ”” quotes
     assert {"D101", "D103", "D105", "D116", "D109"} <= found["003"]  # x, 四是 twice, ‚‛, 实 际, repeats
     assert "D108" in found["004"]  # mojibake
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from(list("同志们：下面我讲三点意见。一二三四、（）第，是要xX*_ 　"
+                                                     "發展(xiàn)<b>?!覀儗⑼M省略1字24年\"“”")), max_size=80),
+                max_size=12))
+def test_lint_rules_never_raise_on_any_text(lines: list[str]) -> None:
+    from drafter.lint import Context, Paragraph, check_paragraphs, check_residue, check_structure
+
+    paras = [Paragraph(text, n) for n, text in enumerate(lines, 1) if text.strip()]
+    ctx = Context("fuzz.txt", set())
+    check_paragraphs(paras, ctx)
+    check_structure(paras, ctx)
+    check_residue(paras, ctx, own={"云川市"}, year=2025, meeting="七届九次全会")
+    for finding in ctx.findings:
+        assert finding.code in RULES and finding.message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300))
+def test_lint_any_bytes_is_a_report_or_our_error(tmp_path_factory, data: bytes) -> None:
+    from drafter.errors import DrafterError
+
+    path = tmp_path_factory.mktemp("fuzz") / "x.txt"
+    path.write_bytes(data)
+    with contextlib.suppress(DrafterError):  # our error type is the only one allowed
+        lint_paths([str(path)])

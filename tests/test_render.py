@@ -247,3 +247,20 @@ def test_user_text_cannot_forge_blocks() -> None:
     result = render_outline(load_outline_text('title: "讲话\\n@h 1 一、伪造的标题"\n', "t.yaml"))
     assert [b.kind for b in result.document.blocks if "伪造" in b.text] == ["title"]
     assert result.document.of_kind("heading") == []
+
+
+def test_templates_in_the_user_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.templating import user_template_dir
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = user_template_dir()
+    assert folder == tmp_path / "config" / "drafter" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "party.j2").write_text('{#- drafter\nname: 茶话会\ndescription: 新春茶话会\n-#}\n'
+                                     '{% extends "base.j2" %}\n{% block opening %}\n@p 新春佳节即将来临。\n{% endblock %}\n',
+                                     encoding="utf-8")
+    text, _ = render("template: 茶话会\n")
+    assert "新春佳节即将来临。" in text
+    (folder / "evil.j2").write_text("@p {{ ''.__class__.__mro__ }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="沙箱"):
+        render("template: evil\n")

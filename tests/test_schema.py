@@ -90,3 +90,24 @@ def test_fast_acceptor_never_accepts_what_the_model_rejects(data: dict[str, Any]
     normalised = model.model_dump(exclude_unset=True)
     if conforms(data):
         assert _render(data) == _render(normalised)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines)
+def test_any_accepted_outline_renders_in_every_format(data: dict[str, Any]) -> None:
+    from pydantic import ValidationError
+
+    from drafter.export import FORMATS, export
+
+    try:
+        model = Outline.model_validate(data)
+    except ValidationError:
+        return
+    loaded = LoadedOutline(data=model.model_dump(exclude_unset=True), positions=Positions(),
+                           source="t.yaml")
+    try:
+        document = render_outline(loaded).document
+    except DrafterError:
+        return  # a located problem for the writer (an over-long closed series), not a crash
+    for suffix in FORMATS:
+        assert export(document, suffix)
