@@ -268,7 +268,7 @@ def test_validate() -> None:
 
 def test_readme_mentions_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("render", "preview", "new", "templates", "schema", "validate", "mine", "phrases", "edit"):
+    for command in ("render", "preview", "new", "templates", "schema", "validate", "mine", "phrases", "edit", "lint"):
         assert f"drafter {command}" in readme
 
 
