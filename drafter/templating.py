@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,14 +37,10 @@ def builtin_template_dir() -> Path:
 
 
 def user_template_dir() -> Path:
-    """The writer's own templates under the platform's config home."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "drafter" / "templates"
+    """The writer's own templates under the platform's config home (XDG_CONFIG_HOME, APPDATA, …)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("drafter", appauthor=False)) / "templates"
 
 
 def template_dirs(extra: list[Path] | None = None) -> list[Path]:
@@ -136,13 +131,9 @@ _ENV_CACHE: dict[tuple[str, ...], Any] = {}
 
 
 def cache_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "drafter" / "jinja"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("drafter", appauthor=False)) / "jinja"
 
 
 def _bytecode_cache() -> Any:
