@@ -326,14 +326,32 @@ def _parallel(items: list[tuple[Paragraph, Any]], ctx: Context) -> None:
         current.setdefault(o.style, []).append((para, _heading_of(para, o)))
     series.extend(s for s in current.values() if len(s) > 1)
     for siblings in series:
-        lengths = sorted(hanzi_count(h) for _, h in siblings)
-        median = lengths[len(lengths) // 2]
-        if median > 20:
-            continue  # run-in sentences, not parallel headings
-        for para, heading in siblings:
-            if abs(hanzi_count(heading) - median) > 2:
-                ctx.add("D110", para, f"并列标题“{heading}”有 {hanzi_count(heading)} 个字，同组多为 {median} 个字",
-                        fix="调整字数，使几条标题长短相当、句式一致")
+        for index, problem in unbalanced([h for _, h in siblings]):
+            ctx.add("D110", siblings[index][0], problem, fix="调整字数和句式，使几条标题长短相当、结构一致")
+
+
+def _clauses(heading: str) -> int:
+    return len([c for c in re.split(r"[，,；;]", heading) if c.strip()])
+
+
+def unbalanced(headings: list[str]) -> list[tuple[int, str]]:
+    """Parallel headings (排比) share a length (±2 characters, genre practice) and a shape
+    (the same number of clauses: 统一思想，提高认识 / 狠抓落实，务求实效)."""
+    if len(headings) < 2:
+        return []
+    lengths = sorted(hanzi_count(h) for h in headings)
+    median = lengths[len(lengths) // 2]
+    if median > 20:
+        return []  # run-in sentences, not parallel headings
+    shapes = [_clauses(h) for h in headings]
+    usual = max(set(shapes), key=shapes.count)
+    problems = []
+    for i, heading in enumerate(headings):
+        if abs(hanzi_count(heading) - median) > 2:
+            problems.append((i, f"并列标题“{heading}”有 {hanzi_count(heading)} 个字，同组多为 {median} 个字"))
+        elif shapes[i] != usual and shapes.count(usual) > 1:
+            problems.append((i, f"并列标题“{heading}”是 {shapes[i]} 个分句，同组多为 {usual} 个，句式不一"))
+    return problems
 
 
 def _empty_sections(items: list[tuple[Paragraph, Any]], ctx: Context) -> None:
@@ -376,7 +394,14 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
     if not own and year is None and not meeting:
         return
     reported: set[str] = set()
+    tagger = None
+    if own:
+        from .corpus.tokenizer import default_tokenizer
+
+        tagger = default_tokenizer()
     for para in paras:
+        if tagger is not None:
+            _tagged_residue(para, tagger, own, reported, ctx)
         if own:
             for m in _PLACE.finditer(para.text):
                 name = m.group(0)
@@ -398,6 +423,35 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
                 if int(m.group(1)) < year - 1:
                     ctx.add("D114", para, f"“{m.group(0)}”比讲话日期早了 {year - int(m.group(1))} 年，可能是旧稿残留",
                             column=m.start() + 1, fix="核对年份")
+
+
+_TITLE_AFTER = re.compile(r"^(?:同志|书记|副书记|市长|副市长|县长|副县长|区长|主任|局长|部长|主席|省长)")
+_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
+
+
+def _tagged_residue(para: Paragraph, tagger: Any, own: set[str], reported: set[str],
+                    ctx: Context) -> None:
+    """Part-of-speech tags name what regex cannot: places (ns) and organisations (nt) that
+    are not this speech's, and people (nr) named with a title (王建国同志, 李书记)."""
+    words = tagger.tag(para.text)
+    position = 0
+    for k, (word, tag) in enumerate(words):
+        start = position
+        position += len(word)
+        if len(word) < 2 or word in reported or _GENERIC.match(word):
+            continue
+        if any(word in o or o in word or word[:2] == o[:2] for o in own):
+            continue
+        following = "".join(w for w, _ in words[k + 1:k + 3])
+        if tag == "nr" and _TITLE_AFTER.match(following):
+            kind = "人名"
+        elif tag in ("ns", "nt") and (word.endswith(_LEVELS) or tag == "nt"):
+            kind = "地名" if tag == "ns" else "单位"
+        else:
+            continue
+        reported.add(word)
+        ctx.add("D114", para, f"{kind}“{word}”不在本讲话声明的名称中，可能是旧稿残留", column=start + 1,
+                fix="核对是否应改为本地的名称；是本地的就加到 lint.names（或 --name）")
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -429,6 +483,8 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     paras = [Paragraph(b.plain, None, f"讲话稿第{i}段") for i, b in enumerate(result.document.blocks, 1)]
     check_paragraphs(paras, ctx, rendered=True)
     own = {str(x) for x in [settings.get("place"), settings.get("unit"), *(settings.get("names") or [])] if x}
+    if own and isinstance(data.get("speaker"), str):
+        own |= set(data["speaker"].split())
     date = data.get("date")
     year = getattr(date, "year", None) or (int(m.group(1)) if isinstance(date, str) and
                                             (m := re.match(r"(\d{4})", date)) else None)
@@ -453,18 +509,11 @@ def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) ->
             ctx.add("D113", None, f"第{i + 1}点“{heading}”没有正文，也没有下一层要点",
                     line=pos[0] if pos else None, where=f"{path}[{i}]", fix="补上正文或要点")
         _outline_siblings(item.get("points") or [], f"{path}[{i}].points", loaded, ctx)
-    if len(headings) < 2:
-        return
-    lengths = sorted(hanzi_count(h) for _, h in headings)
-    median = lengths[len(lengths) // 2]
-    if median > 20:
-        return
-    for where, heading in headings:
-        if abs(hanzi_count(heading) - median) > 2:
-            pos = loaded.positions.of_value(_split_path(where))
-            ctx.add("D110", None, f"并列标题“{heading}”有 {hanzi_count(heading)} 个字，同组多为 {median} 个字",
-                    line=pos[0] if pos else None, column=pos[1] if pos else None, where=where,
-                    fix="调整字数，使几条标题长短相当、句式一致")
+    for index, problem in unbalanced([h for _, h in headings]):
+        where = headings[index][0]
+        pos = loaded.positions.of_value(_split_path(where))
+        ctx.add("D110", None, problem, line=pos[0] if pos else None, column=pos[1] if pos else None,
+                where=where, fix="调整字数和句式，使几条标题长短相当、结构一致")
 
 
 def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> list[Finding]:

@@ -36,6 +36,7 @@ def codes(write, text: str, name: str = "draft.txt", **kwargs) -> list[str]:
     ("作为重中之重?!拔覀儗⑼七M集成電路。\n", "D108"),
     ("我们要坚持以人民为中心的发展思想。各项工作都要落到实处。我们要坚持以人民为中心的发展思想。\n", "D109"),
     ("一、统一思想\n要统一。\n二、狠抓落实\n要落实。\n三、加强组织领导，健全工作推进机制，确保各项任务落地见效\n要加强。\n", "D110"),
+    ("一、统一思想，提高认识\n要统一。\n二、狠抓落实，务求实效\n要落实。\n三、加强领导和组织保障\n要加强。\n", "D110"),
     ("我们" + "要坚持发展，" * 120 + "推进。\n", "D111"),
     ("一、统一思想\n二、狠抓落实\n要落实。\n", "D113"),
     ("24年GDP增长5%。\n", "D115"),
@@ -89,11 +90,12 @@ meeting: {name: 中共云川市委七届九次全会}
 lint: {place: 云川市, names: [青溪县]}
 directives:
   - heading: 抓项目
-    body: [云川市和青溪县要学习义乌市开发区的做法，落实2019年全市经济工作会议和八届三次全会的要求。]
+    body: [云川市和青溪县要学习义乌市开发区的做法，落实2019年全市经济工作会议和八届三次全会的要求。王建国同志要抓好落实。]
 """)
     messages = [f.message for f in lint_paths([str(outline)]) if f.code == "D114"]
     assert any("义乌市" in m for m in messages)
     assert any("八届三次" in m for m in messages) and any("2019年全市经济工作会议" in m for m in messages)
+    assert any("人名“王建国”" in m for m in messages)
     assert not any("青溪县" in m or "云川市" in m for m in messages)
 
 
