@@ -111,3 +111,21 @@ def test_any_accepted_outline_renders_in_every_format(data: dict[str, Any]) -> N
         return  # a located problem for the writer (an over-long closed series), not a crash
     for suffix in FORMATS:
         assert export(document, suffix)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(outlines)
+def test_any_outline_lints_without_crashing(tmp_path_factory: pytest.TempPathFactory,
+                                           data: dict[str, Any]) -> None:
+    import yaml
+
+    from drafter.lint import lint_paths
+
+    path = tmp_path_factory.mktemp("lint") / "o.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True) if data else "title: 讲话\n",
+                    encoding="utf-8")
+    try:
+        lint_paths([str(path)])
+    except DrafterError:
+        pass  # an invalid outline is bad input: one located message
