@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -125,7 +126,5 @@ def test_any_outline_lints_without_crashing(tmp_path_factory: pytest.TempPathFac
     path = tmp_path_factory.mktemp("lint") / "o.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True) if data else "title: 讲话\n",
                     encoding="utf-8")
-    try:
+    with contextlib.suppress(DrafterError):  # an invalid outline: one located message
         lint_paths([str(path)])
-    except DrafterError:
-        pass  # an invalid outline is bad input: one located message
