@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 
 from .textnorm import is_cjk, normalize_zh
 
-BLOCK_KINDS = ("title", "subtitle", "meta", "salutation", "heading", "paragraph", "closing")
 _SENTENCE_END = "。！？!?…"
 
 

@@ -302,7 +302,7 @@ def _first_sentence_heading(text: str, limit: int = 30) -> str:
     if len(sentence) <= limit:
         return sentence.strip()
     head = sentence[:limit]
-    cut = max(head.rfind("，"), head.rfind("；"), head.rfind("："), head.rfind("、") if False else -1)
+    cut = max(head.rfind("，"), head.rfind("；"), head.rfind("："))
     return (head[:cut] if cut > 4 else head).strip()
 
 
