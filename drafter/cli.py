@@ -216,7 +216,10 @@ def lint(
 
 @app.command()
 def edit(outline: Path = typer.Argument(..., help="大纲文件（.yaml）")) -> None:
-    """用编辑器（$VISUAL / $EDITOR）修改大纲：保存时检查，出错可回去改；原文件只会被整体替换，上一版留作“文件名~”。"""
+    """用编辑器修改大纲，保存时检查，不会丢失内容。
+
+    编辑器取 $VISUAL 或 $EDITOR。出错时可回到编辑器、仍然保存或放弃；原文件只会被整体替换，上一版留作“文件名~”。
+    """
     with user_errors():
         from .edit import edit_outline
 
