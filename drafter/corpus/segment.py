@@ -493,9 +493,6 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         if _REMINDER_START.match(body[j]):
             reminders_at = j
             break
-    if reminders_at is None and closing_at is not None:
-        # reminders and closing often share one paragraph in web copies
-        pass
     if reminders_at is not None:
         speech.reminders = body[reminders_at:end] + speech.reminders
         end = reminders_at
@@ -512,7 +509,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         transition_para = body[t_index]
         sentence = speech.transition["text"] if speech.transition else ""
         rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
-        if rest and rest.startswith(tuple(NUM)) is False and rest != transition_para:
+        if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
             before.append(rest)
     lead, units = build_units(region, announced=t_index is not None)
     if t_index is None and not units:
@@ -524,7 +521,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
     speech.directives = units
     # opening / review / problems among the paragraphs before the transition
     part = "opening"
-    for para in before + ([] if units else []):
+    for para in before:
         if part == "opening" and _REVIEW_START.match(para):
             part = "review"
         if _PROBLEMS_START.search(para[:30]):
