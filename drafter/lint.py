@@ -193,24 +193,20 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
 
 
 def _mojibake(text: str) -> str | None:
-    from .corpus.clean import _MOJIBAKE_RUN
-    from .corpus.decode import common_chars
+    from .corpus.clean import garbled_runs
 
-    common = common_chars()
-    for m in _MOJIBAKE_RUN.finditer(text):
-        if sum(c not in common for c in m.group(1)) >= 2:
-            return m.group(0)
-    return None
+    runs = garbled_runs(text)
+    return runs[0].group(0) if runs else None
 
 
 def _traditional(paras: list[Paragraph], ctx: Context) -> None:
     if "D106" in ctx.ignore:
         return
-    import opencc
+    from .corpus.clean import t2s_converter
 
-    converter = opencc.OpenCC("t2s")
+    converter = t2s_converter()
     for para in paras:
-        converted = converter.convert(para.text)
+        converted: str = converter.convert(para.text)  # type: ignore[attr-defined]
         if len(converted) != len(para.text):
             continue
         diffs = [(i, a, b) for i, (a, b) in enumerate(zip(para.text, converted, strict=True)) if a != b]

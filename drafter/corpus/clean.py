@@ -50,13 +50,21 @@ def _repair_run(core: str, trail: str) -> str | None:
     return best[1]
 
 
-def repair_mojibake(text: str, notes: list[str]) -> str:
+def garbled_runs(text: str) -> list[re.Match[str]]:
+    """Candidate runs that really are garbled: two or more rare characters, or circled
+    numbers and kana, which Chinese text after a question mark does not contain."""
     common = common_chars()
+    return [m for m in _MOJIBAKE_RUN.finditer(text)
+            if sum(c not in common for c in m.group(1)) >= 2
+            or re.search(r"[\u2460-\u24ff\u3040-\u30ff]", m.group(1))]
+
+
+def repair_mojibake(text: str, notes: list[str]) -> str:
+    garbled = {m.span() for m in garbled_runs(text)}
 
     def fix(m: re.Match[str]) -> str:
         core, trail = m.group(1), m.group(2)
-        rare = sum(c not in common for c in core)
-        if rare < 2 and not re.search(r"[\u2460-\u24ff\u3040-\u30ff]", core):
+        if m.span() not in garbled:
             return m.group(0)  # ordinary text after a question mark
         repaired = _repair_run(core, trail)
         if repaired is None:
@@ -95,7 +103,7 @@ def strip_pinyin(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _t2s() -> object:
+def t2s_converter() -> object:
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -104,7 +112,7 @@ def _t2s() -> object:
 def to_simplified(text: str, notes: list[str]) -> str:
     """Convert only text that is written in traditional characters: simplified text keeps
     characters that merely look traditional (乾隆, 著名) out of harm's way."""
-    converter = _t2s()
+    converter = t2s_converter()
     converted: str = converter.convert(text)  # type: ignore[attr-defined]
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
