@@ -156,7 +156,7 @@ def new(
 ) -> None:
     """生成一份带注释的大纲，填空即可使用；--from 用已有讲话稿的内容预先填好。"""
     with user_errors():
-        from .outline import json_schema
+        from .outline import schema_text
         from .output import check_target, write_atomic
         from .scaffold import SCHEMA_FILENAME, scaffold
         from .templating import resolve_template, template_dirs
@@ -183,9 +183,7 @@ def new(
         write_atomic(output, text, force=force)
         schema_path = output.parent / SCHEMA_FILENAME
         if not schema_path.exists():
-            import json
-
-            write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+            write_atomic(schema_path, schema_text())
             _err(f"已写入 {output}（以及编辑器用的结构说明 {schema_path}）")
         else:
             _err(f"已写入 {output}")
@@ -241,12 +239,10 @@ def schema(
 ) -> None:
     """打印大纲的 JSON Schema（供编辑器补全和检查）。"""
     with user_errors():
-        import json
-
-        from .outline import json_schema
+        from .outline import schema_text
         from .output import write_atomic
 
-        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+        text = schema_text()
         if output is None:
             _write_stdout(text)
         else:

@@ -454,8 +454,8 @@ def _tagged_residue(para: Paragraph, tagger: Any, own: set[str], reported: set[s
 
 def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     from .export.text import export
-    from .loader import load_outline
-    from .render import _split_path, render_outline
+    from .loader import load_outline, split_path
+    from .render import render_outline
 
     loaded = load_outline(path)
     data = loaded.data
@@ -463,7 +463,7 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
     result = render_outline(loaded)
     for marker in result.markers:
-        pos = loaded.positions.of_key(_split_path(marker.path))
+        pos = loaded.positions.of_key(split_path(marker.path))
         ctx.add("D101", None, f"{marker.marker}：这一项还没有填写", line=pos[0] if pos else None,
                 column=pos[1] if pos else None, where=marker.path, fix="在大纲里补上")
     _outline_siblings(data.get("directives") or [], "directives", loaded, ctx)
@@ -490,7 +490,7 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
 
 
 def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) -> None:
-    from .render import _split_path
+    from .loader import split_path
 
     headings = []
     for i, item in enumerate(items):
@@ -501,13 +501,13 @@ def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) ->
         if isinstance(heading, str):
             headings.append((f"{path}[{i}].heading", heading))
         if not item.get("body") and not item.get("points") and path == "directives":
-            pos = loaded.positions.of_value(_split_path(f"{path}[{i}]"))
+            pos = loaded.positions.of_value(split_path(f"{path}[{i}]"))
             ctx.add("D113", None, f"第{i + 1}点“{heading}”没有正文，也没有下一层要点",
                     line=pos[0] if pos else None, where=f"{path}[{i}]", fix="补上正文或要点")
         _outline_siblings(item.get("points") or [], f"{path}[{i}].points", loaded, ctx)
     for index, problem in unbalanced([h for _, h in headings]):
         where = headings[index][0]
-        pos = loaded.positions.of_value(_split_path(where))
+        pos = loaded.positions.of_value(split_path(where))
         ctx.add("D110", None, problem, line=pos[0] if pos else None, column=pos[1] if pos else None,
                 where=where, fix="调整字数和句式，使几条标题长短相当、结构一致")
 

@@ -59,6 +59,14 @@ def format_path(path: PathKey) -> str:
     return out
 
 
+def split_path(path: str) -> PathKey:
+    """The inverse of format_path: directives[1].points[0] → ("directives", 1, "points", 0)."""
+    out: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        out.append(int(index) if index else name)
+    return tuple(out)
+
+
 def read_text(path: Path, *, what: str = "大纲文件") -> str:
     """Read a user's UTF-8 text file with Chinese errors for every way it can fail."""
     name = str(path)

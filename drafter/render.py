@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OpenMarker, OutlineError, Problem, TemplateError
-from .loader import LoadedOutline, format_path, load_outline
+from .loader import LoadedOutline, format_path, load_outline, split_path
 from .numbering import (
     TRANSITION_ALIASES,
     OrdinalStyle,
@@ -243,7 +243,7 @@ class ContextBuilder:
         low, high = series_limits(style)
         if len(items) < low or (high is not None and len(items) > high):
             limit = cn_numeral(low) if high in (low, None) else f"{cn_numeral(low)}至{cn_numeral(high or low)}"
-            pos = self.loaded.positions.of_value(_split_path(where))
+            pos = self.loaded.positions.of_value(split_path(where))
             self.problems.append(Problem(
                 f"序号样式“{style.value}”只适合{limit}项，这里有{cn_numeral(len(items))}项",
                 file=self.loaded.source, line=pos[0] if pos else None,
@@ -309,12 +309,6 @@ class ContextBuilder:
         return ctx
 
 
-def _split_path(path: str) -> tuple[str | int, ...]:
-    out: list[str | int] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
-        out.append(int(index) if index else name)
-    return tuple(out)
-
 
 def _count_points(items: list[Any]) -> int:
     return sum(1 + _count_points(_dict(i).get("points") or []) for i in items)
@@ -363,7 +357,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
             seen.add(marker.path)
             present.append(marker)
     # List them in the order the writer meets them in the outline file.
-    present.sort(key=lambda m: loaded.positions.of_key(_split_path(m.path)) or (0, 0))
+    present.sort(key=lambda m: loaded.positions.of_key(split_path(m.path)) or (0, 0))
     speaker = context["speaker"] if isinstance(context["speaker"], str) else None
     if speaker and speaker.startswith("〔"):
         speaker = None

@@ -184,3 +184,11 @@ def test_text_api_reports_the_given_name() -> None:
     with pytest.raises(OutlineError) as info:
         load_outline_text("titel: x\n", "我的大纲.yaml")
     assert str(info.value).startswith("我的大纲.yaml:1:1")
+
+
+@pytest.mark.parametrize("path", ["title", "directives[1].points[0].heading", "review.achievements[2]"])
+def test_split_path_is_the_inverse_of_format_path(path: str) -> None:
+    from drafter.loader import format_path, split_path
+
+    assert format_path(split_path(path)) == path
+    assert split_path("directives[1].body[0]") == ("directives", 1, "body", 0)
