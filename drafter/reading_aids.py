@@ -125,8 +125,9 @@ class Annotator:
 
 
 def add_pauses(text: str) -> str:
-    """A pause mark after a long subject: before the first verb of a clause that has eight
-    or more characters in front of it, so the reader breathes where the sense divides."""
+    """A pause mark after a long subject: where the run of noun-like words that opens a clause
+    (8 characters or more) meets its predicate, so the reader breathes where the sense divides.
+    A leading 一是/二要 and the like is not part of the subject."""
     from .corpus.tokenizer import default_tokenizer
 
     tagger = default_tokenizer()
@@ -134,20 +135,28 @@ def add_pauses(text: str) -> str:
     last = 0
     for m in _CLAUSE.finditer(text):
         clause = m.group(0)
-        if len(clause) < 16:
+        lead = _SERIES_WORD.match(clause)
+        skip = lead.end() if lead else 0
+        if len(clause) - skip < 14:
             continue
-        offset = 0
-        for word, tag in tagger.tag(clause):
-            if tag.startswith("v") and not tag.startswith("vn") and offset >= 8 \
-                    and len(clause) - offset >= 6:
-                cut = m.start() + offset
-                out.append(text[last:cut])
-                out.append(PAUSE_MARK)
-                last = cut
+        offset = skip
+        for word, tag in tagger.tag(clause[skip:]):
+            if not tag.startswith(_SUBJECT_TAGS):
+                if offset - skip >= 8 and len(clause) - offset >= 6:
+                    cut = m.start() + offset
+                    out.append(text[last:cut])
+                    out.append(PAUSE_MARK)
+                    last = cut
                 break
             offset += len(word)
     out.append(text[last:])
     return "".join(out)
+
+
+# Parts of speech that make up a subject: nouns, pronouns, numerals and measures,
+# distinguishing words, conjunctions (和 与 及), 的/等, locatives, abbreviations.
+_SUBJECT_TAGS = ("n", "r", "m", "q", "b", "c", "u", "f", "s", "t", "j", "x", "eng")
+_SERIES_WORD = re.compile(r"^[一二三四五六七八九十]+[是要]|^(首先|其次|再次|最后|同时)")
 
 
 def _keep(text: str) -> list[str]:
