@@ -181,13 +181,19 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
     if register is not None and register not in REGISTERS:
         raise CorpusError(f"未知的语体“{register}”，可选：{'、'.join(REGISTERS)}")
     year = speech_year(date) if date else None
+    fill: dict[str, str] = {}
     if outline is not None:
         from .loader import load_outline
+        from .unit import resolve_unit
 
         data = load_outline(outline).data
         if year is None and data.get("date") is not None:
             year = speech_year(data["date"])
         meeting = meeting or data.get("template")
+        register = register or "会议讲话"  # every outline template is a meeting speech
+        unit = resolve_unit(data)
+        if unit["name"] != unit["self"]:  # a real name (云川县), not 本县
+            fill["地"] = unit["name"]
     if year is None:
         year = dt.date.today().year
     if meeting:
@@ -195,10 +201,16 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
 
         meeting = resolve_template(meeting, template_dirs()).id
     library = load_library(phrasebank_path)
+    meeting_names: dict[str, str] = {}
+    if not as_json and not library.mined:
+        from .templating import catalogue, template_dirs
+
+        meeting_names = {k: v.name for k, v in catalogue(template_dirs()).items()}
     chosen = select(library, key, topic=topic, year=year, meeting=meeting, register=register)
     frames = chosen.frames[:limit]
     if as_json:
-        out(json.dumps([f.to_json() for f in frames], ensure_ascii=False, indent=1) + "\n")
+        rows = [{**f.to_json(), **({"filled": f.filled(fill)} if outline else {})} for f in frames]
+        out(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
     lines = list(chosen.notes)
     if not frames:
@@ -214,8 +226,8 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
             if places:
                 lines.append(f"       出处：{places}")
         else:
-            lines.append(f"  {frame.text}")
-            labels = describe(frame)
+            lines.append(f"  {frame.filled(fill)}")
+            labels = describe(frame, meeting_names)
             if labels:
                 lines.append(f"      〔{labels}〕")
     out("\n".join(lines) + "\n")

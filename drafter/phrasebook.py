@@ -77,6 +77,10 @@ class Frame:
         low, high = self.years
         return (low is None or year >= low) and (high is None or year <= high)
 
+    def filled(self, values: dict[str, str]) -> str:
+        """The text with the slots the outline can answer filled in: {地} → 云川县."""
+        return _SLOT.sub(lambda m: values.get(m.group(1)) or m.group(0), self.text)
+
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "part": PARTS[self.part], "slots": self.slots,
                 "register": self.register, "years": list(self.years) if self.years else None,
@@ -342,13 +346,14 @@ def select(library: Library, part: str, *, topic: str | None = None, year: int |
     return Selection(frames=frames, notes=notes)
 
 
-def describe(frame: Frame) -> str:
+def describe(frame: Frame, meeting_names: dict[str, str] | None = None) -> str:
     """One line of labels for the text listing: 话题 · 会议类型 · 语体 · 年份."""
     labels: list[str] = []
+    names = meeting_names or {}
     if frame.topics:
         labels.append("、".join(frame.topics))
     if frame.meeting:
-        labels.append("、".join(frame.meeting))
+        labels.append("、".join(names.get(m, m) for m in frame.meeting))
     if frame.register != [DEFAULT_REGISTER]:
         labels.append("、".join(frame.register))
     if frame.years:

@@ -19,7 +19,7 @@ runner = CliRunner()
 # only the house frames recur verbatim.
 SPEECH = """在云川县{topic}工作会议上的讲话
 同志们：
-这次会议开得很及时，也很必要。
+这次会议开得很及时，也很必要。云川县的发展正处在爬坡过坎的关键时期。
 刚才，{unit}通报了有关情况，讲得很好，我完全同意。
 张建国同志的发言很有分量，大家要认真学习。李书记强调，要把{topic}工作抓在手上。
 有人认为，抓{topic}就是拼优惠、比政策。还有人说，这项工作可抓可不抓。这种看法是十分错误的。
@@ -73,6 +73,7 @@ def test_recurring_frames_are_kept_with_slots_and_sources(tmp_path: Path) -> Non
     book = mine_book(tmp_path)
     found = texts(book)
     assert "这次会议开得很及时，也很必要。" in found["opening"]
+    assert "{地}的发展正处在爬坡过坎的关键时期。" in found["opening"]  # the unit named in the titles
     assert "刚才，{单位}通报了有关情况，讲得很好，我完全同意。" in found["opening"]
     assert "一年来，全县地区生产总值增长{数}，一般公共预算收入增长{数}。" in found["review"]
     assert "下面，我讲{数}点意见。" in found["transition"]
@@ -97,10 +98,11 @@ def test_planted_dangers_and_one_off_sentences_are_dropped(tmp_path: Path) -> No
     for bad in BAD:
         assert bad not in everything, bad
     # the tagger calls 太阳 and 半山 places; they are not slots
-    assert "{地}" not in everything
+    assert "我们要像追太阳一样追赶先进，人到半山更要加把劲。" in everything
+    assert everything.count("{地}") == 1
     # with --min-count 1 the one-off sentences come back, the dangers still do not
     loose = json.dumps(mine_book(tmp_path / "loose", "--min-count", "1")["parts"], ensure_ascii=False)
-    assert "调研走了" in loose and "追太阳" in loose
+    assert "调研走了" in loose and "雨水偏多" in loose
     for bad in BAD[:-3]:
         assert bad not in loose, bad
 

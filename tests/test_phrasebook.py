@@ -186,7 +186,18 @@ def test_outline_date_and_meeting_type_select_frames(tmp_path: Path) -> None:
     frames = phrases("过渡", "--outline", str(outline))
     assert frames[0]["meeting"] == ["symposium"]
     assert not any(f["meeting"] and f["meeting"] != ["symposium"] for f in frames)
-    assert not any(f["years"] == [2026, 2026] for f in phrases("结尾", "--outline", str(outline)))
+    closing = phrases("结尾", "--outline", str(outline))
+    assert not any(f["years"] == [2026, 2026] for f in closing)
+    assert all(f["register"] == ["会议讲话"] for f in closing)  # an outline is a meeting speech
+    assert all(f["filled"] == f["text"] for f in closing)  # no unit name: slots stay open
+    named = tmp_path / "named.yaml"
+    named.write_text("template: deploy\nmeeting: {name: 云川县生态环境保护工作会议}\ndate: 2026-06-01\n"
+                     "directives: [抓落实]\n", encoding="utf-8")
+    filled = {f["text"]: f["filled"] for f in phrases("结尾", "--outline", str(named), "--topic", "生态")}
+    assert filled["同志们，生态环境保护没有局外人。让我们……，共同守护好{地}的绿水青山！"] == \
+        "同志们，生态环境保护没有局外人。让我们……，共同守护好云川县的绿水青山！"
+    shown = runner.invoke(app, ["phrases", "开场", "--outline", str(named)]).stdout
+    assert "〔工作部署会〕" in shown and "开局之年" in shown
 
 
 def test_register_filter() -> None:

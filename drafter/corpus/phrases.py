@@ -176,16 +176,29 @@ class PhraseCollector:
                 kept.append(sentence)
         return kept
 
+    def speech_units(self, speech: Speech) -> tuple[str, ...]:
+        """The writer's names, and the unit the speech's own outline would have: 云川县 (and
+        云川) from a title such as 在云川县……会议上的讲话."""
+        from ..unit import infer_level, infer_name
+
+        data = {"title": speech.title or "", "speaker": speech.speaker or ""}
+        level = infer_level(data)
+        name = infer_name(data, level) if level else None
+        found = [name] if name else []
+        if name and _PLACE_SUFFIX.search(name) and len(name) >= 3 and not name.endswith("街道"):
+            found.append(name[:-1])  # 云川 for 云川县
+        return self.units + tuple(found)
+
     def safe_frame(self, text: str) -> str:
         """The frame of the first safe sentence of a text, or "" (for emitted templates)."""
         sentences = self.safe_sentences(text)
         return frame_of(sentences[0], self.tokenizer, self.units) if sentences else ""
 
-    def _add(self, part: str, text: str, source: str) -> None:
+    def _add(self, part: str, text: str, source: str, units: tuple[str, ...]) -> None:
         for sentence in self.safe_sentences(text):
             if len(sentence) < 6 or len(sentence) > 80:
                 continue
-            frame = frame_of(sentence, self.tokenizer, self.units)
+            frame = frame_of(sentence, self.tokenizer, units)
             for key in (frame, _lead_clause(frame, self.tokenizer)):
                 if not key:
                     continue
@@ -198,16 +211,17 @@ class PhraseCollector:
 
     def add(self, speech: Speech, source: str) -> None:
         self.speeches += 1
+        units = self.speech_units(speech)
         for part, paragraphs in (("opening", speech.opening), ("review", speech.review),
                                  ("problems", speech.problems), ("closing", speech.closing[-2:]),
                                  ("reminder", speech.reminders[:2])):
             for para in paragraphs[:6]:
-                self._add(part, para, source)
+                self._add(part, para, source, units)
         if speech.transition:
-            self._add("transition", speech.transition["text"], source)
+            self._add("transition", speech.transition["text"], source, units)
         for unit in speech.directives:
             if unit.style != "推断":
-                self._add("directive", unit.heading + "。", source)
+                self._add("directive", unit.heading + "。", source, units)
             self._add_unit(unit, source)
 
     def _add_unit(self, unit: Unit, source: str) -> None:
