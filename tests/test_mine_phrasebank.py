@@ -146,3 +146,5 @@ def test_names_are_found_without_flagging_ordinary_words() -> None:
     assert names_in("刘书记指出，要抓项目。", tokenizer)
     assert not names_in("向大家表示热烈的祝贺，任务光荣，要周密部署。", tokenizer)
     assert not names_in("以习近平同志为核心的党中央", tokenizer)
+    assert names_in("他的方针已经定了。", tokenizer)
+    assert not names_in("其他单位和他们一样，要尊重他人。", tokenizer)

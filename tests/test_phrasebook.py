@@ -233,3 +233,13 @@ def test_bad_inputs_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "未知的空位“{人}”" in result.output and "parts.开场[0]" in result.output
     result = runner.invoke(app, ["phrases", "开场", "--date", "明年"])
     assert result.exit_code == 2 and "看不懂日期" in result.output
+
+
+def test_no_frame_trips_the_tifa_check() -> None:
+    """Once the 提法 check (drafter.lint_tifa) is on the branch, every frame passes it too."""
+    tifa = pytest.importorskip("drafter.lint_tifa")
+    if not (hasattr(tifa, "load_rules") and hasattr(tifa, "find_in_text")):
+        pytest.skip("the 提法 check has another interface")
+    rules = tifa.load_rules()
+    for frame in LIBRARY.frames:
+        assert not tifa.find_in_text(frame.text, rules, 2026), frame.text

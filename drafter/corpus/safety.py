@@ -96,19 +96,22 @@ _AFTER = re.compile(r"^(?:同志|总书记|书记|主席|总理|委员长|先生
                     r"曾经|曾|所说|所言|在讲话中|的讲话|、)")
 _BEFORE = re.compile(r"(?:同志|书记|主席|总理|市长|县长|区长|镇长|乡长|省长|主任|局长|部长|厅长|校长|院士|"
                      r"教授|老师|董事长|总经理|先生|女士|、)$")
+# He or she: a sentence about one person (他上了台……, 她的事迹……), whose name is nearby.
+_PRONOUN = re.compile(r"(?<![其吉利])[他她](?![们人乡山国处日方者])")
 # Dictionary words the tagger marks as names although they are ordinary words.
 _NOT_NAMES = {"高素质", "高水平", "高质量", "高标准", "高起点", "高效率", "金融业", "范文"}
 
 
 def names_in(text: str, tokenizer: Tokenizer) -> list[str]:
-    """People named in the text: surname + 某 or surname + title (王某某, 李书记); a word the
+    """People named in the text: surname + 某 or surname + title (王某某, 李书记); 他 or 她
+    (a sentence about one person); a word the
     tagger marks as a full name (three characters, or a foreign or formal name); a two-character
     one where a person word follows or precedes it (某某同志, 某某指出). Ordinary words the
     dictionary marks as names (祝贺, 光荣, 周密, 崇高) are not names without such a context;
     longer ones (努力提高, 志士仁人) never are."""
     for fixed in ALLOWED:
         text = text.replace(fixed, "，")
-    found = [m.group(0) for m in _TITLED.finditer(text)]
+    found = [m.group(0) for m in _TITLED.finditer(text)] + _PRONOUN.findall(text)
     tokens = tokenizer.tag(text)
     offset = 0
     for word, tag in tokens:
