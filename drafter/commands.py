@@ -172,6 +172,7 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
         describe,
         load_library,
         select,
+        slot_legend,
         speech_year,
     )
 
@@ -217,8 +218,8 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
         lines.append(f"短语库里没有{PARTS[key]}用语。")
         out("\n".join(lines) + "\n")
         return
-    more = f"（共 {len(chosen.frames)} 条，用 --limit 看更多）" if len(chosen.frames) > limit else ""
-    lines.append(f"{PARTS[key]}用语（按 {year} 年）{more}：")
+    more = f"，显示前 {limit} 条（用 --limit 看更多）" if len(chosen.frames) > limit else ""
+    lines.append(f"{PARTS[key]}用语，{year} 年适用，共 {len(chosen.frames)} 条{more}：")
     for frame in frames:
         if frame.count is not None:
             lines.append(f"{frame.count:>3}×  {frame.text}")
@@ -230,6 +231,9 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
             labels = describe(frame, meeting_names)
             if labels:
                 lines.append(f"      〔{labels}〕")
+    legend = slot_legend(frames)
+    if legend:
+        lines.append(legend)
     out("\n".join(lines) + "\n")
 
 

@@ -31,7 +31,9 @@ PART_ALIASES: dict[str, str] = {
     **{name: key for key, name in PARTS.items()}, **{key: key for key in PARTS},
     "开头": "opening", "成绩": "review", "过渡句": "transition", "标题": "directive",
     "结束语": "closing"}
-SLOT_TYPES = ("地", "单位", "数", "时间", "事项")
+SLOTS: dict[str, str] = {"地": "地名", "单位": "机关或单位", "数": "数字", "时间": "时间",
+                         "事项": "会议或工作名称"}
+SLOT_TYPES = tuple(SLOTS)
 REGISTERS = ("会议讲话", "致辞", "党课")
 DEFAULT_REGISTER = "会议讲话"
 _SLOT = re.compile(r"\{([^{}]*)\}")
@@ -344,6 +346,16 @@ def select(library: Library, part: str, *, topic: str | None = None, year: int |
     if library.mined:
         frames = sorted(frames, key=lambda f: -(f.count or 0))
     return Selection(frames=frames, notes=notes)
+
+
+def slot_legend(frames: list[Frame]) -> str | None:
+    """空位：{地} 地名，{数} 数字；“……”处自己补写。  for the slots these frames use."""
+    used = [name for name in SLOTS if any(name in f.slots for f in frames)]
+    gaps = any("……" in f.text for f in frames)
+    if not used and not gaps:
+        return None
+    text = "空位：" + "，".join(f"{{{n}}} {SLOTS[n]}" for n in used) if used else ""
+    return text + ("；" if text and gaps else "") + ("“……”处按实际补写" if gaps else "") + "。"
 
 
 def describe(frame: Frame, meeting_names: dict[str, str] | None = None) -> str:
