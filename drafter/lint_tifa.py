@@ -93,7 +93,7 @@ def _year(value: Any, what: str, file: str, line: int | None) -> int | None:
 
 
 def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | None, str | None]:
-    """Entries (None where `off: true`) with their keys, and the review/current patterns."""
+    """Entries (None where `disable: true`) with their keys, and the review/current patterns."""
     from .loader import parse_yaml
 
     try:
@@ -110,13 +110,13 @@ def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | 
         if not isinstance(raw, dict):
             raise _fail(f"第{i + 1}项应是“键: 值”映射", file, line)
         unknown = set(raw) - {"wrong", "pattern", "right", "source", "note", "since", "until", "current",
-                              "always", "name", "items", "prefixes", "extras", "off"}
+                              "always", "name", "items", "prefixes", "extras", "disable"}
         if unknown:
             raise _fail(f"第{i + 1}项有不认识的键：{'、'.join(sorted(map(str, unknown)))}", file, line)
         key = str(raw.get("name") or raw.get("wrong") or raw.get("pattern") or "")
         if not key:
             raise _fail(f"第{i + 1}项要有 wrong、pattern 或 name 之一", file, line)
-        if raw.get("off"):
+        if raw.get("disable"):
             out.append((None, key))
             continue
         source = raw.get("source")
@@ -154,11 +154,12 @@ def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | 
 
 
 @lru_cache(maxsize=8)
-def _load(files: tuple[str, ...]) -> Rules:
+def _load(files: tuple[tuple[str, int, int], ...]) -> Rules:
+    """Rules from the files (name, mtime, size: a changed file is read again)."""
     entries: dict[str, list[Entry]] = {}
     order: list[str] = []
     review = None
-    for index, name in enumerate(files):
+    for index, (name, _, _) in enumerate(files):
         path = Path(name)
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -180,16 +181,16 @@ def _load(files: tuple[str, ...]) -> Rules:
                  re.compile(review or r"(?!x)x"))
 
 
-def rule_files(extra: Iterable[str] = ()) -> tuple[str, ...]:
-    files = [str(SHIPPED)]
+def rule_files(extra: Iterable[str] = ()) -> tuple[tuple[str, int, int], ...]:
+    files = [SHIPPED]
     user = user_tifa_file()
     if user.is_file():
-        files.append(str(user))
+        files.append(user)
     for name in extra:
         if not Path(name).is_file():
             raise DrafterError("找不到这个提法文件", file=name)
-        files.append(name)
-    return tuple(files)
+        files.append(Path(name))
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
 def load_rules(extra: Iterable[str] = ()) -> Rules:
@@ -240,7 +241,15 @@ class Hit:
     fix: str
 
 
-def find_in_text(text: str, rules: Rules, year: int) -> Iterator[Hit]:
+def find_in_text(text: str, rules: Rules, year: int) -> list[Hit]:
+    """Hits in text order; an outdated item inside a wrongly listed formulation is told once,
+    by the list's finding (D132), which also says what to write instead."""
+    hits = sorted(_find(text, rules, year), key=lambda h: h.column)
+    listed = [_sentence_bounds(text, h.column, h.column + 1) for h in hits if h.code == "D132"]
+    return [h for h in hits if h.code != "D131" or not any(a <= h.column < b for a, b in listed)]
+
+
+def _find(text: str, rules: Rules, year: int) -> Iterator[Hit]:
     clean, where = _clean(text)
     for entry in rules.entries:
         if entry.items:
