@@ -39,6 +39,7 @@ class Entry:
     since: int | None = None
     until: int | None = None
     current: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
     always: bool = False
     name: str = ""  # counted formulations
     items: tuple[tuple[str, ...], ...] = ()
@@ -110,7 +111,7 @@ def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | 
         if not isinstance(raw, dict):
             raise _fail(f"第{i + 1}项应是“键: 值”映射", file, line)
         unknown = set(raw) - {"wrong", "pattern", "right", "source", "note", "since", "until", "current",
-                              "always", "name", "items", "prefixes", "extras", "disable"}
+                              "always", "unless", "name", "items", "prefixes", "extras", "disable"}
         if unknown:
             raise _fail(f"第{i + 1}项有不认识的键：{'、'.join(sorted(map(str, unknown)))}", file, line)
         key = str(raw.get("name") or raw.get("wrong") or raw.get("pattern") or "")
@@ -147,7 +148,8 @@ def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | 
             current_re = _regex(current_default, file, line)
         elif current:
             current_re = _regex(current, file, line)
-        out.append((Entry(regex=regex, right=raw["right"].strip(), current=current_re,
+        unless = _regex(raw["unless"], file, line) if raw.get("unless") else None
+        out.append((Entry(regex=regex, right=raw["right"].strip(), current=current_re, unless=unless,
                           always=bool(raw.get("always")), **common), key))
     review = data.get("review")
     return out, review if isinstance(review, str) else None, current_default if isinstance(current_default, str) else None
@@ -278,7 +280,7 @@ def _timed_applies(clean: str, m: re.Match[str], entry: Entry, rules: Rules) -> 
     sentence = clean[left:right]
     if entry.always:
         return True
-    if rules.review.search(sentence):
+    if rules.review.search(sentence) or (entry.unless and entry.unless.search(sentence)):
         return False  # a review of the past may name what was then current
     limit = entry.since if entry.since is not None else (entry.until or 0) + 1
     if any(int(y) < limit for y in _YEAR_IN_TEXT.findall(sentence)):
@@ -322,8 +324,9 @@ def _common(words: list[str], *, reverse: bool) -> str:
 
 def _counted(clean: str, where: list[int], entry: Entry) -> Iterator[Hit]:
     stems = _stems(entry)
+    n = len(entry.items)
     for m in re.finditer(re.escape(entry.name), clean):
-        best: tuple[int, str, list[tuple[int, int, int]]] | None = None
+        lists = []  # (items found, items needed to take it for this formulation's list, segment, found)
         # a list after the formulation: 四个自信（道路自信、…）, 四个意识，即…, 两个维护：…
         intro = _INTRO.match(clean, m.end())
         if intro:
@@ -332,23 +335,21 @@ def _counted(clean: str, where: list[int], entry: Entry) -> Iterator[Hit]:
             stops = [p for p in (clean.find(c, start) for c in stop_chars) if p != -1]
             segment = clean[start: min(stops) if stops else len(clean)]
             found = _locate(segment, stems)
-            if found:
-                best = (len({i for i, _, _ in found}), segment, [(-1, 0, 0), *found])
-        # a list just before it: 统筹推进经济建设、…、生态文明建设“五位一体”总体布局
+            if found and not re.match(r"等", segment[found[-1][2]:]):  # 等: a partial list on purpose
+                lists.append((len(found), max(1, n // 2), segment, [(-1, 0, 0), *found]))
+        # a list just before it: 统筹推进经济建设、…、生态文明建设“五位一体”总体布局; all items but
+        # one must be there (形式主义、官僚主义等“四风” names two of four on purpose)
         left = max(clean.rfind(c, 0, m.start()) for c in _END) + 1
         segment = clean[left:m.start()]
         found = _locate(segment, stems)
         gap = segment[found[-1][2]:] if found else ""
-        if found and len(gap) <= 6 and not re.search(r"[，,：:（(）)]", gap):
-            count = len({i for i, _, _ in found})
-            if best is None or count > best[0]:
-                best = (count, segment, found)
-        if best is None:
+        if found and len(gap) <= 6 and not re.search(r"[，,：:（(）)]|等|和|及|与", gap):
+            lists.append((len(found), max(1, n - 1), segment, found))
+        lists = [item for item in lists if item[0] >= item[1]]
+        if not lists:
             continue
-        count, segment, found = best
-        if count < max(1, len(entry.items) // 2):
-            continue  # some other list
-        missing = [entry.items[i][0] for i in range(len(entry.items)) if i not in {j for j, _, _ in found}]
+        _, _, segment, found = max(lists, key=lambda item: item[0])
+        missing = [entry.items[i][0] for i in range(n) if i not in {j for j, _, _ in found}]
         extras = _extras(segment, found, entry) if entry.extras else []
         if not missing and not extras:
             continue

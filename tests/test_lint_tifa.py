@@ -252,3 +252,15 @@ def test_rules_listing_names_the_codes_and_the_user_file() -> None:
 def test_the_shipped_file_is_plain_yaml_with_entries() -> None:
     data = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
     assert isinstance(data["entries"], list) and data["review"] and data["current"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "要坚决整治形式主义、官僚主义等“四风”问题。",
+    "持续纠治“四风”，特别是形式主义、官僚主义。",
+    "“十四五”时期积累的宝贵经验，要在“十五五”时期继续坚持和发展。",
+    "要大力弘扬脱贫攻坚精神，推进乡村全面振兴。",
+    "要完整、准确、全面贯彻新发展理念。",
+    "要统筹好产业振兴、人才振兴和“五个振兴”的其他方面。",
+])
+def test_partial_lists_and_comparisons_are_not_findings(sentence: str) -> None:
+    assert find_in_text(sentence, load_rules(), 2026) == []
