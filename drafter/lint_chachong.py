@@ -74,7 +74,7 @@ def archive_files(paths: Iterable[str]) -> list[Path]:
 @dataclass
 class Archive:
     files: list[str]
-    text: str  # the normalised sentences, joined with "\n"
+    chars: np.ndarray  # uint32 code points of the normalised sentences, joined with "\n"
     starts: np.ndarray  # int64: where each sentence starts in text
     lengths: np.ndarray  # int64
     file_of: np.ndarray  # int32: index into files
@@ -88,7 +88,7 @@ class Archive:
 
     def sentence(self, sid: int) -> str:
         start = int(self.starts[sid])
-        return self.text[start:start + int(self.lengths[sid])]
+        return bytes(self.chars[start:start + int(self.lengths[sid])].tobytes()).decode("utf-32-le")
 
     def place(self, sid: int) -> str:
         line, para = int(self.line_of[sid]), int(self.para_of[sid])
@@ -142,6 +142,7 @@ def build(files: list[Path]) -> Archive:
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64) if texts else lengths
     joined = "\n".join(texts)
+    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     all_keys = gram_keys(joined)
     counts = np.maximum(lengths - K + 1, 0)
     total = int(counts.sum())
@@ -154,14 +155,17 @@ def build(files: list[Path]) -> Archive:
     keep[1:] = (keys[1:] != keys[:-1]) | (sid[1:] != sid[:-1])
     whole = np.array([_hash64(t) for t in texts], dtype=np.uint64)
     whole_order = np.argsort(whole, kind="stable")
-    return Archive(names, joined, starts, lengths, np.array(file_of, dtype=np.int32),
+    return Archive(names, chars, starts, lengths, np.array(file_of, dtype=np.int32),
                    np.array(line_of, dtype=np.int32), np.array(para_of, dtype=np.int32),
                    keys[keep], sid[keep], whole[whole_order], whole_order.astype(np.int32))
 
 
 # --- the cache ---------------------------------------------------------------------------------
 
-_ARRAYS = ("starts", "lengths", "file_of", "line_of", "para_of", "keys", "sids", "whole", "whole_sids")
+# One file: a magic line, a JSON header (files, and each array's dtype, length and offset), then
+# the arrays, 8-byte aligned. Loading maps the file: nothing is read until a lookup touches it.
+_MAGIC = b"drafter-chachong\n"
+_ARRAYS = ("chars", "starts", "lengths", "file_of", "line_of", "para_of", "keys", "sids", "whole", "whole_sids")
 
 
 def cache_key(files: list[Path]) -> str:
@@ -176,15 +180,21 @@ def cache_key(files: list[Path]) -> str:
 
 
 def _save(archive: Archive, target: Path) -> None:
-    import numpy as np
-
     from .output import write_atomic
 
+    layout, offset = [], 0
+    for name in _ARRAYS:
+        array = getattr(archive, name)
+        layout.append([name, array.dtype.str, len(array), offset])
+        offset += -(-array.nbytes // 8) * 8
+    header = json.dumps({"version": INDEX_VERSION, "files": archive.files, "arrays": layout,
+                         "size": offset}, ensure_ascii=False).encode("utf-8")
+    header += b" " * (-(len(_MAGIC) + 8 + len(header)) % 8)
     buffer = io.BytesIO()
-    meta = json.dumps({"version": INDEX_VERSION, "files": archive.files}, ensure_ascii=False)
-    np.savez(buffer, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
-             text=np.frombuffer(archive.text.encode("utf-8"), dtype=np.uint8),
-             **{name: getattr(archive, name) for name in _ARRAYS})
+    buffer.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+    for name in _ARRAYS:
+        data = getattr(archive, name).tobytes()
+        buffer.write(data + b"\0" * (-len(data) % 8))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, buffer.getvalue(), force=True)
@@ -193,16 +203,24 @@ def _save(archive: Archive, target: Path) -> None:
 
 
 def _load(target: Path) -> Archive | None:
+    import mmap
+
     import numpy as np
 
     try:
-        with np.load(target, allow_pickle=False) as data:
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            if meta.get("version") != INDEX_VERSION:
-                return None
-            arrays = {name: data[name] for name in _ARRAYS}
-            text = bytes(data["text"]).decode("utf-8")
-        archive = Archive(files=[str(f) for f in meta["files"]], text=text, cached=True, **arrays)
+        with target.open("rb") as f:
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        if mapped[:len(_MAGIC)] != _MAGIC:
+            return None
+        length = int.from_bytes(mapped[len(_MAGIC):len(_MAGIC) + 8], "little")
+        base = len(_MAGIC) + 8 + length
+        meta = json.loads(mapped[len(_MAGIC) + 8:base].decode("utf-8"))
+        if meta.get("version") != INDEX_VERSION or len(mapped) != base + int(meta["size"]):
+            return None
+        arrays = {}
+        for name, dtype, count, offset in meta["arrays"]:
+            arrays[str(name)] = np.frombuffer(mapped, dtype=np.dtype(dtype), count=int(count), offset=base + int(offset))
+        archive = Archive(files=[str(f) for f in meta["files"]], cached=True, **arrays)
         if not (len(archive.starts) == len(archive.lengths) == len(archive.file_of) == len(archive.whole)
                 and len(archive.keys) == len(archive.sids)):
             return None
@@ -215,7 +233,7 @@ def open_archive(paths: list[str]) -> Archive:
     """The archive's index, from the cache when the same files with the same contents were
     indexed before."""
     files = archive_files(paths)
-    target = cache_dir() / f"{cache_key(files)}.npz"
+    target = cache_dir() / f"{cache_key(files)}.idx"
     if target.is_file():
         archive = _load(target)
         if archive is not None:
@@ -228,7 +246,7 @@ def open_archive(paths: list[str]) -> Archive:
 
 def _prune(folder: Path) -> None:
     try:
-        caches = sorted(folder.glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+        caches = sorted(folder.glob("*.idx"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in caches[KEEP_CACHES:]:
             old.unlink()
     except OSError:
