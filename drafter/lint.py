@@ -575,7 +575,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
     drafts: list[Path] = []
     from . import lint_chachong, lint_tifa
 
-    archive = lint_chachong.open_archive(list(against)) if against else None
+    archive = lint_chachong.open_archive(list(against)) if against and "D133" not in ignored else None
     for path in collect(paths):
         outline = path.suffix.lower() in (".yaml", ".yml")
         if outline:
