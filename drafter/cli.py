@@ -218,7 +218,7 @@ def lint(
     tifa: Optional[list[str]] = typer.Option(None, "--tifa", help="另加的提法规则文件（.yaml），可多次指定"),
     against: Optional[list[str]] = typer.Option(None, "--against", help="查重：与这些文件或文件夹（.txt .md .docx）比对，可多次指定"),
 ) -> None:
-    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留、提法等。有错误时退出码为 1。"""
+    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留、提法等；--against 与旧稿查重。有错误时退出码为 1。"""
     with user_errors():
         from .commands import run_lint
 
