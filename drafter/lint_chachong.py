@@ -272,8 +272,9 @@ def coverage(query: str, text: str) -> float:
     return sum(b.size for b in blocks if b.size >= 2) / len(query)
 
 
-def search(archive: Archive, query: str) -> Match | None:
-    """The archive sentence that best contains this normalised draft sentence, if any does."""
+def search(archive: Archive, query: str, exclude: frozenset[int] = frozenset()) -> Match | None:
+    """The archive sentence that best contains this normalised draft sentence, if any does
+    (sentences of the files numbered in `exclude` left out: the draft itself)."""
     import numpy as np
 
     candidates: list[int] = []
@@ -300,6 +301,8 @@ def search(archive: Archive, query: str) -> Match | None:
             candidates += [int(uniq[k]) for k in order if counts[k] >= need]
     best: Match | None = None
     for sid in dict.fromkeys(candidates):
+        if exclude and int(archive.file_of[sid]) in exclude:
+            continue
         score = coverage(query, archive.sentence(sid))
         if score >= THRESHOLD and (best is None or score > best.score):
             best = Match(sid, score)
@@ -311,24 +314,31 @@ def search(archive: Archive, query: str) -> Match | None:
 # --- lint --------------------------------------------------------------------------------------
 
 def _check(paras: list[tuple[Paragraph, str | None]], archive: Archive, ctx: Any, own: Path) -> None:
+    """Each sentence of 15 characters or more; where a whole sentence is not found, each of its
+    clauses between semicolons (a copied clause inside a new sentence)."""
     from .lint import _SENTENCE
 
     own_name = str(own.resolve())
-    own_files = {i for i, f in enumerate(archive.files) if str(Path(f).resolve()) == own_name}
+    exclude = frozenset(i for i, f in enumerate(archive.files) if str(Path(f).resolve()) == own_name)
     for para, where in paras:
         for m in _SENTENCE.finditer(para.text):
-            query = _norm(m.group(0))
-            if len(query) < MIN_CHARS:
-                continue
-            match = search(archive, query)
-            if match is None or int(archive.file_of[match.sid]) in own_files:
-                continue
-            kind = "相同" if match.score == 1.0 else f"几乎相同（{round(match.score * 100)}%）"
-            shown = m.group(0).strip()
-            shown = shown if len(shown) <= 24 else shown[:24] + "…"
-            ctx.add("D133", para, f"“{shown}”与 {archive.place(match.sid)} 的一句{kind}",
-                    column=m.start() + 1 if where is None else None, where=where,
-                    fix="改写这句话；确需沿用的，核对内容是否仍然合适")
+            pieces = [(m.start(), m.group(0))]
+            if re.search("[；;]", m.group(0)):
+                pieces += [(m.start() + c.start(), c.group(0)) for c in re.finditer(r"[^；;]+[；;]?", m.group(0))]
+            for start, piece in pieces:
+                query = _norm(piece)
+                if len(query) < MIN_CHARS:
+                    continue
+                match = search(archive, query, exclude)
+                if match is None:
+                    continue
+                kind = "相同" if match.score == 1.0 else f"几乎相同（{round(match.score * 100)}%）"
+                shown = piece.strip()
+                shown = shown if len(shown) <= 24 else shown[:24] + "…"
+                ctx.add("D133", para, f"“{shown}”与 {archive.place(match.sid)} 的一句{kind}",
+                        column=start + 1 if where is None else None, where=where,
+                        fix="改写这句话；确需沿用的，核对内容是否仍然合适")
+                break  # the whole sentence, or its first copied clause
 
 
 def lint_file(path: Path, ignore: set[str], archive: Archive) -> list[Finding]:

@@ -16,7 +16,7 @@ from drafter.cli import app
 from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 
-from .conftest import ROOT
+from .conftest import ROOT, SHARED
 
 runner = CliRunner()
 
@@ -157,3 +157,45 @@ def test_any_sentence_with_up_to_two_changes_is_found(tmp_path_factory, sentence
         query[index] = "某"
     match = lint_chachong.search(archive, "".join(query))
     assert match is not None and archive.line_of[match.sid] >= 1
+
+
+def test_a_copied_clause_inside_a_new_sentence_is_found(write, archive: Path) -> None:
+    clause = OLD[2].rstrip("。")
+    line = f"今年任务很重，大家要各负其责、形成合力；{clause}；会后各单位要抓紧传达。"
+    draft = write("稿.txt", f"同志们：\n{line}\n")
+    [finding] = d133(lint_paths([str(draft)], against=[str(archive)]))
+    assert finding.line == 2 and finding.column == line.index(clause) + 1 and "第5行" in finding.message
+
+
+CORPUS = SHARED / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="the shared corpus is not next to this checkout")
+def test_on_real_speeches_only_the_copied_sentences_are_flagged(write) -> None:
+    """Archive: the dev speeches. Draft: sentences of the seed speeches (not in the archive) with
+    six dev sentences planted, three of them with two characters changed."""
+    import random
+    import re
+
+    rng = random.Random(5)
+
+    def sentences(folder: str) -> list[str]:
+        out = []
+        for path in sorted((CORPUS / folder).glob("*.txt")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            out += [s.strip() for s in re.findall(r"[^。！？\n]+[。！？]", text) if 20 <= len(s.strip()) <= 80]
+        return out
+
+    own, other = sentences("dev"), sentences("seeds")
+    planted = rng.sample(own, 6)
+    for k in range(3):
+        chars = list(planted[k])
+        for i in (5, 12):
+            chars[i] = "某"
+        planted[k] = "".join(chars)
+    body = rng.sample(other, 60)
+    for k, sentence in enumerate(planted):
+        body.insert(k * 9 + 1, sentence)
+    draft = write("稿.txt", "\n".join(body) + "\n")
+    found = {f.line for f in d133(lint_paths([str(draft)], against=[str(CORPUS / "dev")]))}
+    assert found == {i for i, line in enumerate(body, 1) if line in planted}

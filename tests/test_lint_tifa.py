@@ -15,7 +15,7 @@ from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 from drafter.lint_tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
 
-from .conftest import OUTLINES, ROOT
+from .conftest import OUTLINES, ROOT, SHARED
 
 runner = CliRunner()
 TIFA = {"D130", "D131", "D132"}
@@ -264,3 +264,14 @@ def test_the_shipped_file_is_plain_yaml_with_entries() -> None:
 ])
 def test_partial_lists_and_comparisons_are_not_findings(sentence: str) -> None:
     assert find_in_text(sentence, load_rules(), 2026) == []
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="the shared corpus is not next to this checkout")
+def test_real_speeches_have_no_wrong_wording_or_wrong_lists() -> None:
+    """The corpus's speeches (national and local, 1930s–2025) are edited texts: whatever their
+    date, no fixed-wording (D130) or counted-list (D132) finding may fire on them."""
+    rules = load_rules()
+    for path in sorted((SHARED / "corpus").rglob("*.txt")):
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            hits = [h for h in find_in_text(line, rules, 2026) if h.code != "D131"]
+            assert hits == [], (path.name, number, hits)
