@@ -48,6 +48,10 @@ RULES = {r.code: r for r in [
     Rule("D116", "warning", "汉字之间有多余空格"),
     Rule("D117", "error", "残留网页内容"),
     *(Rule(*row) for row in FIT_RULES),  # D120–D129: drafter/lint_fit.py
+    Rule("D130", "error", "提法写法不规范"),
+    Rule("D131", "warning", "提法与讲话日期不符（已过时）"),
+    Rule("D132", "error", "固定提法所列内容不符"),
+    Rule("D133", "warning", "查重：与已有材料雷同"),
     Rule("D150", "error", "主持词与讲话稿的会议名称不一致"),
     Rule("D151", "error", "主持词与讲话稿的讲话人不一致"),
     Rule("D152", "error", "主持词概括的方面数与讲话稿的意见条数不符"),
@@ -568,19 +572,26 @@ def collect(paths: Iterable[str]) -> Iterator[Path]:
             raise DrafterError("找不到这个文件或文件夹", file=str(path))
 
 
-def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterable[str] = ()) -> list[Finding]:
+def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterable[str] = (),
+               tifa: Iterable[str] = (), against: Iterable[str] = ()) -> list[Finding]:
     unknown = [c for c in ignore if c not in RULES]
     if unknown:
         raise DrafterError(f"未知的规则代码：{'、'.join(unknown)}", hint="用 drafter lint --rules 查看全部规则")
     ignored = set(ignore)
     findings: list[Finding] = []
     drafts: list[Path] = []
+    from . import lint_chachong, lint_tifa
+
+    archive = lint_chachong.open_archive(list(against)) if against and "D133" not in ignored else None
     for path in collect(paths):
-        if path.suffix.lower() in (".yaml", ".yml"):
+        outline = path.suffix.lower() in (".yaml", ".yml")
+        if outline:
             findings += lint_outline(path, ignored)
         else:
             findings += lint_draft(path, ignored, own=set(own))
             drafts.append(path)
+        findings += (lint_tifa.lint_outline if outline else lint_tifa.lint_draft)(path, ignored, tifa)
+        findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
     findings += _pack_drafts(drafts, ignored)
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
 
