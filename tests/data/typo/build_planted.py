@@ -50,6 +50,9 @@ def main() -> int:
         if not line or line.startswith("#"):
             continue
         split = "holdout" if int(hashlib.sha1(line.encode()).hexdigest(), 16) % 3 == 0 else "tune"
+        kept = re.search(r"\s+⟨(tune|holdout)⟩$", line)
+        if kept:
+            line, split = line[:kept.start()], kept.group(1)
         if line.startswith("= "):
             rows.append((split, "control", "written", line[2:], "", "", -1))
             continue
@@ -58,7 +61,7 @@ def main() -> int:
             right, wrong = m.group(1), m.group(2)
             text = line[:m.start()] + wrong + line[m.end():]
             kind = "written"
-            offset = m.start()
+            offset = len(line[:m.start()].replace("\\n", "⏎"))
         else:
             right, wrong = line.split(">")
             found = sorted((s for s in pool if right in s[1] and s[1] not in used),
@@ -73,7 +76,7 @@ def main() -> int:
         rows.append((split, "plant", kind, text.replace("\\n", "⏎"), wrong, right, offset))
     with (HERE / "planted.tsv").open("w", encoding="utf-8") as f:
         f.write("split\tkind\tsource\ttext\twrong\tright\toffset\n")
-        for i, row in enumerate(rows):
+        for row in rows:
             f.write("\t".join(str(x) for x in row) + "\n")
     print(f"{len(rows)} rows, {sum(r[1] == 'plant' for r in rows)} plants, "
           f"{sum(r[0] == 'holdout' and r[1] == 'plant' for r in rows)} held out", file=sys.stderr)
