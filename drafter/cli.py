@@ -200,6 +200,7 @@ def lint(
     output_format: LintFormat = typer.Option(LintFormat.table, "--format", help="table（表格）或 json"),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="这次不检查的规则代码，可多次指定"),
     names: Optional[list[str]] = typer.Option(None, "--name", help="本地地名、单位（查旧稿残留用），可多次指定"),
+    usage: Optional[list[str]] = typer.Option(None, "--usage", help="自己的用词表（.tsv，格式同内置表），可多次指定"),
     rules: bool = typer.Option(False, "--rules", help="列出全部规则"),
 ) -> None:
     """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留等。有错误时退出码为 1。"""
@@ -207,7 +208,7 @@ def lint(
         from .commands import run_lint
 
         code = run_lint(paths or [], output_format=output_format.value, ignore=ignore or [],
-                        names=names or [], list_rules=rules, out=_write_stdout)
+                        names=names or [], list_rules=rules, out=_write_stdout, usage=usage or [])
     if code:
         raise typer.Exit(code)
 

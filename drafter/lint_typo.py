@@ -170,7 +170,6 @@ _DEGREE_RE = "|".join(sorted(_DEGREE, key=len, reverse=True))
 _COMPLEMENT_HINT = re.compile(rf"[的地](?:{_DEGREE_RE})")
 _PREPOSITIONS = {"把", "将", "向", "对", "从", "为", "与", "同", "跟", "按照", "依照", "围绕", "朝", "往", "给",
                  "让", "使", "用", "以", "在", "就", "对于", "通过"}
-_ADVERBIAL_HINT = re.compile(r"的")
 # verbs whose 的-phrase is itself a noun (他说的很对, 你讲的非常好): 的 is right there
 _CONTENT_VERBS = {"说", "讲", "写", "想", "谈", "提", "看", "听", "问", "唱", "画", "讲到", "说到", "提到", "谈到",
                   "想到", "看到", "听到", "做到", "干", "吃", "穿", "用", "买", "卖", "有", "是"}
@@ -182,6 +181,9 @@ _ADVERBIALS = {"认真", "积极", "主动", "坚决", "切实", "自觉", "努�
                "稳步", "及时", "严格", "迅速", "尽快", "广泛", "彻底", "牢牢", "紧紧", "始终", "更好", "依法",
                "创造性", "耐心", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
                "毫不动摇", "旗帜鲜明", "实事求是"}
+# the tokenizer loads only for a paragraph where one of these cheap patterns shows a candidate
+_ADVERBIAL_HINT = re.compile("(?:" + "|".join(sorted(_ADVERBIALS, key=len, reverse=True)) +
+                             r"|([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2)的")
 _VERBAL = {"了", "着", "过", "好", "到", "起来", "下去", "出", "上"}
 _DUMMY = {"进行", "加以", "开展", "给予", "给以", "作", "作出", "做出", "得到", "受到", "经过", "通过", "予以",
           "实行", "经", "作了", "做了", "进行了", "展开"}
@@ -230,14 +232,18 @@ def _de_slips(text: str, tagger: Any) -> list[Slip]:
             continue
         # 地 between an adverbial and the verb (or preposition) it modifies: 认真地学习，积极地向…
         reduplicated = bool(re.fullmatch(r"(.)\1(.)\2", prev)) or prev_tag == "z"
-        adverbial = prev in _ADVERBIALS or reduplicated or (prev_tag == "i" and len(prev) == 4)
-        if shift or not adverbial or (i >= 2 and words[i - 2][0] in _DUMMY) or i + 2 >= len(words):
-            continue
+        adverbial = prev in _ADVERBIALS or reduplicated
+        if shift or not adverbial or i + 2 >= len(words) or \
+                (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
+            continue  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
         after, after_tag = words[i + 2]
+        # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
+        object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
+            i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v") and words[i + 3][0] != "的"))
         if nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after):
             slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”"))
         elif nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
-                                 (after_tag[:1] == "n" and (reduplicated or
+                                 object_follows or (after_tag[:1] == "n" and (reduplicated or
                                                             re.search(r"[好到实完成出住牢]$", nxt)))) and \
                 after not in ("的", "是"):
             slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰动词“{nxt}”，用“地”"))
@@ -299,8 +305,11 @@ def _double_slips(text: str, tagger: Any) -> list[Slip]:
 
 def _line_repeat(previous: str, text: str) -> str | None:
     """The end of one line written again at the start of the next (a slip at a line break)."""
-    if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8:
-        return None
+    from .corpus.segment import find_ordinal
+
+    if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
+            find_ordinal(previous) is not None:
+        return None  # a heading is often taken up again by its first sentence
     for k in range(min(12, len(previous), len(text)), 1, -1):
         piece = text[:k]
         if previous.endswith(piece) and re.fullmatch(r"[\u4e00-\u9fff，、]+", piece) and \
@@ -321,7 +330,7 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
             bounds = _bounds(text)
             found = [s for s in found if not _needs_bounds(s) or s.start in bounds or s.end in bounds]
         slips += found
-    need_de = "D141" in codes and _COMPLEMENT_HINT.search(text) or ("D141" in codes and _ADVERBIAL_HINT.search(text))
+    need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
     need_double = "D142" in codes and _DOUBLE.search(text)
     if need_de or need_double:
         from .corpus.tokenizer import default_tokenizer
