@@ -30,6 +30,8 @@ RULE_ROWS = [
 ]
 CODES = tuple(code for code, _, _ in RULE_ROWS)
 BUILTIN = Path(__file__).resolve().parent / "data" / "usage.tsv"
+WORDS = Path(__file__).resolve().parent / "data" / "typo_words.txt"  # built by build_words()
+TOP_WORDS = 30000
 _CONDITION = re.compile(r"^(前非|后非|前|后):(.+)$")
 _LOOK = 24  # characters of context a condition sees on either side
 
@@ -40,20 +42,21 @@ class Entry:
     right: str  # "-" switches a built-in entry off
     note: str
     code: str
-    before: re.Pattern[str] | None = None
-    after: re.Pattern[str] | None = None
-    not_before: re.Pattern[str] | None = None
-    not_after: re.Pattern[str] | None = None
+    # context conditions as regular expressions, compiled on first use (re caches them)
+    before: str | None = None
+    after: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
 
     def applies(self, text: str, start: int, end: int) -> bool:
         head, tail = text[max(0, start - _LOOK):start], text[end:end + _LOOK]
-        if self.before and not self.before.search(head):
+        if self.before and not re.search(self.before, head):
             return False
-        if self.after and not self.after.match(tail):
+        if self.after and not re.match(self.after, tail):
             return False
-        if self.not_before and self.not_before.search(head):
+        if self.not_before and re.search(self.not_before, head):
             return False
-        return not (self.not_after and self.not_after.match(tail))
+        return not (self.not_after and re.match(self.not_after, tail))
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,9 @@ def user_usage_file() -> Path:
     return Path(user_config_dir("drafter", appauthor=False)) / "usage.tsv"
 
 
-def parse_lexicon(text: str, source: str) -> dict[str, Entry]:
+def parse_lexicon(text: str, source: str, *, check: bool = True) -> dict[str, Entry]:
+    """Entries by wrong form. `check` compiles every condition to report a bad one by its line
+    (the built-in table is checked by the tests instead, to keep lint's start fast)."""
     entries: dict[str, Entry] = {}
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip("\r\n")
@@ -98,16 +103,17 @@ def parse_lexicon(text: str, source: str) -> dict[str, Entry]:
         kind = cells[4].strip() if len(cells) > 4 else ""
         if kind not in ("", "用词", "量词"):
             raise DrafterError(f"用词表的类别只能是“用词”或“量词”，这里是“{kind}”", file=source, line=number)
-        conditions: dict[str, re.Pattern[str]] = {}
+        conditions: dict[str, str] = {}
         for part in context.split():
             m = _CONDITION.match(part)
             if not m:
                 raise DrafterError(f"看不懂语境条件“{part}”（应为 前:… 后:… 前非:… 后非:…）", file=source,
                                    line=number)
             pattern = m.group(2).removesuffix("$")
+            conditions[m.group(1)] = f"(?:{pattern})$" if m.group(1).startswith("前") else pattern
             try:
-                conditions[m.group(1)] = re.compile(f"(?:{pattern})$" if m.group(1).startswith("前")
-                                                    else pattern)
+                if check:
+                    re.compile(conditions[m.group(1)])
             except re.error as exc:
                 raise DrafterError(f"语境条件“{part}”不是有效的正则表达式：{exc}", file=source,
                                    line=number) from None
@@ -120,20 +126,18 @@ def parse_lexicon(text: str, source: str) -> dict[str, Entry]:
 class Lexicon:
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.entries = {w: e for w, e in entries.items() if e.right != "-"}
-        forms = sorted(self.entries, key=len, reverse=True)
-        self._pattern = re.compile("(?=(" + "|".join(map(re.escape, forms)) + "))") if forms else None
-        self._by_length = sorted({len(f) for f in forms}, reverse=True)
+        lengths: dict[str, set[int]] = {}
+        for form in self.entries:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
 
     def scan(self, text: str) -> list[Slip]:
-        if self._pattern is None:
-            return []
         slips: list[Slip] = []
         covered = -1
-        for m in self._pattern.finditer(text):
-            start = m.start()
-            if start < covered:
+        for start, ch in enumerate(text):
+            if start < covered or ch not in self._lengths:
                 continue
-            for length in self._by_length:  # the longest form that applies here wins
+            for length in self._lengths[ch]:  # the longest form that applies here wins
                 entry = self.entries.get(text[start:start + length])
                 if entry and entry.applies(text, start, start + length):
                     slips.append(Slip(entry.code, start, start + length, entry.wrong, entry.right, entry.note))
@@ -144,7 +148,7 @@ class Lexicon:
 
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> Lexicon:
-    entries = parse_lexicon(BUILTIN.read_text(encoding="utf-8"), str(BUILTIN))
+    entries = parse_lexicon(BUILTIN.read_text(encoding="utf-8"), str(BUILTIN), check=False)
     for name in paths:
         path = Path(name)
         try:
@@ -263,12 +267,16 @@ def _needs_bounds(slip: Slip) -> bool:
     return slip.end - slip.start <= 3 and slip.code == "D140"
 
 
-def _bounds(text: str) -> set[int]:
-    from .corpus.tokenizer import default_tokenizer
+def tokenizer() -> Any:
+    from .corpus.tokenizer import light_tokenizer
 
+    return light_tokenizer(WORDS)
+
+
+def _bounds(text: str) -> set[int]:
     bounds = {0}
     position = 0
-    for word in default_tokenizer().cut(text):
+    for word in tokenizer().cut(text):
         position += len(word)
         bounds.add(position)
     return bounds
@@ -333,9 +341,7 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
     need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
     need_double = "D142" in codes and _DOUBLE.search(text)
     if need_de or need_double:
-        from .corpus.tokenizer import default_tokenizer
-
-        tagger = default_tokenizer()
+        tagger = tokenizer()
         if need_de:
             taken = {(s.start, s.end) for s in slips}
             slips += [s for s in _de_slips(text, tagger) if (s.start, s.end) not in taken]
@@ -382,3 +388,24 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
                 ctx.add("D142", para, f"“{piece}”重复：上一行末尾已有“{piece}”，断行处写了两次", column=1,
                         fix=f"删去这一行开头的“{piece}”")
         previous = para
+
+
+def build_words() -> str:
+    """typo_words.txt: the most frequent words of jieba's dictionary with their tags, every word
+    with a doubled character, and every word the rules above name, so that the light tokenizer
+    cuts and tags them as jieba does."""
+    import jieba
+
+    rows = [line.split() for line in Path(jieba.__file__).with_name("dict.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if len(r) == 3]
+    rows.sort(key=lambda r: -int(r[1]))
+    named = _ADVERBIALS | _PREPOSITIONS | _REDUPLICABLE | _DUMMY | _CONTENT_VERBS | set(_DEGREE) | _QUANTITY
+    doubled = re.compile(r"(.)\1")  # 的的确确, 实实在在: a doubled character inside a word is no slip
+    keep = [r for i, r in enumerate(rows) if i < TOP_WORDS or r[0] in named or doubled.search(r[0])]
+    return "".join(f"{w} {f} {t}\n" for w, f, t in keep)
+
+
+if __name__ == "__main__":
+    WORDS.write_text(build_words(), encoding="utf-8")
+    print(f"wrote {WORDS}")

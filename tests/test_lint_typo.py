@@ -78,6 +78,8 @@ def test_every_entry_is_well_formed_and_never_fires_on_its_right_form() -> None:
     assert len(entries) >= 300
     for entry in entries.values():
         assert entry.wrong != entry.right and entry.note
+        for condition in (entry.before, entry.after, entry.not_before, entry.not_after):
+            assert condition is None or re.compile(condition)
         if not (entry.before or entry.after):
             # the corrected form itself must be clean for this entry
             assert all(w != entry.wrong for _, w, _ in fixes(entry.right + "。")), entry.wrong
@@ -198,3 +200,17 @@ def test_at_most_one_finding_per_20000_characters_of_clean_text() -> None:
 def test_the_check_never_raises_and_slips_stay_inside_the_text(text: str) -> None:
     for slip in check_text(text):
         assert 0 <= slip.start < slip.end <= len(text) and slip.code in CODES
+
+
+def test_the_light_tokenizer_is_jiebas_on_common_words_and_its_list_is_current() -> None:
+    from drafter.corpus.tokenizer import default_tokenizer
+    from drafter.lint_typo import WORDS, build_words, tokenizer
+
+    assert type(tokenizer()).__name__ == "_LightRjieba"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").glob("*.txt")))
+    light, full = tokenizer().tag(text), default_tokenizer().tag(text)
+    # most words are jieba's words with jieba's tags; rarer compounds (营商, 述职) come apart
+    assert len(set(light) & set(full)) >= 0.75 * len(set(full))
+    assert len(light) <= 1.15 * len(full)
+    pytest.importorskip("jieba")
+    assert WORDS.read_text(encoding="utf-8") == build_words(), "run: python -m drafter.lint_typo"
