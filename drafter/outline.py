@@ -56,6 +56,18 @@ class Meeting(_Model):
     adopted: list[Text] = Field(default_factory=list, description="会议审议通过的文件")
     honoured: Text = Field(None, description="受到表彰的对象，如“30个先进集体和100名先进个人”")
     attendees: Text = Field(None, description="参会人员，如“市县乡三级干部”")
+    theme: Text = Field(
+        None, description="主题（名词短语，不加引号），党课或论坛用，"
+                          "如“以实干担当开好局起好步”；模板写作“以‘……’为题/为主题”")
+    guests: Text = Field(
+        None, description="致辞欢迎的来宾（名词短语），如“出席论坛的各位领导、各位嘉宾”；"
+                          "模板写作“向……表示热烈的欢迎”")
+    post: Text = Field(
+        None, description="任职讲话中新任的职务（名词短语），如“临江区委书记”；"
+                          "模板写作“组织上安排我担任……”")
+    predecessor: Text = Field(
+        None, description="任职讲话中致敬的前任（名词短语，带称谓），如“王某某同志”；"
+                          "模板写作“……在这里工作期间……”")
 
 
 class Review(_Model):
