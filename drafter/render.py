@@ -103,7 +103,9 @@ def format_date(value: dt.date | str | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
-    text = value.strip()
+    text = _CONTROL.sub("", value).strip()
+    if not text:
+        return None
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
     if m:
         return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"

@@ -74,7 +74,7 @@ def test_docx_layout_read_back(outline: Path, tmp_path: Path) -> None:
         assert east_asia(style) == face and bool(style.font.bold) == bold
     headings = [p.text for p in paragraphs if p.style.name == "讲话一级标题"]
     expected = [b.number + b.text for b in document.blocks if b.kind == "heading" and b.level == 1]
-    assert headings == expected and headings
+    assert headings == expected and (headings or outline.stem == "address")  # 致辞: no headings
     # every run carries its Chinese face in the eastAsia slot, and the shared-marks hint
     for paragraph in paragraphs:
         for run in paragraph.runs:
@@ -137,7 +137,7 @@ def test_html_is_self_contained(outline: Path) -> None:
         assert external not in html
     assert "@page" in html and "counter(page)" in html and "37mm" in html
     assert "仿宋" in html and "黑体" in html and "楷体" in html and "serif" in html
-    assert "<h2>一、" in html or "<h2>第一，" in html
+    assert "<h2>一、" in html or "<h2>第一，" in html or outline.stem == "address"  # 致辞: no headings
 
 
 def test_html_escapes_outline_text(write) -> None:

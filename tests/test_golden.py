@@ -23,7 +23,7 @@ def test_one_example_per_meeting_type() -> None:
     from drafter.templating import builtin_template_dir, catalogue
 
     types = set(catalogue([builtin_template_dir()])) - {"verbatim"}  # verbatim: mined outlines
-    assert len(types) >= 6
+    assert len(types) >= 13
     assert {p.stem for p in OUTLINES} == types
 
 
@@ -52,7 +52,22 @@ def test_example_reads_like_a_finished_speech(outline: Path) -> None:
     assert "同志们" in text or "各位" in text
 
 
-@pytest.mark.parametrize("outline", OUTLINES, ids=lambda p: p.stem)
+# A 致辞 announces no points and numbers none: it is checked on its own below.
+COUNTED = [p for p in OUTLINES if p.stem != "address"]
+
+
+def test_address_has_the_register_of_a_welcome_speech() -> None:
+    blocks = render_file(next(p for p in OUTLINES if p.stem == "address")).document.blocks
+    text = "".join(b.text for b in blocks)
+    assert not [b for b in blocks if b.part == "transition"]
+    assert not [b for b in blocks if b.number]
+    assert re.search("点意见|个方面的意见|讲几点", text) is None
+    salutation = next(b.text for b in blocks if b.part == "salutation")
+    assert salutation.startswith("尊敬的") and "女士们、先生们" in salutation
+    assert "热烈的欢迎" in text and text.rstrip().endswith("谢谢大家！")
+
+
+@pytest.mark.parametrize("outline", COUNTED, ids=lambda p: p.stem)
 def test_numbering_and_count_agree(outline: Path) -> None:
     blocks = render_file(outline).document.blocks
     top = [b for b in blocks if b.part == "directives" and b.level == 1]
