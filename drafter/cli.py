@@ -142,6 +142,8 @@ def validate(
         from .render import render_file
 
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        for warning in result.warnings:
+            _err(f"提醒：{warning}")
         note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
         _err(f"{outline}：大纲有效{note}。")
 

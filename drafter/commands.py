@@ -27,6 +27,8 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
                               file=str(output))
         check_target(output, force=force)
     result = render_file(outline, extra_template_dirs=template_dirs)
+    for warning in result.warnings:
+        err(f"提醒：{warning}")
     if result.markers:
         err(f"还有 {len(result.markers)} 处待补内容：")
         for marker in result.markers:
