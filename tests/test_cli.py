@@ -35,8 +35,8 @@ def assert_user_error(result, needle: str) -> None:
 def test_render_prints_the_speech() -> None:
     result = invoke("render", str(DEPLOY))
     assert result.exit_code == 0
-    assert result.stdout.startswith("在全市重点项目建设推进会上的讲话\n")
-    assert "下面，我讲三点意见。" in result.stdout
+    assert result.stdout.startswith("在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话\n")
+    assert "下面，我就做好下一阶段工作，讲三点意见。" in result.stdout
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
@@ -45,7 +45,7 @@ def test_render_writes_a_file_by_suffix(tmp_path: Path, suffix: str) -> None:
     result = invoke("render", str(DEPLOY), "-o", str(target))
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
-    assert ("# 在全市" if suffix == ".md" else "在全市") in text
+    assert ("# 在滨河街道" if suffix == ".md" else "在滨河街道") in text
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temp file left
 
 
@@ -58,7 +58,7 @@ def test_render_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "我写了一半的稿子"
     result = invoke("render", str(DEPLOY), "-o", str(target), "--force")
     assert result.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("在全市")
+    assert target.read_text(encoding="utf-8").startswith("在滨河街道")
 
 
 def test_render_into_a_missing_directory(tmp_path: Path) -> None:
@@ -183,9 +183,9 @@ def test_preview_shows_speech_and_stats() -> None:
     result = invoke("preview", str(DEPLOY), "--width", "100")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "在全市重点项目建设推进会上的讲话" in out
+    assert "在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话" in out
     assert "字数" in out and "讲话时长" in out and "意见" in out and "3点，下设要点6个" in out
-    assert "各点篇幅" in out and "一220字" in out  # an unbalanced speech shows at a glance
+    assert "各点篇幅" in out and "一468字" in out  # an unbalanced speech shows at a glance
 
 
 def test_preview_speaking_rate_is_adjustable() -> None:
@@ -195,8 +195,8 @@ def test_preview_speaking_rate_is_adjustable() -> None:
         out = invoke("preview", str(DEPLOY), "--rate", rate, "--width", "100").stdout
         return int(re.search(r"约(\d+)分钟（按" + rate, out).group(1))
 
-    assert minutes("220") == 8  # about 1,700 spoken characters
-    assert minutes("110") in (15, 16)
+    assert minutes("220") == 13  # about 2,900 spoken characters
+    assert minutes("110") in (26, 27)
 
 
 # --- templates, new, schema, validate ----------------------------------------------------

@@ -14,7 +14,7 @@ from drafter.export.markdown import export as to_markdown
 from drafter.export.text import export as to_text
 from drafter.numbering import cn_count, cn_numeral
 from drafter.render import render_file
-from drafter.textnorm import word_count
+from drafter.textnorm import hanzi_count
 
 from .conftest import GOLDEN, OUTLINES
 
@@ -44,7 +44,7 @@ def test_golden(outline: Path, fmt: str, request: pytest.FixtureRequest) -> None
 def test_example_reads_like_a_finished_speech(outline: Path) -> None:
     result = render_file(outline)
     text = to_text(result.document)
-    assert 1500 <= word_count(text) <= 5000
+    assert 2500 <= hanzi_count(text) <= 4500  # a real speech, 2,500–4,500 汉字
     assert result.markers == []  # a complete example leaves nothing open
     for stray in ("None", "@", "{{", "{%", "〔待补", "..", ",", ":", ";", "?", "!", "  "):
         body = re.sub(r"\d[.,:]\d", "", text)  # decimals, thousands, times are fine
