@@ -300,3 +300,20 @@ def test_existing_binary_output_is_not_overwritten(tmp_path: Path, suffix: str) 
     target.write_bytes(b"leader's final version")
     assert_user_error(invoke("render", str(DEPLOY), "-o", str(target)), "文件已存在")
     assert target.read_bytes() == b"leader's final version"
+
+
+@pytest.mark.parametrize(("name", "fields"), [
+    ("专题党课", ["theme:"]), ("警示教育大会", []), ("开班式", []),
+    ("任职讲话", ["post:", "predecessor:"]), ("签约仪式致辞", ["theme:", "guests:"]),
+    ("安全生产工作会议", ["reminders:"]),
+])
+def test_new_types_by_chinese_name_scaffold_the_fields_they_read(
+        name: str, fields: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "o.yaml"
+    result = invoke("new", name, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    for field in fields:
+        assert f"\n  {field}" in text or f"\n{field}" in text, field
+    if name == "签约仪式致辞":  # no 讲几点意见 to announce
+        assert "transition:" not in text and "尊敬的" in text
