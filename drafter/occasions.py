@@ -60,7 +60,7 @@ def fit(word: str, date: dt.date) -> Fit | None:
         return Fit(word, ok, "" if ok else f"{date.month}月不是{word}")
     if word in _FIXED or word in _LUNAR:
         days = []
-        for year in (date.year, date.year + 1):
+        for year in (date.year - 1, date.year, date.year + 1):
             day = _festival_day(word, year)
             if day is not None:
                 days.append((day - date).days)
@@ -69,9 +69,12 @@ def fit(word: str, date: dt.date) -> Fit | None:
             return None
         if ahead and min(ahead) <= AHEAD:
             return Fit(word, True, "")
+        past = [d for d in days if d < 0]
+        if past and max(past) >= -60:
+            return Fit(word, False, f"{word}已经过去")
         if ahead:
             return Fit(word, False, f"离{word}还有{min(ahead)}天")
-        return Fit(word, False, f"{word}已经过去")
+        return None
     return None
 
 
