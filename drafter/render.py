@@ -43,7 +43,9 @@ LABELS: dict[str, str] = {
     "meeting.purpose": "会议任务", "meeting.background": "召开时机",
     "meeting.heard": "听取的报告", "meeting.speakers": "发言单位",
     "meeting.adopted": "审议通过的文件", "meeting.honoured": "表彰对象",
-    "meeting.attendees": "参会人员", "meeting.host": "主持人", "meeting.present": "出席领导",
+    "meeting.attendees": "参会人员", "meeting.theme": "主题", "meeting.guests": "来宾",
+    "meeting.post": "新任职务", "meeting.predecessor": "前任",
+    "meeting.host": "主持人", "meeting.present": "出席领导",
     "kind": "议程类别", "who": "议程进行人", "what": "议程内容", "opening": "开场段落",
     "review.period": "回顾时段", "review.summary": "总体评价", "review.achievements": "成绩",
     "review.credit": "成绩取得的原因", "review.thanks": "致谢对象", "review.problems": "问题",
@@ -105,7 +107,9 @@ def format_date(value: dt.date | str | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
-    text = value.strip()
+    text = _CONTROL.sub("", value).strip()
+    if not text:
+        return None
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
     if m:
         return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"
