@@ -180,3 +180,15 @@ def test_frames_only_ever_carry_known_slots(text: str) -> None:
     # the frame invents nothing: what is left outside its slots is a subsequence of the text
     rest = iter(text)
     assert all(ch in rest for ch in re.sub(r"\{[^{}]*\}", "", frame))
+
+
+def test_a_bare_connective_is_no_lead_frame() -> None:
+    from drafter.corpus.phrases import _lead_clause
+
+    tokenizer = default_tokenizer()
+    assert _lead_clause("但是，我们必须看到差距。", tokenizer) is None
+    assert _lead_clause("因此，我们要加倍努力。", tokenizer) is None
+    assert _lead_clause("同时，各部门要密切配合。", tokenizer) is None
+    assert _lead_clause("与此同时，各部门要密切配合。", tokenizer) is None
+    assert _lead_clause("但也要清醒看到，一些单位责任落实还不到位。", tokenizer) == "但也要清醒看到，……"
+    assert _lead_clause("这次会议开得很及时，也很必要。", tokenizer) == "这次会议开得很及时，……"
