@@ -156,6 +156,8 @@ def validate(
         from .render import render_file
 
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        for warning in result.warnings:
+            _err(f"提醒：{warning}")
         note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
         _err(f"{outline}：大纲有效{note}。")
 
@@ -215,13 +217,16 @@ def lint(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="这次不检查的规则代码，可多次指定"),
     names: Optional[list[str]] = typer.Option(None, "--name", help="本地地名、单位（查旧稿残留用），可多次指定"),
     rules: bool = typer.Option(False, "--rules", help="列出全部规则"),
+    tifa: Optional[list[str]] = typer.Option(None, "--tifa", help="另加的提法规则文件（.yaml），可多次指定"),
+    against: Optional[list[str]] = typer.Option(None, "--against", help="查重：与这些文件或文件夹（.txt .md .docx）比对，可多次指定"),
 ) -> None:
-    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留等。有错误时退出码为 1。"""
+    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留、提法等；--against 与旧稿查重。有错误时退出码为 1。"""
     with user_errors():
         from .commands import run_lint
 
         code = run_lint(paths or [], output_format=output_format.value, ignore=ignore or [],
-                        names=names or [], list_rules=rules, out=_write_stdout)
+                        names=names or [], list_rules=rules, out=_write_stdout,
+                        tifa=tifa or [], against=against or [])
     if code:
         raise typer.Exit(code)
 

@@ -41,6 +41,8 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
         result = render_host_file(outline, extra_template_dirs=template_dirs)
     else:
         result = render_file(outline, extra_template_dirs=template_dirs)
+    for warning in result.warnings:
+        err(f"提醒：{warning}")
     if result.markers:
         err(f"还有 {len(result.markers)} 处待补内容：")
         for marker in result.markers:
@@ -238,7 +240,8 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
 
 
 def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: list[str],
-             list_rules: bool, out: Writer) -> int:
+             list_rules: bool, out: Writer, tifa: list[str] | None = None,
+             against: list[str] | None = None) -> int:
     """Exit 0 when clean (or only warnings and notes), 1 with error-level findings."""
     import json
     from io import StringIO
@@ -251,12 +254,15 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
+        from .lint_tifa import user_tifa_file
+
         lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
+        lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")
         out("\n".join(lines) + "\n")
         return 0
     if not paths:
         raise DrafterError("请给出要检查的文件或文件夹", hint="例如：drafter lint 讲话稿.docx")
-    findings = lint_paths(paths, ignore=ignore, own=names)
+    findings = lint_paths(paths, ignore=ignore, own=names, tifa=tifa or [], against=against or [])
     if output_format == "json":
         out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1) + "\n")
     elif not findings:
