@@ -241,7 +241,7 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
 
 def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: list[str],
              list_rules: bool, out: Writer, tifa: list[str] | None = None,
-             against: list[str] | None = None) -> int:
+             against: list[str] | None = None, usage: list[str] | None = None) -> int:
     """Exit 0 when clean (or only warnings and notes), 1 with error-level findings."""
     import json
     from io import StringIO
@@ -255,14 +255,17 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
         from .lint_tifa import user_tifa_file
+        from .lint_typo import user_usage_file
 
         lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
         lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")
+        lines.append(f"自己的用词表可写在：{user_usage_file()}（格式同内置的用词表）")
         out("\n".join(lines) + "\n")
         return 0
     if not paths:
         raise DrafterError("请给出要检查的文件或文件夹", hint="例如：drafter lint 讲话稿.docx")
-    findings = lint_paths(paths, ignore=ignore, own=names, tifa=tifa or [], against=against or [])
+    findings = lint_paths(paths, ignore=ignore, own=names, tifa=tifa or [], against=against or [],
+                          usage=usage or [])
     if output_format == "json":
         out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1) + "\n")
     elif not findings:
