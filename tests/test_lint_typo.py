@@ -68,6 +68,10 @@ def test_each_slip_is_named_with_its_right_form(text: str, wrong: str, right: st
     "要一个一个地解决，实实在在的成效，的的确确是这样。",
     "这只是队伍建设的一部分。",
     "依法打击犯罪，维护公民合法权益。",
+    "这坐落在山脚的小城，一名医院医生说，一副对联的照片挂在墙上。",
+    "一颗种子成树要十年，渡过长江用了三天。",
+    "产权登记薄弱环节要补齐，巩固疾病防控成果，发展悦己经济。",
+    "北京市市长　王某某",
 ])
 def test_right_usage_is_left_alone(text: str) -> None:
     assert fixes(text) == []
