@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DrafterError
 
 if TYPE_CHECKING:
-    from .lint import Context, Paragraph
+    from .lint import Context, Finding, Paragraph
 
 RULE_ROWS = [
     ("D140", "warning", "错别字或用词不当"),
@@ -357,6 +357,16 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
         if need_double:
             slips += _double_slips(text, tagger)
     return sorted(slips, key=lambda s: (s.start, s.code))
+
+
+def without_repeats_of(findings: list[Finding], codes: tuple[str, ...]) -> list[Finding]:
+    """Drop a D140 finding that another rule (the 提法 list) already makes on the same line with
+    the same correction: one slip, one finding."""
+    right = re.compile(r"改为“([^”]+)”")
+    taken = {(f.file, f.line, f.where, m.group(1)) for f in findings
+             if f.code in codes and f.fix and (m := right.search(f.fix))}
+    return [f for f in findings if not (f.code == "D140" and f.fix and (m := right.search(f.fix)) and
+                                        (f.file, f.line, f.where, m.group(1)) in taken)]
 
 
 def locate(source: str, text: str, start: int, end: int) -> tuple[int, int] | None:
