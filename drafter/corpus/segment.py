@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
 from .model import Speech, Unit
+from .starts import clean_title_line, find_salutation, tidy_head
 
 NUM = "一二三四五六七八九十"
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
@@ -44,7 +45,7 @@ class Ordinal:
 
 _ORDINALS: list[tuple[str, re.Pattern[str]]] = [
     ("一、", re.compile(rf"^([{NUM}]+)[、．.](?!\d)")),
-    ("第一，", re.compile(rf"^(?:这是)?第([{NUM}]+)(?:点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
+    ("第一，", re.compile(rf"^(?:这是)?第([{NUM}]+)(?:点希望|点意见|点要求|点建议|句话|点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
                          rf"^第([{NUM}]+)(?:点|个问题|条|个方面)(?:是|就是)?(?=[{NUM}\u4e00-\u9fff])|"
                          rf"^第([{NUM}]+)是(?=[\u4e00-\u9fff])")),
     ("（一）", re.compile(rf"^[（(]([{NUM}]+)[）)]")),
@@ -319,31 +320,75 @@ def _heading_and_body(para: str, ordinal: Ordinal) -> tuple[str, str]:
     return head, rest[m.end():].strip()
 
 
-def _series_styles(paragraphs: list[str]) -> list[str]:
-    """Styles that form a series (items 1 and 2) among these paragraphs, best rank first."""
-    seen: dict[str, set[int]] = {}
+_DI_UNIT = re.compile(r"个问题|个方面|方面|句话|点|条")
+
+
+def series_key(o: Ordinal) -> str:
+    """第一个问题 … and 第一， … share a style but are different series: a speech says
+    第一个问题 at the top and 第一， inside it."""
+    if o.style == "第一，":
+        unit = _DI_UNIT.search(o.text)
+        if unit:
+            return "第一" + unit.group(0)
+    return o.style
+
+
+def in_series(o: Ordinal | None, key: str) -> bool:
+    return o is not None and (o.style == key or series_key(o) == key)
+
+
+def _key_rank(key: str) -> tuple[int, int]:
+    base = "第一，" if key.startswith("第一") else key
+    return (STYLE_RANK.index(base) if base in STYLE_RANK else 99, 0 if key != base else 1)
+
+
+def _clean(indexes: list[int]) -> bool:
+    return len(indexes) >= 2 and indexes == list(range(1, len(indexes) + 1))
+
+
+def _series_styles(paragraphs: list[str], count: int | None = None) -> list[str]:
+    """Series (items 1 and 2) among these paragraphs, best rank first. A style whose list
+    restarts gives way to a variant that counts through (第一个问题 … over the 第一， inside
+    each); with an announced count, a series of exactly that many items comes first."""
+    base: dict[str, list[int]] = {}
+    variant: dict[str, list[int]] = {}
     for para in paragraphs:
         o = find_ordinal(para)
         if o:
-            seen.setdefault(o.style, set()).add(o.index)
-    return [s for s in STYLE_RANK if s in seen and {1, 2} <= seen[s]]
+            base.setdefault(o.style, []).append(o.index)
+            if series_key(o) != o.style:
+                variant.setdefault(series_key(o), []).append(o.index)
+    keys: list[str] = []
+    for style in sorted((k for k, v in base.items() if {1, 2} <= set(v)), key=_key_rank):
+        if base[style].count(1) > 1:
+            through = [k for k, v in variant.items() if k.startswith(style[:2]) and _clean(v)]
+            keys.extend(sorted(through, key=lambda k: -len(variant[k])))
+        keys.append(style)
+    if count:
+        every = {**base, **variant}
+        fits = [k for k in list(keys) + sorted(variant, key=_key_rank)
+                if every[k] == list(range(1, count + 1)) or (k == "首先" and len(every[k]) == count)]
+        keys = list(dict.fromkeys(fits + keys))
+    return keys
 
 
-def build_units(paragraphs: list[str], depth: int = 1,
-                announced: bool = False) -> tuple[list[str], list[Unit]]:
+def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
+                count: int | None = None, cut: bool = False) -> tuple[list[str], list[Unit]]:
     """Split paragraphs into (lead paragraphs, units) by the best series found. After a
-    transition (``announced``), a lone heading-level item 1 is a series too: the source may
-    have been cut after it."""
-    styles = _series_styles(paragraphs)
-    if not styles and announced and depth == 1:
+    transition (``announced``), or in a speech the source cut short (``cut``), a lone item 1
+    is a series too: the source may have been cut after it."""
+    styles = _series_styles(paragraphs, count if depth == 1 else None)
+    if not styles and (announced or cut) and depth == 1:
         lone = [find_ordinal(p) for p in paragraphs]
-        styles = [o.style for o in lone if o and o.index == 1 and o.style in ("一、", "第一，", "（一）")][:1]
+        heading_level = ("一、", "第一，", "（一）") + (("首先",) if cut else ())
+        styles = [series_key(o) for k, o in enumerate(lone) if o and o.index == 1
+                  and (o.style in heading_level or (k == 0 and announced))][:1]
     if not styles or depth > 4:
         return paragraphs, []
     style = styles[0]
     ordinals = [find_ordinal(p) for p in paragraphs]
-    positions = [i for i, o in enumerate(ordinals) if o and o.style == style]
-    restarts = sum(1 for o in ordinals if o and o.style == style and o.index == 1)
+    positions = [i for i, o in enumerate(ordinals) if in_series(o, style)]
+    restarts = sum(1 for o in ordinals if in_series(o, style) and o is not None and o.index == 1)
     first = positions[0]
     introduced = first > 0 and ordinals[first - 1] is None and paragraphs[first - 1].endswith(("：", ":"))
     if depth == 1 and (restarts > 1 or introduced):
@@ -358,7 +403,7 @@ def build_units(paragraphs: list[str], depth: int = 1,
         inner = ([rest] if rest else []) + paragraphs[start + 1:end]
         body, children = build_units(inner, depth + 1)
         units.append(Unit(ordinal=ordinal.text.strip(), heading=heading, body=body,
-                          children=children, style=style))
+                          children=children, style=ordinal.style))
     return lead, units
 
 
@@ -372,17 +417,17 @@ def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
     for i, o in enumerate(ordinals):
         previous_heading_only = in_item_body
         previous_item = last_item
-        if o is not None and o.style == style:
+        if o is not None and in_series(o, style):
             rest = paragraphs[i][o.end:]
             in_item_body = not re.search(r"[。！？!?].", rest) and len(rest) <= 40
             last_item = i
         if o is None or o.index != 1:
             continue
         lead_before = i > 0 and ordinals[i - 1] is None
-        if o.style != style and (not lead_before or in_item_body):
+        if not in_series(o, style) and (not lead_before or in_item_body):
             continue
         start = i - 1 if lead_before else i
-        if lead_before and o.style == style and previous_heading_only:
+        if lead_before and in_series(o, style) and previous_heading_only:
             # A run of plain paragraphs after a heading-only item and before a restart: the
             # item's body comes first; a new unit usually opens with two lead paragraphs (a
             # topic sentence, then the situation).
@@ -406,26 +451,55 @@ def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
     return lead, units
 
 
-def segment(paragraphs: list[str], notes: list[str]) -> Speech:
-    speech = Speech(notes=list(notes))
-    if TRUNCATED in paragraphs:
-        speech.truncated = True
-        paragraphs = [p for p in paragraphs if p != TRUNCATED]
-    labels: list[tuple[str, str]] = []
-    i = 0
-    standalone = [k for k, p in enumerate(paragraphs[: max(len(paragraphs) * 2 // 5, 1)])
-                  if (m := SALUTATION.match(p)) and m.end() >= len(p) - 1]
-    if standalone and standalone[0] > 2 and not _looks_like_title(paragraphs, standalone[0] - 1):
-        for para in paragraphs[: standalone[0]]:
-            labels.append(("other", para))
+def _salutation_index(paragraphs: list[str]) -> int | None:
+    """The salutation, wherever the speech starts: a line of its own or with a colon among the
+    first paragraphs, else a comma form opening the first paragraph after the title lines."""
+    limit = max(8, len(paragraphs) * 2 // 5)
+    for k, para in enumerate(paragraphs[:limit]):
+        if find_salutation(para) and (k < 4 or len(para) <= 60 or not _looks_like_title(paragraphs, k)):
+            return k
+    for k, para in enumerate(paragraphs[:4]):
+        if _looks_like_title(paragraphs, k) or (_DATE.match(para) and len(para) <= 30):
+            continue
+        return k if find_salutation(para, soft=True) else None
+    return None
+
+
+def _head_line(paragraphs: list[str], k: int) -> bool:
+    para = paragraphs[k]
+    return ((bool(_DATE.match(para)) and len(para) <= 30) or _looks_like_title(paragraphs, k)
+            or (len(para) <= 12 and not re.search(r"[，。！？：；,.!?:;]", para)))
+
+
+def _start_at_salutation(paragraphs: list[str], labels: list[tuple[str, str]],
+                         speech: Speech) -> list[str]:
+    """Set aside what comes before the speech's head (a blurb, a host's words)."""
+    sal_at = _salutation_index(paragraphs)
+    if sal_at is None or sal_at == 0:
+        return paragraphs
+    start = sal_at
+    while start > 0 and sal_at - start < 3 and _head_line(paragraphs, start - 1):
+        start -= 1
+    if start == 0:
+        return paragraphs
+    for para in paragraphs[:start]:
+        labels.append(("other", para))
+    if sum(len(p) for p in paragraphs[:start]) > 40:
         speech.notes.append("讲话前的主持词或其他内容已略去")
-        paragraphs = paragraphs[standalone[0]:]
-    # title, date, salutation
+    return paragraphs[start:]
+
+
+def _read_head(paragraphs: list[str], speech: Speech,
+               labels: list[tuple[str, str]]) -> tuple[list[str], int]:
+    """Title, date, speaker line and salutation; returns the paragraphs (a salutation glued to
+    the first sentence is split off) and where the body starts."""
+    i = 0
+    sal_at = _salutation_index(paragraphs)
     if paragraphs and _looks_like_title(paragraphs, 0):
-        speech.title = paragraphs[0].strip("*# ")
+        speech.title = clean_title_line(paragraphs[0].strip("*# ")) or None
         labels.append(("title", paragraphs[0]))
         i = 1
-    while i < len(paragraphs) and i < 4:
+    while i < len(paragraphs) and i < 5:
         para = paragraphs[i]
         date = _DATE.match(para)
         if date and len(para) <= 30:
@@ -433,16 +507,15 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
             labels.append(("meta", para))
             i += 1
             continue
-        sal = SALUTATION.match(para)
-        if sal and (len(para) - sal.end()) <= 0:
-            speech.salutation = re.sub(r"\s", "", sal.group(1))
-            labels.append(("salutation", para))
-            i += 1
-            break
-        if sal and i == 0:
-            speech.salutation = re.sub(r"\s", "", sal.group(1))
-            labels.append(("salutation", para[: sal.end()]))
-            paragraphs = paragraphs[:i] + [para[sal.end():].strip()] + paragraphs[i + 1:]
+        found = find_salutation(para, soft=i == sal_at)
+        if found and (i == sal_at or i == 0):
+            speech.salutation, end = found
+            labels.append(("salutation", para[:end]))
+            rest = para[end:].strip()
+            if rest:
+                paragraphs = paragraphs[:i] + [rest] + paragraphs[i + 1:]
+            else:
+                i += 1
             break
         if speech.title is None and len(para) <= 80 and not para.endswith("。") and i == 0:
             break
@@ -456,6 +529,18 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
             i += 1
             continue
         break
+    return paragraphs, i
+
+
+def segment(paragraphs: list[str], notes: list[str]) -> Speech:
+    speech = Speech(notes=list(notes))
+    if TRUNCATED in paragraphs:
+        speech.truncated = True
+        paragraphs = [p for p in paragraphs if p != TRUNCATED]
+    labels: list[tuple[str, str]] = []
+    paragraphs = tidy_head(paragraphs)
+    paragraphs = _start_at_salutation(paragraphs, labels, speech)
+    paragraphs, i = _read_head(paragraphs, speech, labels)
     body = paragraphs[i:]
     # the transition announces the directives, so it comes before the first of them
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
