@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
 from .model import Speech, Unit
@@ -271,11 +272,22 @@ _REVIEW_START = re.compile(r"^(?:过去的|一年来|今年以来|近年来|[^�
 _REPORTAGE = re.compile(r"(?:说|表示|介绍|指出|强调)[。！]?”?$|”[^“”]{0,30}(?:说|表示)")
 
 
+_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|[^。，]{0,12}讯[（(\s]|"
+                       r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|[上下]午\d+时)?[，,]?)")
+_OFFICIAL_SAYS = re.compile(r"(?:书记|镇长|县长|区长|市长|董事长|总经理|主任|局长|校长|总裁|主席)[^。，]{0,20}?"
+                            r"(?:强调|指出|表示|要求|作了|主持|讲话|致辞|说)")
+
+
 def is_reportage(paragraphs: list[str]) -> bool:
     """A news report quotes officials in the third person and addresses no one."""
     attributions = sum(bool(_REPORTAGE.search(p)) for p in paragraphs)
     address = sum(p.count("同志们") + p.count("我们要") for p in paragraphs)
     first_person = sum(p.count("我讲") + p.count("我代表") for p in paragraphs)
+    if address == 0 and first_person == 0 and paragraphs and _DATELINE.match(paragraphs[0]):
+        # a dated news lead (本网讯1月10日上午，…) that reports officials in the third person
+        said = sum(len(_OFFICIAL_SAYS.findall(p)) for p in paragraphs)
+        if said + attributions >= 2 and not any(find_salutation(p) for p in paragraphs[:4]):
+            return True
     return attributions >= 3 and address == 0 and first_person == 0
 
 
@@ -382,7 +394,8 @@ def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
         lone = [find_ordinal(p) for p in paragraphs]
         heading_level = ("一、", "第一，", "（一）") + (("首先",) if cut else ())
         styles = [series_key(o) for k, o in enumerate(lone) if o and o.index == 1
-                  and (o.style in heading_level or (k == 0 and announced))][:1]
+                  and (o.style in heading_level or (k == 0 and announced))
+                  and (o.style != "首先" or len(paragraphs[k]) <= 40 or paragraphs[k].endswith(("：", ":")))][:1]
     if not styles or depth > 4:
         return paragraphs, []
     style = styles[0]
@@ -532,6 +545,72 @@ def _read_head(paragraphs: list[str], speech: Speech,
     return paragraphs, i
 
 
+_CLOSING_START_MORE = re.compile(
+    r"^(?:最后[，,]\s*(?:我|衷心|再次|祝|预祝|让我们|希望|真诚|也祝)|谢谢(?:大家|各位)?[！!。]?$|"
+    r"(?:(?:老师们|同学们|同志们|朋友们|家长们|各位[^，,。]{1,8})[，,、！!]\s*){1,3}(?:让我们|新的|我们相信|我坚信))")
+_THANKS = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
+_SIMPLE_TRANSITION = re.compile(
+    r"(?:讲|谈|强调|提出?|说|送)[^，。；：:]{0,8}?[“\"]?([一二两三四五六七八九十\d]{1,3}|几)[”\"]?"
+    r"(?:点|个方面|方面|个问题|句话|条)")
+_SPEAKER_NOW = re.compile(r"下面|接下来|下边|这里|现在|今天|借此|在此|为此|我")
+
+
+def simple_transition(paragraph: str) -> tuple[str, int | None] | None:
+    """A sentence that announces the points however long it runs: 下面，我就……，再讲几点意见："""
+    for sentence in re.findall(r"[^。！？；]+[。！？；]?", paragraph):
+        m = _SIMPLE_TRANSITION.search(sentence)
+        if m and _SPEAKER_NOW.search(sentence[: m.start()]):
+            number = m.group(1)
+            count = None if number == "几" else parse_count(number)
+            return sentence.strip().lstrip("，,；; "), count
+    return None
+
+
+def _ends_mid_sentence(paragraphs: list[str]) -> bool:
+    last = paragraphs[-1] if paragraphs else ""
+    if last.endswith("……") and len(last) > 3 and is_cjk_word(last[-3]):
+        return True  # a web excerpt: 进一步明确了当前和……
+    return bool(last) and (last == TRUNCATED or last[-1] not in "。！？!?…”）)》")
+
+
+def is_cjk_word(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _split_run_in(text: str) -> list[str]:
+    """第一，…；第二，…；第三，… in one paragraph → one paragraph per item."""
+    first = find_ordinal(text)
+    if first is None:
+        return [text]
+    pieces: list[str] = []
+    start, expected = 0, first.index + 1
+    for m in re.finditer(r"[。；;！!？?]", text):
+        nxt = find_ordinal(text[m.end():].lstrip())
+        if nxt and nxt.style == first.style and nxt.index == expected:
+            pieces.append(text[start:m.end()].strip())
+            start, expected = m.end(), expected + 1
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _split_after_transition(body: list[str], t_index: int, transition: dict[str, Any]) -> list[str]:
+    """Items that follow the transition inside its paragraph (……讲四点意见：一要……) become
+    paragraphs of their own; the transition sentence stops at its colon."""
+    para = body[t_index]
+    sentence = transition["text"]
+    colon = re.search(r"[：:]", sentence)
+    if colon and find_ordinal(sentence[colon.end():].lstrip()):
+        sentence = sentence[: colon.end()]
+        transition["text"] = sentence
+    pos = para.find(sentence)
+    if pos < 0:
+        return body
+    rest = para[pos + len(sentence):].strip()
+    if not rest or find_ordinal(rest) is None:
+        return body
+    return body[:t_index] + [para[: pos + len(sentence)]] + _split_run_in(rest) + body[t_index + 1:]
+
+
 def segment(paragraphs: list[str], notes: list[str]) -> Speech:
     speech = Speech(notes=list(notes))
     if TRUNCATED in paragraphs:
@@ -542,24 +621,33 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
     paragraphs = _start_at_salutation(paragraphs, labels, speech)
     paragraphs, i = _read_head(paragraphs, speech, labels)
     body = paragraphs[i:]
+    cut = speech.truncated or _ends_mid_sentence(paragraphs)
     # the transition announces the directives, so it comes before the first of them
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
                        and o.style in ("一、", "第一，", "（一）")), len(body))
     t_index = None
     for j, para in enumerate(body[: first_item + 1]):
-        found = find_transition(para)
-        if found and j < max(len(body) * 0.6, 3):
+        found = find_transition(para) or simple_transition(para)
+        # near the end only when the items follow (a speech cut after its first point)
+        if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1):
             speech.transition = {"text": found[0], "count": found[1]}
             t_index = j
             break
+    if t_index is not None and speech.transition:
+        body = _split_after_transition(body, t_index, speech.transition)
     # closing and reminders from the end
     end = len(body)
     closing_at = None
     for j in range(len(body) - 1, max((t_index or 0), len(body) - 4), -1):
-        if _CLOSING_START.match(body[j]):
+        if _CLOSING_START.match(body[j]) or _CLOSING_START_MORE.match(body[j]):
             closing_at = j
     if closing_at is None and len(body) > (t_index or 0) + 2 and _CLOSING_SIGNAL.search(body[-1]):
         closing_at = len(body) - 1
+    if closing_at is not None and closing_at > (t_index or 0) + 1 and _THANKS.match(body[closing_at]) and (
+            _CLOSING_SIGNAL.search(body[closing_at - 1]) or body[closing_at - 1].startswith("最后")):
+        closing_at -= 1  # 谢谢大家！ closes the exhortation before it
+    if cut and closing_at is not None and closing_at == len(body) - 1 and not _THANKS.match(body[-1]):
+        closing_at = None  # the source stops here: its last words are no closing
     if closing_at is not None:
         speech.closing = body[closing_at:]
         end = closing_at
@@ -596,13 +684,17 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
         if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
             before.append(rest)
-    lead, units = build_units(region, announced=t_index is not None)
+    count = (speech.transition or {}).get("count")
+    lead, units = build_units(region, announced=t_index is not None, count=count, cut=cut)
     if t_index is None and not units:
         before = region
         lead = []
-        if not speech.closing and len(before) >= 3:
+        if not speech.closing and len(before) >= 3 and not cut:
             # an unnumbered speech ends with its conclusion
             speech.closing = [before.pop()]
+    if not speech.closing:
+        speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
+                                                "最后一段不是号召、祝愿或致谢"))
     speech.directives = units
     # opening / review / problems among the paragraphs before the transition
     part = "opening"
@@ -626,8 +718,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         labels.append(("closing", para))
     speech.labels = labels
     count = (speech.transition or {}).get("count")
-    last_text = paragraphs[-1] if paragraphs else ""
-    if not speech.truncated and last_text and last_text[-1] not in "。！？!?…”）)》":
+    if not speech.truncated and _ends_mid_sentence(paragraphs):
         speech.truncated = True
         speech.notes.append("讲话在句子中间结束，来源可能不完整")
     if not speech.truncated and count and units and len(units) < count and not speech.closing:
