@@ -26,7 +26,7 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "2024" / "b.md").write_bytes(SPEECH.replace("三点", "三个方面的").encode("gb18030"))
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "image.txt").write_bytes(b"\x89PNG\x00\x00\x00binary")
-    (folder / "notes.docx").write_bytes(b"ignored: not .txt or .md")
+    (folder / "notes.xlsx").write_bytes(b"ignored: not a kind the miner reads")
     return folder
 
 

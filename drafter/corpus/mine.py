@@ -8,8 +8,8 @@ from typing import Any
 from ..errors import CorpusError
 from .clean import clean_text
 from .layout import fullwidth_to_ascii, lay_out
-from .readers import read_document
 from .model import Speech
+from .readers import read_document
 from .segment import is_reportage, normalise_paragraphs, restore_paragraphs, segment, split_speeches
 
 

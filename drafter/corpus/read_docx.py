@@ -11,6 +11,7 @@ for every .docx in an archive.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.etree import ElementTree as ET
@@ -66,7 +67,7 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    table = {
+    table: dict[str, Callable[[], str]] = {
         "decimal": lambda: str(n),
         "decimalZero": lambda: f"{n:02d}",
         "decimalFullWidth": lambda: str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"}),
@@ -311,7 +312,7 @@ def read_docx_paragraphs(data: bytes, source: str) -> list[DocxParagraph]:
 
 def docx_text(data: bytes, source: str) -> str:
     """The document as plain text, one paragraph a line, list labels drawn in."""
-    lines = []
+    lines: list[str] = []
     for para in read_docx_paragraphs(data, source):
         lines.extend(part for part in (para.label + para.text).split("\n"))
     return "\n".join(lines)

@@ -46,7 +46,8 @@ def sniff(data: bytes, name: str) -> str:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html")):
         return ".html"
-    return suffix if suffix in (".md",) else ".txt"
+    # a binary kind by name whose content says otherwise is read as that kind, and fails there
+    return suffix if suffix in (".md", ".pdf", ".docx", ".doc", ".wps") else ".txt"
 
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)

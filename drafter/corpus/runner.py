@@ -14,8 +14,8 @@ from typing import Any
 
 from .mine import FileResult, mine_bytes
 from .model import Speech, Unit
+from .readers import SUFFIXES
 
-SUFFIXES = (".txt", ".md")
 MAX_FILE = 50 * 1024 * 1024
 
 
@@ -34,15 +34,21 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_speech_file(p))
             if not found:
-                inputs.append(Input(str(path), problem="文件夹里没有 .txt 或 .md 文件"))
+                inputs.append(Input(str(path), problem="文件夹里没有讲话稿文件（" + " ".join(SUFFIXES) + "）"))
             inputs.extend(Input(str(p), p) for p in found)
         elif path.is_file():
             inputs.append(Input(str(path), path))
         else:
             inputs.append(Input(str(path), problem="找不到这个文件或文件夹"))
     return inputs
+
+
+def is_speech_file(path: Path) -> bool:
+    """A kind the miner reads, not Word's lock file (~$…) nor a saved page's assets (…_files/)."""
+    return (path.suffix.lower() in SUFFIXES and not path.name.startswith("~$")
+            and not any(part.endswith(("_files", ".files", "_文件")) for part in path.parts[:-1]))
 
 
 def _mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
