@@ -67,7 +67,8 @@ def score(dirs: list[Path], verbose: bool = False, only: set[str] | None = None,
                 closing_total += 1
                 closing_ok += (g["closing_start"] is None) == (not p.closing)
                 trunc_ok += g["truncated"] == p.truncated
-                heads = [u.heading for u in p.directives]
+                # gold lists numbered headings only: unnumbered points are not headings
+                heads = [u.heading for u in p.directives if u.style != "无序号"]
                 matched = set()
                 for gh in g["top_headings"]:
                     hit = next((k for k, ph in enumerate(heads) if k not in matched and heading_match(gh, ph)), None)
@@ -85,7 +86,7 @@ def score(dirs: list[Path], verbose: bool = False, only: set[str] | None = None,
             for g in expected[len(predicted):]:
                 fn += len(g["top_headings"])
             for p in predicted[len(expected):]:
-                fp += len(p.directives)
+                fp += len([u for u in p.directives if u.style != "无序号"])
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

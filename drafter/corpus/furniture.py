@@ -63,7 +63,8 @@ def set_aside(text: str) -> tuple[str, int]:
             in_list = in_toc = False
             kept.append("")
             continue
-        if in_list and len(stripped) <= 40 and not _PROSE.search(stripped[:-1] or stripped):
+        if in_list and len(stripped) <= 40 and not _PROSE.search(stripped[:-1] or stripped) and not (
+                _speech_line(stripped) or _opens_speech(lines, i + 1)):
             removed += 1
             continue
         in_list = False
@@ -92,6 +93,14 @@ def set_aside(text: str) -> tuple[str, int]:
 def _speech_line(line: str) -> bool:
     return bool(re.search(r"(?:同志们|同学们|老师们|朋友们|各位)[^。]{0,30}[:：]", line)) or len(
         _PROSE.findall(line)) >= 2
+
+
+def _opens_speech(lines: list[str], start: int) -> bool:
+    """The next non-blank line is a salutation or prose: the line before it is the speech's
+    title, not one more related link."""
+    nxt = next((line.strip() for line in lines[start:] if line.strip()), "")
+    return bool(re.match(r"^(?:[^，。：:]{0,30}(?:们|各位[^，。]{0,8}|尊敬的[^。]{0,20}))[：:]", nxt)) or (
+        len(nxt) >= 60 and bool(_PROSE.search(nxt)))
 
 
 def _prose_after(lines: list[str], start: int) -> bool:

@@ -42,43 +42,55 @@ def wrap_width(lines: list[str]) -> int | None:
     near = sum(n for length, n in counts.items() if width - 1 <= length <= width)
     if width < 16 or near < 0.4 * len(lengths) or near < 4:
         return None
+    # lines cut at the margin mostly stop in mid-sentence; lines that merely share a length
+    # (a list of equal items) end theirs
+    full = [line.rstrip() for line in lines if width - 1 <= len(line.rstrip()) <= width]
+    if sum(line.endswith(_SENTENCE_END) for line in full) > len(full) / 2:
+        return None
     return width
 
 
+def _opens_paragraph(line: str) -> bool:
+    from .segment import find_ordinal
+
+    return find_ordinal(line.strip()) is not None
+
+
 def rejoin(text: str, *, force: bool = False) -> str:
-    """Join lines broken at a fixed width. ``force``: the text is known to be wrapped (PDF), so
-    blank lines are not paragraph ends by themselves unless the line before ends a sentence."""
+    """Join lines broken at a fixed width. ``force``: the text is known to be wrapped (a PDF:
+    the first line of a paragraph is indented, so up to two characters short; a blank line is a
+    text-box break, which ends a paragraph unless it falls in mid-sentence)."""
     lines = text.split("\n")
     width = wrap_width(lines)
     if width is None:
         if not force:
             return text
         width = max((len(line.rstrip()) for line in lines), default=0)
+    slack = 3 if force else 1
     out: list[str] = []
     current = ""
+    last_full = False
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            out.append(current)
+        current = ""
+
     for raw in lines:
         line = raw.rstrip()
         if not line.strip():
-            if force and current and not current.endswith(_SENTENCE_END):
-                continue  # a PDF's box break in mid-sentence
-            if current:
-                out.append(current)
-                current = ""
+            if not (force and last_full and not current.endswith(_SENTENCE_END)):
+                flush()
             continue
         indented = line.startswith(("\u3000", "  ")) or (len(line) > 1 and line[0] == " ")
-        if current and indented:
-            out.append(current)
-            current = ""
+        if current and (indented or (current.endswith(_SENTENCE_END) and _opens_paragraph(line))):
+            flush()  # an indented line, or a numbered one after a full stop, opens a paragraph
         current += line.strip() if current else line.strip("\u3000 ")
-        full = len(line) >= width - 1
-        # a PDF line that stops in mid-sentence runs on, whatever its length (the first line
-        # of a paragraph is indented, so shorter); a fixed-width copy's short line ends it
-        ends = not full and (not force or line.endswith(_SENTENCE_END))
-        if ends:
-            out.append(current)
-            current = ""
-    if current:
-        out.append(current)
+        last_full = len(line) >= width - slack
+        if not last_full:
+            flush()
+    flush()
     return "\n".join(out)
 
 

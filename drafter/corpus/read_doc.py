@@ -55,9 +55,11 @@ def word97_text(data: bytes) -> str | None:
         import olefile
     except ImportError:
         return None
+    import io
+
     try:
-        ole = olefile.OleFileIO(data)
-    except OSError:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # not an OLE file, or a broken one
         return None
     with ole:
         if not ole.exists("WordDocument"):
@@ -72,6 +74,13 @@ def word97_text(data: bytes) -> str | None:
         if not ole.exists(table_name):
             return None
         table = ole.openstream(table_name).read()
+    try:
+        return _piece_text(word, table)
+    except struct.error:
+        return None
+
+
+def _piece_text(word: bytes, table: bytes) -> str | None:
     fc_clx, lcb_clx = struct.unpack_from("<II", word, 0x01A2)
     clx = table[fc_clx:fc_clx + lcb_clx]
     pos = 0

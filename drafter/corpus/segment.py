@@ -555,6 +555,16 @@ _SIMPLE_TRANSITION = re.compile(
 _SPEAKER_NOW = re.compile(r"下面|接下来|下边|这里|现在|今天|借此|在此|为此|我")
 
 
+UNNUMBERED = "无序号"
+
+
+def _unnumbered(para: str) -> Unit:
+    m = re.search(r"[。！？!?]", para)
+    if m is None or m.end() >= len(para) or m.start() > 60:
+        return Unit(ordinal="", heading=_first_sentence_heading(para), body=[para], style=UNNUMBERED)
+    return Unit(ordinal="", heading=para[: m.start()], body=[para[m.end():].strip()], style=UNNUMBERED)
+
+
 def simple_transition(paragraph: str) -> tuple[str, int | None] | None:
     """A sentence that announces the points however long it runs: 下面，我就……，再讲几点意见："""
     for sentence in re.findall(r"[^。！？；]+[。！？；]?", paragraph):
@@ -692,6 +702,10 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         if not speech.closing and len(before) >= 3 and not cut:
             # an unnumbered speech ends with its conclusion
             speech.closing = [before.pop()]
+    if t_index is not None and not units and lead:
+        # 讲几句话 followed by plain paragraphs: each is a point, without an ordinal
+        units = [_unnumbered(para) for para in lead]
+        lead = []
     if not speech.closing:
         speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
                                                 "最后一段不是号召、祝愿或致谢"))
