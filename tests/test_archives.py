@@ -295,3 +295,66 @@ def test_word_exported_page_is_read_whole() -> None:
             + "</div></body></html>")
     title, text = read_html(page)
     assert text.split("\n") == _plain_lines()
+
+
+def _house_archive(folder: Path) -> Path:
+    folder.mkdir()
+    plain = _plain_lines()
+    hostile = "同志们，{{ 7*7 }}{% for x in range(3) %}让我们同心协力、砥砺前行，以实干实绩交出合格答卷！"
+    for k in range(2):
+        lines = [*plain[:-1], hostile]
+        (folder / f"s{k}.txt").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def test_emitted_house_style_extends_the_type_and_keeps_its_frames(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    archive = _house_archive(tmp_path / "archive")
+    house = tmp_path / "house"
+    result = CliRunner().invoke(app, ["mine", str(archive), "--emit-templates", str(house)])
+    assert result.exit_code == 0, result.output
+    template = (house / "deploy-house.j2").read_text(encoding="utf-8")
+    assert '{% extends "deploy.j2" %}' in template and "s0.txt" in template
+    assert "{% for" not in template.replace('"{% for', "")  # mined text is a string literal
+    outline = (HERE.parent / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
+    shipped = tmp_path / "shipped.yaml"
+    shipped.write_text(outline, encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(outline.replace("template: deploy", "template: deploy-house", 1), encoding="utf-8")
+    ours = CliRunner().invoke(app, ["render", str(mine), "--template-dir", str(house)])
+    theirs = CliRunner().invoke(app, ["render", str(shipped)])
+    assert ours.exit_code == 0 and theirs.exit_code == 0, ours.output
+    assert "49" not in ours.stdout and "今天召开全镇重点工作推进会" in ours.stdout  # the archive's opening
+    # every paragraph the archive did not replace reads as the shipped type has it
+    replaced = [line for line in theirs.stdout.splitlines() if line not in ours.stdout.splitlines()]
+    assert len(replaced) <= 2, replaced
+
+
+def test_emit_templates_onto_a_file_fails_before_anything_is_written(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    archive = _house_archive(tmp_path / "archive")
+    target = tmp_path / "house.j2"
+    target.write_text("mine", encoding="utf-8")
+    book = tmp_path / "book.json"
+    result = CliRunner().invoke(app, ["mine", str(archive), "--phrasebank", str(book),
+                                      "--emit-templates", str(target)])
+    assert result.exit_code == 2 and "文件夹" in result.output and "Traceback" not in result.output
+    assert not book.exists() and target.read_text(encoding="utf-8") == "mine"
+
+
+def test_mined_text_in_a_template_is_data() -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from drafter.corpus.house_style import frame_to_jinja, literal
+
+    hostile = '{% for x in range(3) %}{{ 7*7 }}{% endraw %}"\\'
+    env = SandboxedEnvironment()
+    env.filters["cn_count"] = str
+    assert env.from_string(literal(hostile)).render() == hostile
+    assert env.from_string(frame_to_jinja("下面，我讲{数}点{{意见}}。")).render(o={"count": 3}) == "下面，我讲3点{{意见}}。"

@@ -90,9 +90,9 @@ def test_mine_phrasebank_and_emitted_templates(tmp_path: Path) -> None:
     assert "下面，我讲{数}点意见。" in transitions
     assert data["directives"] and all(d["keywords"] for d in data["directives"])
     emitted = sorted(p.name for p in templates.iterdir())
-    assert emitted == ["deploy.j2"]
+    assert emitted == ["deploy-house.j2"]  # beside, not over, the shipped deploy.j2 it extends
     outline = tmp_path / "o.yaml"
-    outline.write_text("template: deploy\nmeeting: {name: 全市工作会议}\ndirectives: [抓落实, 转作风]\n",
+    outline.write_text("template: deploy-house\nmeeting: {name: 全市工作会议}\ndirectives: [抓落实, 转作风]\n",
                        encoding="utf-8")
     rendered = invoke("render", str(outline), "--template-dir", str(templates))
     assert rendered.exit_code == 0, rendered.output
