@@ -243,4 +243,6 @@ def build_report(report: Report) -> Any:
 
 # --- meeting types and emitted templates: drafter/corpus/house_style.py ----------------------
 
-from .house_style import HouseStyle, emit_templates, meeting_type  # noqa: E402, F401
+from .house_style import HouseStyle as HouseStyle  # noqa: E402
+from .house_style import emit_templates as emit_templates  # noqa: E402
+from .house_style import meeting_type as meeting_type  # noqa: E402
