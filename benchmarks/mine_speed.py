@@ -30,6 +30,13 @@ elapsed = time.perf_counter() - start
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, speeches)
 """
 
+PLAN = """
+import os, sys
+from drafter.corpus.runner import collect_inputs, plan_jobs
+jobs, why = plan_jobs(2, collect_inputs([sys.argv[1]]))
+print(f"{jobs} processes, load {os.getloadavg()[0]:.1f}" + (f": {why}" if why else ""))
+"""
+
 JIEBA = """
 import logging, sys, time
 from pathlib import Path
@@ -84,6 +91,8 @@ def main() -> None:
         tokenize1 = run(JIEBA, one)[0]
         jobs1 = cli_time(one, 1)
         jobs2 = cli_time(one, 2)
+        plan = subprocess.run([sys.executable, "-c", PLAN, str(one)], capture_output=True, text=True,
+                              check=True, cwd=ROOT).stdout.strip()
     mb1, mb4 = size1 / 2**20, size4 / 2**20
     print(f"corpus 1×: {mb1:.1f} MB, {int(speeches1)} speeches; 4×: {mb4:.1f} MB")
     print(f"mine 1×          : {mine1:6.2f} s  ({mb1 / mine1:.2f} MB/s)")
@@ -92,7 +101,8 @@ def main() -> None:
     print(f"mine 4×          : {mine4:6.2f} s  → 4× / 1× = {mine4 / mine1:.2f} (linear = {mb4 / mb1:.2f}; "
           f"deviation {abs(mine4 / mine1 / (mb4 / mb1) - 1) * 100:.0f}%, aim ≤ 10%)")
     print(f"peak RSS 1× / 4× : {rss1 / 1024:.0f} MB / {rss4 / 1024:.0f} MB  (ratio {rss4 / rss1:.2f}, aim flat)")
-    print(f"CLI --jobs 1 / 2 : {jobs1:.2f} s / {jobs2:.2f} s  → speed-up {jobs1 / jobs2:.2f}×")
+    print(f"CLI --jobs 1 / 2 : {jobs1:.2f} s / {jobs2:.2f} s  → speed-up {jobs1 / jobs2:.2f}×"
+          f"  ({plan})")
 
 
 if __name__ == "__main__":

@@ -98,6 +98,12 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
             raise CorpusError("模板文件夹已存在且不是空的，为避免覆盖已停止", file=str(templates_dir),
                               hint="换一个文件夹，或加 --force")
     inputs = collect_inputs(paths)
+    if jobs > 1:
+        from .corpus.runner import plan_jobs
+
+        used, why = plan_jobs(jobs, inputs)
+        if why:
+            err(f"提示：--jobs {jobs}：{why}")
     collector = None
     styles: dict[str, HouseStyle] = {}
     if phrasebank_path is not None or templates_dir is not None:

@@ -358,3 +358,22 @@ def test_mined_text_in_a_template_is_data() -> None:
     env.filters["cn_count"] = str
     assert env.from_string(literal(hostile)).render() == hostile
     assert env.from_string(frame_to_jinja("下面，我讲{数}点{{意见}}。")).render(o={"count": 3}) == "下面，我讲3点{{意见}}。"
+
+
+def test_pool_is_used_only_when_it_pays_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.corpus import runner
+
+    for k in range(3):
+        (tmp_path / f"s{k}.txt").write_text("\n".join(_plain_lines()), encoding="utf-8")
+    inputs = runner.collect_inputs([str(tmp_path)])
+    assert runner.plan_jobs(2, inputs)[0] == 1  # a few KB: start-up would cost more
+    monkeypatch.setattr(runner, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(runner.os, "getloadavg", lambda: (8.0, 8.0, 8.0), raising=False)
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    jobs, why = runner.plan_jobs(2, inputs)
+    assert jobs == 1 and why and "忙" in why  # a busy machine: one process
+    monkeypatch.setattr(runner.os, "getloadavg", lambda: (0.0, 0.0, 0.0), raising=False)
+    assert runner.plan_jobs(2, inputs) == (2, None)
+    pooled = [r.to_json() for r in runner.mine_inputs(inputs, jobs=2)]
+    single = [r.to_json() for r in runner.mine_inputs(inputs, jobs=1)]
+    assert pooled == single and len(pooled) == 3
