@@ -377,3 +377,11 @@ def test_pool_is_used_only_when_it_pays_off(tmp_path: Path, monkeypatch: pytest.
     pooled = [r.to_json() for r in runner.mine_inputs(inputs, jobs=2)]
     single = [r.to_json() for r in runner.mine_inputs(inputs, jobs=1)]
     assert pooled == single and len(pooled) == 3
+
+
+def test_letter_spaced_title_and_full_width_digits_are_normalised() -> None:
+    text = ("在 全 镇 重 点 工 作 推 进 会 上 的 讲 话\n同志们：\n今年全镇完成投资２０．５亿元，下面，我讲三点意见。\n"
+            + "\n".join(_plain_lines()[3:]))
+    speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
+    assert speech.title == "在全镇重点工作推进会上的讲话"
+    assert speech.transition and "完成投资20.5亿元" in speech.transition["text"]

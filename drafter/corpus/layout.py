@@ -22,7 +22,8 @@ _SENTENCE_END = ("。", "！", "？", "：", "!", "?", ":", "”", "…")
 
 
 def fullwidth_to_ascii(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    text = text.translate(_FULLWIDTH)
+    return re.sub(r"(?<=\d)[．·](?=\d)", ".", text)  # ２０．５ → 20.5
 
 
 def unspace_line(line: str) -> str:
