@@ -29,12 +29,17 @@ SHELLS = {
     "a19": ("CN人才公文网", "会议讲话", "bottom"),
     "a26": ("靖州新闻网", "乡镇动态", "top"),
     "a29": ("毛集实验区", "政务要闻", "side"),
+    "b01": ("大文阁", "计划总结", "top"),
+    "b07": ("大文阁", "讲话发言", "side"),
+    "b09": ("美文网", "范文", "bottom"),
+    "b11": ("海晶集团", "新闻动态", "top"),
 }
 # pages whose collected text starts with furniture: the page heading is given, all text is body
 TITLES = {"a11": "局长在作风整顿会上的讲话", "a14": "在区安全生产工作暨第一季度防范重特大安全事故会议上的讲话"}
 WORD_HTML = {"a25"}
 DOCX = {"a03": "numbered", "a06": "plain", "a09": "numbered", "a15": "plain", "a16": "numbered",
-        "a20": "title", "a23": "plain"}
+        "a20": "title", "a23": "plain", "b03": "title", "b10": "numbered"}
+PDF = {"b05"}
 GBK = {"a10"}
 WRAPPED = {"a21": "　　", "a22": ""}
 
@@ -162,6 +167,11 @@ def main() -> None:
             (HERE / f"{name}.html").write_text(word_html(lines), encoding="utf-8")
         elif name in DOCX:
             make_docx(lines, DOCX[name], HERE / f"{name}.docx")
+        elif name in PDF:
+            sys.path.insert(0, str(HERE.parent.parent))
+            from pdfmaker import make_pdf
+
+            (HERE / f"{name}.pdf").write_bytes(make_pdf([line for line in lines if line.strip()]))
         elif name in GBK:
             (HERE / f"{name}.txt").write_bytes(text.encode("gbk"))
         elif name in WRAPPED:
