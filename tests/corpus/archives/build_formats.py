@@ -4,7 +4,7 @@ Each text becomes the kind of file a writer has: a saved web page (site menus, b
 links, share bar and footer around the text), a Word-exported page, a .docx whose numbered
 headings are Word automatic lists (numbering.xml), a GBK text file, or a text hard-wrapped at 60
 characters. The page shells and list definitions are ours; only the speech text is collected.
-Run: python tests/corpus/archives/build_formats.py (needs python-docx).
+Run: python tests/corpus/archives/build_formats.py [--force] (needs python-docx).
 """
 
 from __future__ import annotations
@@ -157,8 +157,11 @@ def make_docx(lines: list[str], mode: str, path: Path) -> None:
 
 
 def main() -> None:
-    for src in sorted(SRC.glob("a*.txt")):
+    force = "--force" in sys.argv
+    for src in sorted(SRC.glob("*.txt")):
         name = src.stem
+        if not force and any(HERE.glob(f"{name}.*")):
+            continue  # built already: a rebuilt .docx differs in its timestamps only
         text = src.read_text(encoding="utf-8")
         lines = text.splitlines()
         if name in SHELLS:
