@@ -48,12 +48,18 @@ def _title_like(text: str) -> bool:
             and bool(_TITLE_WORDS.search(text)))
 
 
+_TITLE_TAIL = re.compile(r"[（(][^（）()]{0,30}\d{4}\s*年[^（）()]{0,30}[）)]\s*[\u4e00-\u9fff]{0,4}$")
+
+
 def split_glued(paragraph: str) -> list[str]:
-    """…的讲话同志们：今天…  →  …的讲话 / 同志们：今天…; 【…致辞】尊敬的… likewise."""
-    for m in _SAL_START.finditer(paragraph[:120]):
+    """…的讲话同志们：今天…  →  …的讲话 / 同志们：今天…; 【…致辞】尊敬的… likewise, and a
+    title that carries its date note and speaker (…的讲话（2011年11月3日）某某某同志们：…)."""
+    for m in _SAL_START.finditer(paragraph[:160]):
         k = m.start()
         head = paragraph[:k].strip()
-        if not head or not _TITLE_END.search(head) or not _title_like(head.strip("【】[]")):
+        bare = _TITLE_TAIL.sub("", head)
+        if not head or not (_TITLE_END.search(head) or _TITLE_END.search(bare)) or not _title_like(
+                bare.strip("【】[]")):
             continue
         if find_salutation(paragraph[k:]) or find_salutation(paragraph[k:], soft=True):
             return [head, paragraph[k:].strip()]
@@ -69,7 +75,10 @@ def undouble(title: str) -> str:
 
 
 def clean_title_line(text: str) -> str:
-    text = text.strip()
+    text = re.sub(r"^附件\s*\d{0,2}\s*[:：]?\s*", "", text.strip())
+    bare = _TITLE_TAIL.sub("", text)  # （2011年11月3日 根据录音整理）某某某 after the title
+    if bare != text and _TITLE_END.search(bare):
+        text = bare
     m = _BRACKETED.match(text)
     if m:
         text = m.group(1)
