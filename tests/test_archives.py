@@ -22,6 +22,7 @@ from drafter.corpus.mine import mine_bytes
 from drafter.corpus.read_docx import cn_counting, docx_text, format_number
 from drafter.corpus.read_html import clean_title, read_html
 from drafter.corpus.readers import read_document
+from drafter.corpus.segment import find_ordinal
 from drafter.corpus.starts import find_salutation
 from tests.pdfmaker import make_pdf
 
@@ -385,3 +386,22 @@ def test_letter_spaced_title_and_full_width_digits_are_normalised() -> None:
     speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
     assert speech.title == "在全镇重点工作推进会上的讲话"
     assert speech.transition and "完成投资20.5亿元" in speech.transition["text"]
+
+
+def test_docx_headings_from_styles() -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(TITLE, style="Title")
+    for line in _plain_lines()[1:]:
+        ordinal = find_ordinal(line)
+        if ordinal is not None and ordinal.style == "一、":
+            document.add_paragraph(line[ordinal.end:], style="Heading 1")  # no number shown
+        elif ordinal is None:
+            document.add_paragraph(line)
+    buffer = BytesIO()
+    document.save(buffer)
+    speech = mine_bytes(buffer.getvalue(), "styled.docx").speeches[0]
+    assert [u.heading for u in speech.directives] == [
+        "统一思想，进一步增强抓落实的紧迫感", "突出重点，全力推动各项任务落地见效", "压实责任，切实改进工作作风"]
+    assert all(u.ordinal == "" for u in speech.directives) and speech.transition["count"] == 3

@@ -32,7 +32,8 @@ class FileResult:
 
 
 def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | None = None,
-              markdown: bool = False, wrapped: bool = False) -> FileResult:
+              markdown: bool = False, wrapped: bool = False,
+              headings: frozenset[str] = frozenset()) -> FileResult:
     result = FileResult(source=source, encoding=encoding)
     text = lay_out(text, wrapped=wrapped)
     if title and not text.lstrip()[:40].startswith(title[:12]):
@@ -46,7 +47,7 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | N
         if is_reportage(group):
             result.notes.append("这是一篇新闻报道（第三人称转述），不是讲话稿，已跳过")
             continue
-        speech = segment(group, cleaned.notes)
+        speech = segment(group, cleaned.notes, _normalised(headings))
         if not _speaks(speech, group):
             result.notes.append("不像讲话稿（没有称呼、过渡句或分条意见，也不是对听众讲话的口吻），已跳过")
             continue
@@ -72,4 +73,11 @@ def mine_bytes(data: bytes, source: str) -> FileResult:
     except CorpusError as exc:
         return FileResult(source=source, skipped=str(exc.problems[0].message))
     return mine_text(document.text, source, document.label, title=document.title,
-                     markdown=document.markdown, wrapped=document.wrapped)
+                     markdown=document.markdown, wrapped=document.wrapped, headings=document.headings)
+
+
+def _normalised(headings: frozenset[str]) -> frozenset[str]:
+    """Heading lines as the paragraphs read after cleaning."""
+    if not headings:
+        return headings
+    return frozenset(p for h in headings for p in normalise_paragraphs([fullwidth_to_ascii(h.strip())]))

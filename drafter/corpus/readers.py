@@ -33,6 +33,7 @@ class Document:
     title: str | None = None  # a title the container gave (h1, <title>, Title style)
     markdown: bool = False
     wrapped: bool = False  # lines are broken at a fixed width (PDF), to be joined again
+    headings: frozenset[str] = frozenset()  # unnumbered lines a Word style marks as headings
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -88,7 +89,8 @@ def read_document(data: bytes, name: str) -> Document:
         paragraphs = read_docx_paragraphs(data, name)
         title = next((p.text.strip() for p in paragraphs[:3] if p.heading == 0), None)
         text = "\n".join(p.label + p.text for p in paragraphs)
-        return Document(text=text, label=KINDS[kind], title=title)
+        headings = frozenset(p.text.strip() for p in paragraphs if p.heading == 1 and not p.label)
+        return Document(text=text, label=KINDS[kind], title=title, headings=headings)
     if kind in (".doc", ".wps"):
         from .read_doc import read_word97
 

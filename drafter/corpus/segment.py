@@ -621,7 +621,23 @@ def _split_after_transition(body: list[str], t_index: int, transition: dict[str,
     return body[:t_index] + [para[: pos + len(sentence)]] + _split_run_in(rest) + body[t_index + 1:]
 
 
-def segment(paragraphs: list[str], notes: list[str]) -> Speech:
+STYLED = "标题样式"
+
+
+def styled_units(paragraphs: list[str], headings: frozenset[str]) -> tuple[list[str], list[Unit]] | None:
+    """Headings a Word file marks by style (标题 1) and does not number: each opens a unit."""
+    starts = [k for k, para in enumerate(paragraphs) if para in headings and find_ordinal(para) is None]
+    if len(starts) < 2:
+        return None
+    units = []
+    for start, end in zip(starts, starts[1:] + [len(paragraphs)], strict=False):
+        body, children = build_units(paragraphs[start + 1:end], 2)
+        units.append(Unit(ordinal="", heading=paragraphs[start].rstrip("。；;：:"), body=body,
+                          children=children, style=STYLED))
+    return paragraphs[: starts[0]], units
+
+
+def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = frozenset()) -> Speech:
     speech = Speech(notes=list(notes))
     if TRUNCATED in paragraphs:
         speech.truncated = True
@@ -696,6 +712,9 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
             before.append(rest)
     count = (speech.transition or {}).get("count")
     lead, units = build_units(region, announced=t_index is not None, count=count, cut=cut)
+    styled = styled_units(region, headings) if headings and not units else None
+    if styled:
+        lead, units = styled
     if t_index is None and not units:
         before = region
         lead = []
