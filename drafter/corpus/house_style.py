@@ -105,8 +105,10 @@ class HouseStyle:
 
 
 def _usable(frame: str) -> bool:
-    """A frame the template can say about any meeting: no names, places or open slots."""
-    return not re.search(r"\{(?!数\})[^{}]*\}", frame) and 4 <= len(frame) <= 80
+    """A frame the template can say about any meeting: no names, places or open slots, and
+    nothing that looks like template syntax (it would be printed as text, but reads badly)."""
+    rest = frame.replace("{数}", "")
+    return not re.search(r"[{}]", rest) and 4 <= len(frame) <= 80
 
 
 def literal(text: str) -> str:
