@@ -11,6 +11,7 @@ A meeting type's host facts live in its template header (one place):
     host: 仪式                 the register: 会议 (default) or 仪式 (opening ceremonies, signings)
     host_adopted: 表决          adopted documents are deliberated and voted on (全会); default 宣读文件
     host_speakers: 表态发言      how the speakers' item is named; default 交流发言
+    host_speech: 表态发言        what the speech itself is (an appointee's); default 讲话
 """
 
 from __future__ import annotations
@@ -89,9 +90,14 @@ def derive_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dic
         kind = meta.get("host_speakers") or "交流发言"
         who = "、".join(mt["speakers"])
         items.append(_item(kind, who))
-    main_kind = "致辞" if meta.get("host") == "仪式" else "讲话"
-    items.append(_item(main_kind, speaker_ref, main=True))
+    items.append(_item(main_speech_kind(meta), speaker_ref, main=True))
     return items
+
+
+def main_speech_kind(meta: dict[str, str]) -> str:
+    """What the speech is, as the host introduces it: 讲话, 致辞 at a ceremony, or what the
+    type's header says (an appointee's 表态发言)."""
+    return meta.get("host_speech") or ("致辞" if meta.get("host") == "仪式" else "讲话")
 
 
 def _given_agenda(ctx: Node, speaker_ref: str) -> list[dict[str, Any]]:
@@ -139,6 +145,7 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
         "speaker_short": f"{speaker_name}同志" if speaker_name else speaker_ref,
         "directives": [short_heading(b.runin or b.text) for b in top],
         "register": meta.get("host", "会议"),
+        "speech_kind": main_speech_kind(meta),
         "salutation": next((b.text for b in speech.document.blocks if b.kind == "salutation"),
                            "同志们："),
     }
