@@ -11,7 +11,8 @@ A meeting type's host facts live in its template header (one place):
     host: 仪式                 the register: 会议 (default) or 仪式 (opening ceremonies, signings)
     host_adopted: 表决          adopted documents are deliberated and voted on (全会); default 宣读文件
     host_speakers: 表态发言      how the speakers' item is named; default 交流发言
-    host_speech: 表态发言        what the speech itself is (an appointee's); default 讲话
+    host_speech: 表态发言        what the speech itself is: 讲话 (default), 表态发言 (an appointee's), 讲党课
+    host_verb: 举行 / host_event: 开班式   how the host opens it: 我们举行……培训班开班式 (default 召开)
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ def person_ref(text: str | None) -> str:
 
 
 def short_heading(heading: str) -> str:
-    """The first clause of a directive's heading: the name the host gives it."""
-    first = re.split(r"[，,；;。：:！？]", heading, maxsplit=1)[0]
-    return first.strip() or heading
+    """The first clause of a directive's heading: the name the host gives it (从A、B和C三个方面),
+    without a leading 要, which reads badly after 从."""
+    first = re.split(r"[，,；;。：:！？]", heading, maxsplit=1)[0].strip() or heading
+    return first[1:] if first.startswith("要") and len(first) > 3 else first
 
 
 def _item(kind: str, who: str | None = None, what: str | None = None,
@@ -146,6 +148,8 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
         "directives": [short_heading(b.runin or b.text) for b in top],
         "register": meta.get("host", "会议"),
         "speech_kind": main_speech_kind(meta),
+        "verb": meta.get("host_verb", "召开"),
+        "event": meta.get("host_event", ""),
         "salutation": next((b.text for b in speech.document.blocks if b.kind == "salutation"),
                            "同志们："),
     }
