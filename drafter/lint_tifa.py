@@ -477,12 +477,12 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
         texts.append(text)
         pos = loaded.positions.of_value(key)
         line = pos[0] if pos else None
-        on_line = bool(pos and line and line <= len(source_lines) and text[:8] in source_lines[line - 1])
+        # where the text starts on its YAML line (a plain or quoted scalar on one line)
+        starts_at = source_lines[line - 1].find(text[:8]) if line and line <= len(source_lines) else -1
         for hit in find_in_text(text, rules, year):
             column = None
-            if on_line and line:
-                found = source_lines[line - 1].find(hit.snippet)
-                column = found + 1 if found != -1 else None
+            if starts_at != -1:
+                column = starts_at + hit.column + 1
             ctx.add(hit.code, None, hit.message, line=line, column=column, where=format_path(key), fix=hit.fix)
     result = render_outline(loaded)
     export(result.document)  # the same text lint reads elsewhere; also validates the render

@@ -157,6 +157,9 @@ def test_a_planted_defect_in_an_outline_is_found_at_its_yaml_line(write, sentenc
     findings = [f for f in lint_paths([str(path)]) if f.code in TIFA]
     assert [(f.code, f.line) for f in findings] == [(code, line)]
     assert findings[0].where and findings[0].where.startswith("directives[0].body")
+    row = path.read_text(encoding="utf-8").splitlines()[line - 1]
+    name = {"D130": "以习近平为核心", "D131": "统筹疫情防控", "D132": "四个意识"}[code]
+    assert findings[0].column == row.index(name) + 1
 
 
 def test_an_outline_is_judged_by_its_own_date(write) -> None:
