@@ -156,6 +156,8 @@ def validate(
         from .render import render_file
 
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        for warning in result.warnings:
+            _err(f"提醒：{warning}")
         note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
         _err(f"{outline}：大纲有效{note}。")
 
@@ -275,6 +277,10 @@ def mine(
     as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON，供其他工具使用"),
     report: bool = typer.Option(False, "--report", help="显示汇总报告（默认）"),
     phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="把常用语句框架写入 JSON 文件"),
+    min_count: int = typer.Option(2, "--min-count", min=1, max=1000,
+                                  help="短语库只收至少在这么多篇讲话中出现的句式"),
+    unit: Optional[list[str]] = typer.Option(None, "--unit",
+                                             help="本地、本单位的名称（如 云川县、县交通运输局），在短语库中换成 {地}/{单位}，可多次指定"),
     emit_templates: Optional[Path] = typer.Option(None, "--emit-templates",
                                                   help="按本单位的常用语生成模板，写入这个文件夹"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="并行进程数"),
@@ -286,24 +292,32 @@ def mine(
 
         code = run_mine(paths, output=output, speech_number=speech, as_json=as_json,
                         report=report, phrasebank_path=phrasebank, templates_dir=emit_templates,
-                        jobs=jobs, force=force, out=_write_stdout, err=_err)
+                        jobs=jobs, force=force, out=_write_stdout, err=_err, min_count=min_count,
+                        units=tuple(unit or ()))
     if code:
         raise typer.Exit(code)
 
 
 @app.command()
 def phrases(
-    part: str = typer.Argument(..., help="部分：opening/开场、review/回顾、problems/问题、transition/过渡、"
-                                         "directive/意见、closing/结尾、reminder/提醒"),
-    topic: Optional[str] = typer.Option(None, "--topic", help="只看与这个话题有关的，如：招商"),
-    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="用这个短语库（默认用内置的）"),
+    part: str = typer.Argument(..., help="部分：开场、回顾、问题、过渡、意见、结尾、提醒"
+                                         "（也可写 opening、review、problems、transition、directive、closing、reminder）"),
+    topic: Optional[str] = typer.Option(None, "--topic", help="话题，如：招商、安全生产、党建；没有专门用语时给出通用用语"),
+    date: Optional[str] = typer.Option(None, "--date", help="讲话日期，如 2026-03-01；只给出这一年适用的用语（默认今天）"),
+    outline: Optional[Path] = typer.Option(None, "--outline", help="按这份大纲的日期和会议类型挑选用语"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", help="会议类型，见 drafter templates；该类型的专用语排在前面"),
+    register: Optional[str] = typer.Option(None, "--register", help="语体：会议讲话、致辞、党课"),
+    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank",
+                                              help="用这个短语库（drafter mine --phrasebank 生成的 .json，或照内置格式写的 .yaml）"),
     limit: int = typer.Option(20, "--limit", min=1, max=500, help="最多显示几条"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON 列表，供其他工具使用"),
 ) -> None:
-    """列出常用语句框架（来自内置短语库或 drafter mine --phrasebank 生成的短语库）。"""
+    """列出讲话各部分的常用句式（内置短语库，或 drafter mine --phrasebank 生成的短语库），按讲话日期去掉过时提法。"""
     with user_errors():
         from .commands import run_phrases
 
-        run_phrases(part, topic=topic, phrasebank_path=phrasebank, limit=limit, out=_write_stdout)
+        run_phrases(part, topic=topic, phrasebank_path=phrasebank, limit=limit, out=_write_stdout,
+                    date=date, outline=outline, meeting=meeting, register=register, as_json=as_json)
 
 
 @templates_app.callback()

@@ -14,7 +14,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from . import lint_fit
 from .errors import DrafterError
+from .lint_fit import RULE_ROWS as FIT_RULES
 from .textnorm import hanzi_count, normalize_zh, word_count
 
 CJK = "\u4e00-\u9fff"
@@ -45,6 +47,7 @@ RULES = {r.code: r for r in [
     Rule("D115", "warning", "年份写法不规范"),
     Rule("D116", "warning", "汉字之间有多余空格"),
     Rule("D117", "error", "残留网页内容"),
+    *(Rule(*row) for row in FIT_RULES),  # D120–D129: drafter/lint_fit.py
     Rule("D130", "error", "提法写法不规范"),
     Rule("D131", "warning", "提法与讲话日期不符（已过时）"),
     Rule("D132", "error", "固定提法所列内容不符"),
@@ -409,8 +412,8 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
         if own:
             for m in _PLACE.finditer(para.text):
                 name = m.group(0)
-                if _GENERIC.match(name) or len(name) < 3 or name in reported:
-                    continue
+                if _GENERIC.match(name) or len(name) < 3 or name in reported or _SCOPE_END.search(name):
+                    continue  # 在全县, 动员全县: a scope word, judged by D120
                 if any(name in o or o in name or name[:2] == o[:2] for o in own):
                     continue
                 reported.add(name)
@@ -429,6 +432,8 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
                             column=m.start() + 1, fix="核对年份")
 
 
+_SCOPE_END = re.compile(r"全[省市州县区镇乡]$")
+_JOINED = re.compile(r"^[和与及同跟向在对][省市县区镇乡]$")  # 甲镇和县应急管理局: not 和县
 _TITLE_AFTER = re.compile(r"^(?:同志|书记|副书记|市长|副市长|县长|副县长|区长|主任|局长|部长|主席|省长)")
 _LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 
@@ -442,7 +447,7 @@ def _tagged_residue(para: Paragraph, tagger: Any, own: set[str], reported: set[s
     for k, (word, tag) in enumerate(words):
         start = position
         position += len(word)
-        if len(word) < 2 or word in reported or _GENERIC.match(word):
+        if len(word) < 2 or word in reported or _GENERIC.match(word) or _JOINED.match(word):
             continue
         if any(word in o or o in word or word[:2] == o[:2] for o in own):
             continue
@@ -494,6 +499,7 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
                                             (m := re.match(r"(\d{4})", date)) else None)
     meeting = (data.get("meeting") or {}).get("name") if isinstance(data.get("meeting"), dict) else None
     check_residue(paras, ctx, own=own, year=year, meeting=meeting)
+    lint_fit.lint_outline_fit(loaded, result, paras, ctx)
     _pack_agreement(loaded, paras, ctx)
     return ctx.findings
 
@@ -542,6 +548,7 @@ def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> 
     check_paragraphs(paras, ctx)
     check_structure(paras, ctx)
     check_residue(paras, ctx, own=own or set(), year=None, meeting=None)
+    lint_fit.lint_draft_fit(paras, ctx, own or set())
     return ctx.findings
 
 

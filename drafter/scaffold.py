@@ -19,6 +19,7 @@ _HEAD = """\
 template: {id}
 title:                     # 标题；删去此行则自动生成“在××上的讲话”
 speaker:                   # 讲话人，如：市委书记 李明
+# unit: {{level: 县, name: 云川县}}  # 讲话的单位；不写则从会议名称、讲话人推断（全县……大会 → 县）
 date:                      # 讲话日期，如：2025-02-05
 salutation: {salutation}
 """
