@@ -278,3 +278,22 @@ def test_real_speeches_have_no_wrong_wording_or_wrong_lists() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             hits = [h for h in find_in_text(line, rules, 2026) if h.code != "D131"]
             assert hits == [], (path.name, number, hits)
+
+
+def test_the_shipped_phrase_library_passes_the_tifa_check() -> None:
+    """Every frame of drafter/data/phrasebank.yaml, read as a 2026 speech would use it."""
+    data = yaml.safe_load((SHIPPED.parent / "phrasebank.yaml").read_text(encoding="utf-8"))
+
+    def frames(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            yield from frames(node.get("text")) if "text" in node else (x for v in node.values() for x in frames(v))
+        elif isinstance(node, list):
+            for item in node:
+                yield from frames(item)
+
+    texts = list(frames(data.get("parts")))
+    assert len(texts) >= 100
+    rules = load_rules()
+    assert [(t, find_in_text(t, rules, 2026)) for t in texts if find_in_text(t, rules, 2026)] == []
