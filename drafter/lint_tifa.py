@@ -429,16 +429,16 @@ def lint_draft(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[
     rules = load_rules(extra)
     check_paragraphs(paras, ctx, rules, year or today_year())
     if year is None:
-        ctx.findings[:] = [_undated(f) for f in ctx.findings]
+        ctx.findings[:] = [_undated(f, "未找到日期行") for f in ctx.findings]
     return ctx.findings
 
 
-def _undated(finding: Finding) -> Finding:
+def _undated(finding: Finding, why: str) -> Finding:
     if finding.code != "D131":
         return finding
     from dataclasses import replace
 
-    return replace(finding, message=finding.message.replace("（讲话日期：", "（未找到日期行，按今年计：", 1))
+    return replace(finding, message=finding.message.replace("（讲话日期：", f"（{why}，按今年计：", 1))
 
 
 def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -467,7 +467,8 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
     settings = data.get("lint") if isinstance(data.get("lint"), dict) else {}
     ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
     rules = load_rules(extra)
-    year = year_of(data.get("date")) or today_year()
+    dated = year_of(data.get("date"))
+    year = dated or today_year()
     try:
         source_lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -492,4 +493,4 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
             if any(hit.snippet in t for t in texts):
                 continue  # already reported at its line in the outline
             ctx.add(hit.code, para, hit.message + "（模板中的文字）", column=hit.column + 1, fix=hit.fix)
-    return ctx.findings
+    return ctx.findings if dated else [_undated(f, "大纲没有写 date") for f in ctx.findings]

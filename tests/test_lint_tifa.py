@@ -167,6 +167,9 @@ def test_an_outline_is_judged_by_its_own_date(write) -> None:
     assert tifa(lint_paths([str(path)])) == []  # the example is dated 2025-04-18
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
     assert tifa(lint_paths([str(path)])) == [("D131", line)]
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-04-18\n", ""), encoding="utf-8")
+    [finding] = [f for f in lint_paths([str(path)]) if f.code == "D131"]
+    assert "大纲没有写 date" in finding.message
 
 
 @pytest.mark.parametrize("outline", OUTLINES, ids=lambda p: p.stem)
