@@ -24,7 +24,8 @@ SHIPPED = Path(__file__).with_name("data") / "tifa.yaml"
 _QUOTES = "“”‘’\"'「」『』 \u3000"
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*"
-                        r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
+                        r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+                        r"[^。！？!?，,；;]{0,20}?[)）]?$")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
 _END = "。；;！？!?"
 
@@ -211,8 +212,9 @@ def year_of(value: Any) -> int | None:
 
 
 def draft_year(paras: list[Paragraph]) -> int | None:
-    """The date line under a speech's title: 2026年1月8日 or （二〇二六年一月八日）."""
-    for para in paras[:12]:
+    """The date line under a speech's title (or at its end): 2026年1月8日, （二〇二六年一月八日）,
+    （2026年1月8日在全市工作会议上）."""
+    for para in [*paras[:12], *paras[-5:]]:
         m = _DATE_LINE.match(para.text.strip())
         if m:
             digits = m.group(1)

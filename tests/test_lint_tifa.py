@@ -115,6 +115,10 @@ def test_a_date_in_chinese_numerals_counts(write) -> None:
     sentence = "要扎实推进“十四五”规划重点项目建设。"
     assert tifa(lint_paths([str(write("a.txt", draft([sentence], date="（二〇二五年十二月八日）")))])) == []
     assert tifa(lint_paths([str(write("b.txt", draft([sentence], date="（二〇二六年一月八日）")))])) == [("D131", 4)]
+    assert tifa(lint_paths([str(write("c.txt", draft([sentence], date="（2026年1月8日在全市工作会议上）")))])) == [("D131", 4)]
+    assert tifa(lint_paths([str(write("d.txt", draft([sentence], date="2025年12月8日，全市上下")))])) == [("D131", 4)]
+    signed = "同志们：\n" + sentence + "\n\n云川市人民政府\n2025年12月8日\n"
+    assert tifa(lint_paths([str(write("e.txt", signed))])) == []
 
 
 def test_an_undated_draft_is_judged_by_this_year_and_says_so(write) -> None:
