@@ -181,13 +181,13 @@ def new(
         if output is not None:
             check_target(output, force=force)
         if from_speech is not None:
+            from .corpus.lint_read import read_speech_bytes
             from .corpus.mine import mine_bytes
             from .errors import CorpusError
-            from .loader import read_text
             from .scaffold import scaffold_from_speech
 
-            read_text(from_speech, what="讲话稿文件")  # the usual messages for a missing or empty file
-            mined = mine_bytes(from_speech.read_bytes(), str(from_speech))
+            # through the corpus readers: any encoding mine reads, .docx/.html/.pdf too
+            mined = mine_bytes(read_speech_bytes(from_speech), str(from_speech))
             if mined.skipped or not mined.speeches:
                 raise CorpusError(mined.skipped or "没有找到讲话稿", file=str(from_speech))
             text = scaffold_from_speech(info, mined.speeches[0])
@@ -216,6 +216,7 @@ def lint(
     output_format: LintFormat = typer.Option(LintFormat.table, "--format", help="table（表格）或 json"),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="这次不检查的规则代码，可多次指定"),
     names: Optional[list[str]] = typer.Option(None, "--name", help="本地地名、单位（查旧稿残留用），可多次指定"),
+    usage: Optional[list[str]] = typer.Option(None, "--usage", help="自己的用词表（.tsv，格式同内置表），可多次指定"),
     rules: bool = typer.Option(False, "--rules", help="列出全部规则"),
     tifa: Optional[list[str]] = typer.Option(None, "--tifa", help="另加的提法规则文件（.yaml），可多次指定"),
     against: Optional[list[str]] = typer.Option(None, "--against", help="查重：与这些文件或文件夹（.txt .md .docx）比对，可多次指定"),
@@ -226,7 +227,7 @@ def lint(
 
         code = run_lint(paths or [], output_format=output_format.value, ignore=ignore or [],
                         names=names or [], list_rules=rules, out=_write_stdout,
-                        tifa=tifa or [], against=against or [])
+                        tifa=tifa or [], against=against or [], usage=usage or [])
     if code:
         raise typer.Exit(code)
 

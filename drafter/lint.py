@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from . import lint_fit
+from . import lint_fit, lint_typo
 from .errors import DrafterError
 from .lint_fit import RULE_ROWS as FIT_RULES
 from .textnorm import hanzi_count, normalize_zh, word_count
@@ -48,6 +48,7 @@ RULES = {r.code: r for r in [
     Rule("D116", "warning", "汉字之间有多余空格"),
     Rule("D117", "error", "残留网页内容"),
     *(Rule(*row) for row in FIT_RULES),  # D120–D129: drafter/lint_fit.py
+    *(Rule(*row) for row in lint_typo.RULE_ROWS),
     Rule("D130", "error", "提法写法不规范"),
     Rule("D131", "warning", "提法与讲话日期不符（已过时）"),
     Rule("D132", "error", "固定提法所列内容不符"),
@@ -86,15 +87,10 @@ class Paragraph:
 
 def read_paragraphs(path: Path) -> list[Paragraph]:
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        try:
-            import docx
+    if suffix not in (".txt", ".md"):  # .docx .doc .wps .html .pdf: through the corpus readers
+        from .corpus.lint_read import read_document_paragraphs
 
-            document = docx.Document(str(path))
-        except Exception:
-            raise DrafterError("无法读取这个 .docx 文件（可能已损坏，或不是 Word 文档）", file=str(path)) from None
-        return [Paragraph(p.text, None, f"第{i}段") for i, p in enumerate(document.paragraphs, 1)
-                if p.text.strip()]
+        return [Paragraph(text, None, label) for text, label in read_document_paragraphs(path)]
     from .corpus.decode import decode_bytes
     from .errors import CorpusError
 
@@ -137,9 +133,11 @@ _WEB_RESIDUE = re.compile(
 
 
 class Context:
-    def __init__(self, file: str, ignore: set[str]) -> None:
+    def __init__(self, file: str, ignore: set[str], usage: tuple[str, ...] = ()) -> None:
         self.file = file
         self.ignore = ignore
+        self.usage = usage  # the writer's own usage lexicons (--usage)
+        self.source: str | None = None  # an outline's YAML text, to place findings in it
         self.findings: list[Finding] = []
 
     def add(self, code: str, para: Paragraph | None, message: str, *, column: int | None = None,
@@ -201,6 +199,7 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
                         fix="拆成几句，便于念和听")
     _traditional(paras, ctx)
     _repeats(paras, ctx)
+    lint_typo.check_paragraphs(paras, ctx, rendered=rendered)
 
 
 def _mojibake(text: str) -> str | None:
@@ -465,7 +464,7 @@ def _tagged_residue(para: Paragraph, tagger: Any, own: set[str], reported: set[s
 
 # --- entry points ----------------------------------------------------------------------------
 
-def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
+def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = ()) -> list[Finding]:
     from .export.text import export
     from .loader import load_outline, split_path
     from .render import render_outline
@@ -473,7 +472,8 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     loaded = load_outline(path)
     data = loaded.data
     settings = data.get("lint") or {}
-    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    ctx = Context(str(path), ignore | set(settings.get("ignore") or []), usage)
+    ctx.source = path.read_text(encoding="utf-8-sig", errors="replace")
     result = render_outline(loaded)
     for marker in result.markers:
         pos = loaded.positions.of_key(split_path(marker.path))
@@ -540,8 +540,9 @@ def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) ->
                 where=where, fix="调整字数和句式，使几条标题长短相当、结构一致")
 
 
-def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> list[Finding]:
-    ctx = Context(str(path), ignore)
+def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None,
+               usage: tuple[str, ...] = ()) -> list[Finding]:
+    ctx = Context(str(path), ignore, usage)
     paras = read_paragraphs(path)
     if not paras:
         raise DrafterError("文件是空的，没有可检查的内容", file=str(path))
@@ -552,7 +553,7 @@ def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> 
     return ctx.findings
 
 
-LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx")
+LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx", ".doc", ".wps", ".html", ".htm", ".pdf")
 
 
 def collect(paths: Iterable[str]) -> Iterator[Path]:
@@ -561,7 +562,7 @@ def collect(paths: Iterable[str]) -> Iterator[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LINTABLE)
             if not found:
-                raise DrafterError("文件夹里没有可检查的文件（.yaml .txt .md .docx）", file=str(path))
+                raise DrafterError(f"文件夹里没有可检查的文件（{' '.join(LINTABLE)}）", file=str(path))
             yield from found
         elif path.exists():
             if path.suffix.lower() not in LINTABLE:
@@ -573,7 +574,8 @@ def collect(paths: Iterable[str]) -> Iterator[Path]:
 
 
 def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterable[str] = (),
-               tifa: Iterable[str] = (), against: Iterable[str] = ()) -> list[Finding]:
+               tifa: Iterable[str] = (), against: Iterable[str] = (),
+               usage: Iterable[str] = ()) -> list[Finding]:
     unknown = [c for c in ignore if c not in RULES]
     if unknown:
         raise DrafterError(f"未知的规则代码：{'、'.join(unknown)}", hint="用 drafter lint --rules 查看全部规则")
@@ -586,12 +588,13 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
     for path in collect(paths):
         outline = path.suffix.lower() in (".yaml", ".yml")
         if outline:
-            findings += lint_outline(path, ignored)
+            findings += lint_outline(path, ignored, tuple(usage))
         else:
-            findings += lint_draft(path, ignored, own=set(own))
+            findings += lint_draft(path, ignored, own=set(own), usage=tuple(usage))
             drafts.append(path)
         findings += (lint_tifa.lint_outline if outline else lint_tifa.lint_draft)(path, ignored, tifa)
         findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
+    findings = lint_typo.without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
     findings += _pack_drafts(drafts, ignored)
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
 
