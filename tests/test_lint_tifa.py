@@ -146,18 +146,20 @@ def test_docx_drafts_are_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
     assert tifa(lint_paths([str(clean)])) == []
 
 
-def _outline(write, replace: str, by: str, name: str = "o.yaml") -> tuple[Path, int]:
+def _outline(write, sentence: str, date: str | None, name: str = "o.yaml") -> tuple[Path, int]:
+    """The deploy example with a sentence put before its first directive's first paragraph,
+    and the given date (none: no date line). Returns the file and the sentence's line."""
     text = (ROOT / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
-    assert replace in text
-    text = text.replace(replace, by, 1)
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if by.strip().splitlines()[-1] in row)
+    text = re.sub(r"^date: .*\n", f"date: {date}\n" if date else "", text, count=1, flags=re.M)
+    text, n = re.subn(r"(\ndirectives:\n(?:.*\n)*?\s+body:\n\s+- )", lambda m: m.group(1) + sentence, text, count=1)
+    assert n == 1
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if sentence in row)
     return write(name, text), line
 
 
 @pytest.mark.parametrize("sentence, code", [PLANTED[0], PLANTED[11], PLANTED[16]])
 def test_a_planted_defect_in_an_outline_is_found_at_its_yaml_line(write, sentence: str, code: str) -> None:
-    path, line = _outline(write, "项目是经济发展的生命线，", f"{sentence}项目是经济发展的生命线，")
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
+    path, line = _outline(write, sentence, "2026-04-18")
     findings = [f for f in lint_paths([str(path)]) if f.code in TIFA]
     assert [(f.code, f.line) for f in findings] == [(code, line)]
     assert findings[0].where and findings[0].where.startswith("directives[0].body")
@@ -167,11 +169,12 @@ def test_a_planted_defect_in_an_outline_is_found_at_its_yaml_line(write, sentenc
 
 
 def test_an_outline_is_judged_by_its_own_date(write) -> None:
-    path, line = _outline(write, "项目是经济发展的生命线，", "要扎实推进“十四五”规划重点项目建设。项目是经济发展的生命线，")
-    assert tifa(lint_paths([str(path)])) == []  # the example is dated 2025-04-18
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
+    sentence = "要扎实推进“十四五”规划重点项目建设。"
+    path, line = _outline(write, sentence, "2025-04-18")
+    assert tifa(lint_paths([str(path)])) == []
+    path, line = _outline(write, sentence, "2026-04-18")
     assert tifa(lint_paths([str(path)])) == [("D131", line)]
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-04-18\n", ""), encoding="utf-8")
+    path, line = _outline(write, sentence, None)
     [finding] = [f for f in lint_paths([str(path)]) if f.code == "D131"]
     assert "大纲没有写 date" in finding.message
 
