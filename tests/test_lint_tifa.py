@@ -15,7 +15,7 @@ from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 from drafter.lint_tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
 
-from .conftest import OUTLINES, ROOT, SHARED
+from .conftest import OUTLINES, PLANT_OUTLINE, SHARED
 
 runner = CliRunner()
 TIFA = {"D130", "D131", "D132"}
@@ -149,7 +149,7 @@ def test_docx_drafts_are_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
 def _outline(write, sentence: str, date: str | None, name: str = "o.yaml") -> tuple[Path, int]:
     """The deploy example with a sentence put before its first directive's first paragraph,
     and the given date (none: no date line). Returns the file and the sentence's line."""
-    text = (ROOT / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
+    text = PLANT_OUTLINE
     text = re.sub(r"^date: .*\n", f"date: {date}\n" if date else "", text, count=1, flags=re.M)
     text, n = re.subn(r"(\ndirectives:\n(?:.*\n)*?\s+body:\n\s+- )", lambda m: m.group(1) + sentence, text, count=1)
     assert n == 1
