@@ -212,10 +212,18 @@ def test_the_light_tokenizer_is_jiebas_on_common_words_and_its_list_is_current()
 
     assert type(tokenizer()).__name__ == "_LightRjieba"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").glob("*.txt")))
-    light, full = tokenizer().tag(text), default_tokenizer().tag(text)
-    # most words are jieba's words with jieba's tags; rarer compounds (营商, 述职) come apart
-    assert len(set(light) & set(full)) >= 0.75 * len(set(full))
-    assert len(light) <= 1.15 * len(full)
+
+    def placed(words: list[tuple[str, str]]) -> set[tuple[int, str, str]]:
+        out, position = set(), 0
+        for word, tag in words:
+            out.add((position, word, tag))
+            position += len(word)
+        return out
+
+    light, full = placed(tokenizer().tag(text)), placed(default_tokenizer().tag(text))
+    # most words in running text are jieba's words at the same place with the same tags;
+    # rarer compounds (营商, 述职) come apart (0.92 on the examples when this was written)
+    assert len(light & full) >= 0.85 * len(full)
     pytest.importorskip("jieba")
     assert WORDS.read_text(encoding="utf-8") == build_words(), "run: python -m drafter.lint_typo"
 
