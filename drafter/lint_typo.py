@@ -420,15 +420,18 @@ def build_words() -> str:
     """typo_words.txt: the most frequent words of jieba's dictionary with their tags, every word
     with a doubled character, and every word the rules above name, so that the light tokenizer
     cuts and tags them as jieba does."""
+    import heapq
+
     import jieba
 
-    rows = [line.split() for line in Path(jieba.__file__).with_name("dict.txt").read_text(
-        encoding="utf-8").splitlines() if line.strip()]
+    rows = [line.split(" ") for line in Path(jieba.__file__).with_name("dict.txt").read_text(
+        encoding="utf-8").splitlines()]
     rows = [r for r in rows if len(r) == 3]
-    rows.sort(key=lambda r: -int(r[1]))
+    top = {r[0] for r in heapq.nlargest(TOP_WORDS, rows, key=lambda r: int(r[1]))}
     named = _ADVERBIALS | _PREPOSITIONS | _REDUPLICABLE | _DUMMY | _CONTENT_VERBS | set(_DEGREE) | _QUANTITY
     doubled = re.compile(r"(.)\1")  # 的的确确, 实实在在: a doubled character inside a word is no slip
-    keep = [r for i, r in enumerate(rows) if i < TOP_WORDS or r[0] in named or doubled.search(r[0])]
+    keep = [r for r in rows if r[0] in top or r[0] in named or doubled.search(r[0])]
+    keep.sort(key=lambda r: -int(r[1]))
     return "".join(f"{w} {f} {t}\n" for w, f, t in keep)
 
 

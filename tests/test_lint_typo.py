@@ -254,3 +254,16 @@ def test_every_shipped_phrase_is_clean() -> None:
     walk(yaml.safe_load(path.read_text(encoding="utf-8")).get("parts"))
     assert len(texts) > 100
     assert [(t, fixes(t)) for t in texts if fixes(t)] == []
+
+
+@pytest.mark.parametrize("first, second", [("light", "full"), ("full", "light")])
+def test_the_light_and_the_full_tokenizer_live_in_one_process(first: str, second: str) -> None:
+    import subprocess
+
+    make = {"light": "__import__('drafter.lint_typo', fromlist=['x']).tokenizer()",
+            "full": "__import__('drafter.corpus.tokenizer', fromlist=['x']).default_tokenizer()"}
+    code = (f"a = {make[first]}; b = {make[second]}; "
+            "print(type(a).__name__, type(b).__name__, a.cut('认真学习'), b.cut('认真学习'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    names = {"light": "_LightRjieba", "full": "_Rjieba"}
+    assert out.split()[:2] == [names[first], names[second]]
