@@ -39,7 +39,7 @@ PLANTED = [
     ("中国共产党第二十届全国代表大会是一次十分重要的大会。", "D130"),
     ("要筑牢中华民族共同体意识。", "D130"),
     ("我们要牢固树立青山绿水就是金山银山的理念。", "D130"),
-    ("我们要再接再励，继往开来。", "D130"),
+    ("要发展全过程民主，保障人民当家作主。", "D130"),
     ("今年要毫不放松抓好疫情防控工作。", "D131"),
     ("要统筹疫情防控和经济社会发展，确保完成全年目标。", "D131"),
     ("要坚决打赢脱贫攻坚战，不让一个群众掉队。", "D131"),
@@ -222,12 +222,12 @@ def test_each_counted_entry_accepts_its_list_and_catches_a_changed_item() -> Non
 
 
 def test_a_user_rule_file_in_the_config_folder_adds_and_switches_off_rules(write) -> None:
-    path = write("稿.txt", draft(["要加快建设云川新城区。", "我们要再接再励。"]))
+    path = write("稿.txt", draft(["要加快建设云川新城区。", "要树立国家总体安全观。"]))
     assert tifa(lint_paths([str(path)])) == [("D130", 5)]
     user = user_tifa_file()
     user.parent.mkdir(parents=True, exist_ok=True)
     user.write_text("entries:\n- wrong: 云川新城区\n  right: 云川新区\n  source: 市委文件\n"
-                    "- wrong: 再接再励\n  disable: true\n", encoding="utf-8")
+                    "- wrong: 国家总体安全观\n  disable: true\n", encoding="utf-8")
     try:
         assert tifa(lint_paths([str(path)])) == [("D130", 4)]
     finally:
