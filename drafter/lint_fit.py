@@ -211,8 +211,9 @@ def _rank(style: str) -> int:
 _DATE_LINE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
 _OCCASION_SAID = re.compile(r"((?:元旦|春节|国庆|中秋|端午|清明|五一|劳动节|汛期|主汛期)+)"
                             r"(?:即将来临|将至|来临之际|临近|前夕|就要到了)")
-COVID = re.compile(r"疫情防控|防疫|核酸检测|核酸筛查|新冠|健康码|行程码|外防输入|内防反弹|"
-                   r"疫情处置|常态化防控")
+# COVID-era tasks; animal epidemics (动物防疫, 动物疫情防控) are a current task and not matched.
+COVID = re.compile(r"(?<!动物)(?<!疫病)(?:疫情防控|防疫)|核酸检测|核酸筛查|新冠|健康码|行程码|"
+                   r"外防输入|内防反弹")
 
 
 def check_occasion(word_text: str, date: dt.date) -> list[str]:

@@ -111,6 +111,8 @@ def test_reminder_on_a_wrong_date_and_covid_items(tmp_path: Path) -> None:
     assert ("D125", "reminders.occasion") in found and ("D126", "reminders.items[0]") in found
     old = outline.replace("2026-04-10", "2022-01-10")
     assert not [c for c, _ in lint_yaml(tmp_path, old) if c in ("D125", "D126")]
+    animal = outline.replace("做好疫情防控", "做好动物防疫")
+    assert ("D126", "reminders.items[0]") not in lint_yaml(tmp_path, animal)
     draft = "讲话\n（2026年4月10日）\n春节即将来临，要抓好安全生产。\n"
     assert "D125" in lint_txt(tmp_path, draft)
 
