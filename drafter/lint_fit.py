@@ -375,6 +375,13 @@ def check_comparisons(paras: list[Paragraph], ctx: Context) -> None:
                 return
 
 
+def without_repeats(findings: list[Any]) -> list[Any]:
+    """One finding per outdated phrase: where the 提法 rule (D131) names a COVID-era phrase,
+    D126 says nothing more about the same line."""
+    named = {(f.file, f.line, f.where) for f in findings if f.code == "D131"}
+    return [f for f in findings if f.code != "D126" or (f.file, f.line, f.where) not in named]
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 def lint_outline_fit(loaded: LoadedOutline, result: RenderResult, paras: list[Paragraph],
