@@ -440,13 +440,17 @@ def _outline_series(items: list[Any], path: str, loaded: LoadedOutline, ctx: Con
 
 
 def lint_draft_fit(paras: list[Paragraph], ctx: Context, own: set[str]) -> None:
-    level = None
+    level, source = None, "--name"
     for name in own:
         level = SCOPE_LEVEL.get(name) or level_of_name(name) or level
+    if level is None and paras:
+        # the title tells: 在全县……大会上的讲话
+        m = _SCOPE.search(paras[0].text) if re.search(r"讲话|致辞|发言|党课", paras[0].text) else None
+        level, source = (SCOPE_LEVEL[m.group(0)], f"标题说“{m.group(0)}”") if m else (None, "")
     if level is not None:
-        for para in paras:
+        for para in paras[1:] if source != "--name" else paras:
             for m in foreign_scopes(para.text, level, own):
-                ctx.add("D120", para, f"讲话单位是{level}级（--name），这里却说“{m.group(0)}”",
+                ctx.add("D120", para, f"讲话单位是{level}级（{source}），这里却说“{m.group(0)}”",
                         column=m.start() + 1, fix="核对范围词；确是指它的，加到 --name")
     check_series(paras, ctx)
     check_bundles(paras, ctx)

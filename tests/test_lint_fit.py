@@ -50,6 +50,9 @@ def test_lint_of_a_rendered_county_draft_does_not_flag_its_own_frames(tmp_path: 
         codes = lint_txt(tmp_path, draft, names)
         assert "D114" not in codes and "D120" not in codes, codes
     assert "D120" in lint_txt(tmp_path, draft.replace("全县上下", "全市上下"), ("全县",))
+    # without --name the title tells the level
+    assert "D120" in lint_txt(tmp_path, draft.replace("全县上下", "全市上下"))
+    assert "D120" not in lint_txt(tmp_path, draft)
 
 
 def test_typed_ordinals_are_reported_with_their_path(tmp_path: Path) -> None:
