@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .occasions import fit, occasion_words, parse_date
+from .occasions import fits_together, occasion_words, parse_date
 from .unit import SCOPE_LEVEL, level_of_name, resolve_unit, scope_words
 
 if TYPE_CHECKING:
@@ -218,12 +218,8 @@ COVID = re.compile(r"(?<!动物)(?<!疫病)(?:疫情防控|防疫)|核酸检测|
 
 def check_occasion(word_text: str, date: dt.date) -> list[str]:
     """Why the occasions in ``word_text`` do not fit ``date`` (empty when they do)."""
-    out = []
-    for word in occasion_words(word_text):
-        result = fit(word, date)
-        if result is not None and not result.fits:
-            out.append(result.why)
-    return out
+    return [f.why for f in fits_together(occasion_words(word_text), date)
+            if f is not None and not f.fits]
 
 
 def draft_date(paras: list[Paragraph]) -> dt.date | None:
