@@ -595,7 +595,7 @@ def _split_run_in(text: str) -> list[str]:
     pieces: list[str] = []
     start, expected = 0, first.index + 1
     for m in re.finditer(r"[。；;！!？?]", text):
-        nxt = find_ordinal(text[m.end():].lstrip())
+        nxt = find_ordinal(text[m.end():m.end() + 40].lstrip())
         if nxt and nxt.style == first.style and nxt.index == expected:
             pieces.append(text[start:m.end()].strip())
             start, expected = m.end(), expected + 1
