@@ -166,12 +166,15 @@ def new(
             check_target(output, force=force)
         if from_speech is not None:
             from .corpus.mine import mine_bytes
+            from .corpus.runner import MAX_FILE
             from .errors import CorpusError
-            from .loader import read_text
+            from .reading import read_limited, shown
             from .scaffold import scaffold_from_speech
 
-            read_text(from_speech, what="讲话稿文件")  # the usual messages for a missing or empty file
-            mined = mine_bytes(from_speech.read_bytes(), str(from_speech))
+            data = read_limited(from_speech, limit=MAX_FILE, what="讲话稿文件", error=CorpusError)
+            if not data.strip():
+                raise CorpusError("讲话稿文件是空的", file=shown(str(from_speech)))
+            mined = mine_bytes(data, shown(str(from_speech)))
             if mined.skipped or not mined.speeches:
                 raise CorpusError(mined.skipped or "没有找到讲话稿", file=str(from_speech))
             text = scaffold_from_speech(info, mined.speeches[0])
@@ -221,12 +224,12 @@ def edit(outline: Path = typer.Argument(..., help="大纲文件（.yaml）")) ->
     with user_errors():
         from .edit import edit_outline
 
-        def ask(prompt: str) -> str:
+        def ask(prompt: str) -> str | None:
             _err(prompt)
             try:
                 return input()
-            except EOFError:
-                return ""
+            except (EOFError, OSError, RuntimeError, ValueError):
+                return None  # no terminal, or standard input closed
 
         result = edit_outline(outline, ask=ask, err=_err)
         _err(result.message)

@@ -142,10 +142,15 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
     if key not in PARTS:
         raise CorpusError(f"未知的部分“{part}”，可选：{'、'.join(PARTS)}")
     path = phrasebank_path or Path(__file__).with_name("corpus") / "data" / "phrasebank.json"
+    from .corpus.bookshape import check_phrasebank
+
     try:
-        book = json.loads(read_text(path, what="短语库"))
+        book = json.loads(read_text(path, what="短语库", limit=32 * 1024 * 1024))
     except json.JSONDecodeError as exc:
         raise CorpusError(f"短语库不是有效的 JSON（第 {exc.lineno} 行）", file=str(path)) from None
+    except RecursionError:
+        raise CorpusError("短语库嵌套过深，不是有效的短语库", file=str(path)) from None
+    book = check_phrasebank(book, str(path))
     frames = matching_frames(book, key, topic)
     if not frames:
         out(f"没有找到{('与“' + topic + '”有关的') if topic else ''}{part}用语。\n")

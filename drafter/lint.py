@@ -73,26 +73,33 @@ class Paragraph:
 
 # --- reading drafts --------------------------------------------------------------------------
 
+MAX_DRAFT = 20 * 1024 * 1024  # a speech is tens of KB; a .docx with pictures a few MB
+
 def read_paragraphs(path: Path) -> list[Paragraph]:
     suffix = path.suffix.lower()
+    from .reading import check_zip, read_limited, shown
+
+    name = shown(str(path))
+    data = read_limited(path, limit=MAX_DRAFT, what="讲话稿文件", error=DrafterError)
     if suffix == ".docx":
+        check_zip(data, str(path))
         try:
+            import io
+
             import docx
 
-            document = docx.Document(str(path))
+            document = docx.Document(io.BytesIO(data))
         except Exception:
-            raise DrafterError("无法读取这个 .docx 文件（可能已损坏，或不是 Word 文档）", file=str(path)) from None
+            raise DrafterError("无法读取这个 .docx 文件（可能已损坏，或不是 Word 文档）", file=name) from None
         return [Paragraph(p.text, None, f"第{i}段") for i, p in enumerate(document.paragraphs, 1)
                 if p.text.strip()]
     from .corpus.decode import decode_bytes
     from .errors import CorpusError
 
     try:
-        text, _ = decode_bytes(path.read_bytes(), str(path))
+        text, _ = decode_bytes(data, name)
     except CorpusError as exc:
-        raise DrafterError(exc.problems[0].message, file=str(path)) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取：{exc.strerror or exc}", file=str(path)) from None
+        raise DrafterError(exc.problems[0].message, file=name) from None
     from .corpus.segment import restore_paragraphs
 
     out: list[Paragraph] = []
@@ -460,7 +467,7 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     loaded = load_outline(path)
     data = loaded.data
     settings = data.get("lint") or {}
-    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    ctx = Context(_shown(path), ignore | set(settings.get("ignore") or []))
     result = render_outline(loaded)
     for marker in result.markers:
         pos = loaded.positions.of_key(split_path(marker.path))
@@ -513,7 +520,7 @@ def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) ->
 
 
 def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> list[Finding]:
-    ctx = Context(str(path), ignore)
+    ctx = Context(_shown(path), ignore)
     paras = read_paragraphs(path)
     if not paras:
         raise DrafterError("文件是空的，没有可检查的内容", file=str(path))
@@ -524,6 +531,12 @@ def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> 
 
 
 LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx")
+
+
+def _shown(path: Path) -> str:
+    from .reading import shown
+
+    return shown(str(path))
 
 
 def collect(paths: Iterable[str]) -> Iterator[Path]:

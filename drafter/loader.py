@@ -67,25 +67,13 @@ def split_path(path: str) -> PathKey:
     return tuple(out)
 
 
-def read_text(path: Path, *, what: str = "大纲文件") -> str:
+def read_text(path: Path | str, *, what: str = "大纲文件", limit: int = MAX_BYTES) -> str:
     """Read a user's UTF-8 text file with Chinese errors for every way it can fail."""
-    name = str(path)
-    if not path.exists():
-        raise OutlineError(f"找不到{what}，请检查路径是否正确", file=name)
-    if path.is_dir():
-        raise OutlineError(f"这是一个文件夹，不是{what}", file=name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise OutlineError(
-                f"{what}过大（{size // 1024} KB），上限为 {MAX_BYTES // 1024 // 1024} MB；"
-                "大纲只需写要点，长文请放在单独的段落文件中", file=name)
-        data = path.read_bytes()
-    except PermissionError:
-        raise OutlineError(f"没有读取{what}的权限", file=name) from None
-    except OSError as exc:
-        raise OutlineError(f"无法读取{what}：{exc.strerror or exc}", file=name) from None
-    return decode_text(data, name=name, what=what)
+    from .reading import read_limited, shown
+
+    hint = "大纲只需写要点，长文请放在单独的段落文件中" if what == "大纲文件" else None
+    data = read_limited(path, limit=limit, what=what, hint=hint)
+    return decode_text(data, name=shown(str(path)), what=what)
 
 
 def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
@@ -96,6 +84,9 @@ def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
             raise OutlineError(f"{what}的 UTF-16 编码已损坏", file=name) from None
     else:
         if b"\x00" in data:
+            if _looks_utf16(data):
+                raise OutlineError(f"{what}是没有 BOM 的 UTF-16 编码", file=name,
+                                   hint="请在编辑器中选择“另存为”，编码选 UTF-8")
             raise OutlineError(f"{what}看起来是二进制文件，不是文本", file=name,
                                hint="大纲应是 .yaml 文本文件")
         try:
@@ -110,6 +101,22 @@ def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
         raise OutlineError(f"{what}是空的", file=name,
                            hint="可用 drafter new 会议类型 生成一份带注释的大纲")
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of the ASCII part is zero."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return False
+    for start in (0, 1):
+        zeros = head[start::2].count(0)
+        if zeros >= 0.3 * (len(head) // 2) and head[1 - start::2].count(0) == 0:
+            try:
+                data.decode("utf-16-le" if start else "utf-16-be")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 # --- YAML -------------------------------------------------------------------------------

@@ -3,7 +3,11 @@ one clear Chinese message, no traceback, and no file created, changed or deleted
 
 from __future__ import annotations
 
+import io
+import os
+import socket
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +33,27 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     allowed_new: tuple[str, ...] = ()  # files a failed run may leave on purpose (the writer's draft)
     process: bool = False  # run the real console entry (usage errors are translated there)
+    links: dict[str, str] = field(default_factory=dict)  # symlink name -> target
+    fifos: tuple[str, ...] = ()
+    stdin: bytes | str | None = None  # bytes to feed, or a path to read standard input from
+
+
+def py(code: str) -> str:
+    """An editor command: a Python one-liner given the draft's path as sys.argv[1]."""
+    return f"{sys.executable} -c \"import sys, os, pathlib; p = pathlib.Path(sys.argv[1]); {code}\""
+
+
+def zip_bomb() -> bytes:
+    """A small .docx whose document part inflates past the cap (a real bomb is thousands:1)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * (65 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+DRAFT = (".o.yaml.drafter-edit",)
+LOCK = f"{os.getpid()} {socket.gethostname()}\n"
 
 
 def outline(text: str | bytes) -> dict[str, str | bytes]:
@@ -112,6 +137,42 @@ CASES: dict[str, Case] = {
                                  allowed_new=(".o.yaml.drafter-edit",)),
     "edit: no such editor": Case(["edit", "o.yaml"], "无法启动编辑器", outline(GOOD), env={"VISUAL": "no-such-editor-xyz"},
                                  allowed_new=(".o.yaml.drafter-edit",)),
+    "edit: outline is a folder": Case(["edit", "d"], "文件夹", {"d/o.yaml": GOOD}),
+    "edit: outline is a FIFO": Case(["edit", "o.yaml"], "不是普通文件", fifos=("o.yaml",)),
+    "edit: editor deletes the draft": Case(["edit", "o.yaml"], "删除了修改稿", outline(GOOD),
+                                           env={"VISUAL": py("os.remove(p)")}),
+    "edit: editor leaves a folder": Case(["edit", "o.yaml"], "文件夹", outline(GOOD),
+                                         env={"VISUAL": py("os.remove(p); os.mkdir(p)")}),
+    "edit: editor saves GBK": Case(["edit", "o.yaml"], "不是 UTF-8", outline(GOOD), allowed_new=DRAFT,
+                                   env={"VISUAL": py("p.write_bytes(p.read_text('utf-8').encode('gbk', 'replace'))")}),
+    "edit: editor appends 3 MB": Case(["edit", "o.yaml"], "过大", outline(GOOD), allowed_new=DRAFT,
+                                      env={"VISUAL": py("p.write_bytes(p.read_bytes() + b'#' * 3000000)")}),
+    "edit: already being edited": Case(["edit", "o.yaml"], "正在另一个 drafter edit 中编辑",
+                                       {**outline(GOOD), ".o.yaml.drafter-lock": LOCK}),
+    "edit: VISUAL with an open quote": Case(["edit", "o.yaml"], "写法有误", outline(GOOD),
+                                            env={"VISUAL": 'vim "'}),
+    "edit: symlink loop": Case(["edit", "o.yaml"], "符号链接", links={"o.yaml": "o.yaml"}),
+    # reading: regular files only, caps count bytes read
+    "render a FIFO": Case(["render", "o.yaml"], "不是普通文件", fifos=("o.yaml",)),
+    "render /dev/zero": Case(["render", "/dev/zero"], "不是普通文件"),
+    "render a link to /dev/zero": Case(["render", "o.yaml"], "不是普通文件", links={"o.yaml": "/dev/zero"}),
+    "render 30 MB from a pipe": Case(["render", "-"], "过大", stdin=b"title: " + b"x" * (30 * 1024 * 1024)),
+    "render /dev/stdin pipe": Case(["render", "/dev/stdin"], "不是普通文件", stdin=b"title: x\n", process=True),
+    "lint a link to /dev/zero": Case(["lint", "d.txt"], "不是普通文件", links={"d.txt": "/dev/zero"}),
+    "lint a FIFO": Case(["lint", "d.txt"], "不是普通文件", fifos=("d.txt",)),
+    "lint docx zip bomb": Case(["lint", "d.docx"], "压缩炸弹", {"d.docx": zip_bomb()}),
+    "new --from /dev/zero": Case(["new", "deploy", "--from", "/dev/zero"], "不是普通文件"),
+    "new --from a folder": Case(["new", "deploy", "--from", "."], "文件夹"),
+    "mine /dev/zero": Case(["mine", "/dev/zero"], "不是普通文件"),
+    "mine - from /dev/zero": Case(["mine", "-"], "过大", stdin="/dev/zero", process=True),
+    "UTF-16 without BOM": Case(["render", "o.yaml"], "没有 BOM 的 UTF-16", outline("title: 讲话\n".encode("utf-16-le"))),
+    "phrasebank is {}": Case(["phrases", "opening", "--phrasebank", "b.json"], "结构不对", {"b.json": "{}"}),
+    "phrasebank is the schema": Case(["phrases", "opening", "--phrasebank", "b.json"], "结构不对",
+                                     {"b.json": (ROOT / "drafter" / "outline.schema.json").read_bytes()}),
+    "phrasebank deeply nested": Case(["phrases", "opening", "--phrasebank", "b.json"], "短语库",
+                                     {"b.json": "[" * 100_000 + "]" * 100_000}),
+    "phrasebank bad example": Case(["phrases", "opening", "--phrasebank", "b.json"], "examples[0]",
+                                   {"b.json": '{"parts": {"opening": [{"frame": "x", "count": 1, "examples": [1]}]}}'}),
     # usage
     "preview watch missing": Case(["preview", "--watch", "nope.yaml"], "找不到大纲文件"),
     "preview bad rate": Case(["preview", "o.yaml", "--rate", "5"], "参数取值无效", outline(GOOD), process=True),
@@ -132,6 +193,10 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    for rel, target in case.links.items():
+        (tmp_path / rel).symlink_to(target)
+    for rel in case.fifos:
+        os.mkfifo(tmp_path / rel)
     monkeypatch.chdir(tmp_path)
     for key, value in case.env.items():
         monkeypatch.setenv(key, value)
@@ -139,11 +204,17 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     if case.process:
         import subprocess
 
-        done = subprocess.run([sys.executable, "-m", "drafter", *case.args], capture_output=True,
-                              cwd=tmp_path, timeout=60)
+        stdin = open(case.stdin, "rb") if isinstance(case.stdin, str) else None  # noqa: SIM115
+        try:
+            done = subprocess.run([sys.executable, "-m", "drafter", *case.args], capture_output=True,
+                                  cwd=tmp_path, timeout=60, stdin=stdin,
+                                  input=case.stdin if isinstance(case.stdin, bytes) else None)
+        finally:
+            if stdin is not None:
+                stdin.close()
         code, stdout, stderr = done.returncode, done.stdout.decode(), done.stderr.decode()
     else:
-        result = runner.invoke(app, case.args)
+        result = runner.invoke(app, case.args, input=case.stdin if isinstance(case.stdin, bytes) else None)
         code, stdout, stderr = result.exit_code, result.stdout, result.stderr
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     output = stdout + stderr

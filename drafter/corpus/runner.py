@@ -3,6 +3,7 @@ asked), stream results in input order, and aggregate a report without keeping ev
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import CorpusError, DrafterError
 from .mine import FileResult, mine_bytes
 from .model import Speech, Unit
 
@@ -27,6 +29,8 @@ class Input:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
+    from ..reading import shown
+
     inputs: list[Input] = []
     for raw in paths:
         if raw == "-":
@@ -36,27 +40,30 @@ def collect_inputs(paths: list[str]) -> list[Input]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
-                inputs.append(Input(str(path), problem="文件夹里没有 .txt 或 .md 文件"))
-            inputs.extend(Input(str(p), p) for p in found)
-        elif path.is_file():
-            inputs.append(Input(str(path), path))
+                inputs.append(Input(shown(str(path)), problem="文件夹里没有 .txt 或 .md 文件"))
+            inputs.extend(Input(shown(str(p)), p) for p in found)
+        elif os.path.lexists(path):
+            inputs.append(Input(shown(str(path)), path))  # the reader says what is wrong with it
         else:
-            inputs.append(Input(str(path), problem="找不到这个文件或文件夹"))
+            inputs.append(Input(shown(str(path)), problem="找不到这个文件或文件夹"))
     return inputs
+
+
+def _read_input(path: Path | None) -> bytes:
+    from ..reading import STDIN, read_limited
+
+    return read_limited(path or STDIN, limit=MAX_FILE, what="讲话稿文件", error=CorpusError,
+                        hint="这么大的文件不像讲话稿")
 
 
 def _mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
     if item.problem:
         return FileResult(source=item.name, skipped=item.problem)
     try:
-        if item.path is None:
-            data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
-        else:
-            if item.path.stat().st_size > MAX_FILE:
-                return FileResult(source=item.name, skipped="文件超过 50 MB，不像讲话稿，已跳过")
-            data = item.path.read_bytes()
-    except OSError as exc:
-        return FileResult(source=item.name, skipped=f"无法读取：{exc.strerror or exc}")
+        data = stdin_data if item.path is None and stdin_data is not None else \
+            _read_input(item.path)
+    except DrafterError as exc:
+        return FileResult(source=item.name, skipped=exc.problems[0].message)
     try:
         return mine_bytes(data, item.name)
     except RecursionError:
@@ -65,7 +72,14 @@ def _mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
 
 def mine_inputs(inputs: list[Input], *, jobs: int = 1, progress: bool = False) -> Iterator[FileResult]:
     """Results in input order. Standard input is read here, in the parent process."""
-    stdin_data = sys.stdin.buffer.read() if any(i.path is None and not i.problem for i in inputs) else None
+    stdin_data = None
+    if any(i.path is None and not i.problem for i in inputs):
+        try:
+            stdin_data = _read_input(None)
+        except DrafterError as exc:
+            stdin_data = None
+            inputs = [Input(i.name, problem=exc.problems[0].message) if i.path is None else i
+                      for i in inputs]
     bar = _progress(len(inputs)) if progress else None
     try:
         if jobs > 1 and len(inputs) > 1:
