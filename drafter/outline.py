@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from .numbering import STYLE_ALIASES, TRANSITION_ALIASES, TRANSITION_STYLES, OrdinalStyle
+from .unit import LEVEL_ALIASES, LEVELS, normalize_level
 
 Text = str | None
 
@@ -40,6 +41,31 @@ class Figure(_Model):
         None, description="增幅：数字（5.8 即“增长5.8%”，负数为“下降”）或文字")
     rank: Text = Field(None, description="位次，如“居全省第3位”")
     note: Text = Field(None, description="补充说明，接在句末")
+
+
+class Unit(_Model):
+    """The unit speaking. Every field is optional: what is left out is inferred from the
+    meeting name, speaker, title and organizer (全县…大会 → 县), then from the level's defaults."""
+
+    level: str | None = Field(
+        None, description="层级：省 市 县 区 乡镇 街道 部门 学校 企业 单位（名词，如“县”）")
+    name: Text = Field(None, description="单位名称（名词短语），如“云川县”“云川县第一中学”")
+    leadership: Text = Field(None, description="党委和政府（名词短语），如“县委、县政府”“校党委”“公司党委”")
+    scope: Text = Field(None, description="范围词（名词），如“全县”“全校”“全公司”“全系统”")
+    people: Text = Field(None, description="本地的人们（名词短语），如“全县人民”“全体师生”“广大干部职工”")
+    branches: Text = Field(None, description="受部署的各方（名词短语），如“各乡镇、各部门”“各院系、各部门”")
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _known_level(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip():
+            level = normalize_level(value)
+            if level is None:
+                raise PydanticCustomError(
+                    "drafter", "未知的层级“{value}”，可选：{choices}",
+                    {"value": value, "choices": "、".join(LEVELS)})
+            return level
+        return value
 
 
 class Meeting(_Model):
@@ -149,6 +175,7 @@ class Outline(_Model):
     title: Text = Field(None, description="标题；不写则为“在……上的讲话”")
     subtitle: Text = Field(None, description="副标题，如“——在……上的讲话”（用于论点式标题）")
     speaker: Text = Field(None, description="讲话人，如“市委书记 李明”")
+    unit: Unit | None = Field(None, description="讲话的单位（层级、名称、党委政府、范围词、人们）；不写则从会议名称、讲话人推断")
     date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")
     salutation: Text = Field(None, description="称呼，如“同志们”“各位代表，同志们”")
     greeting: Text = Field(None, description="问候语，如“大家好！”")
@@ -189,6 +216,8 @@ def json_schema() -> dict[str, Any]:
     defs["Directive"]["properties"]["points"]["items"] = shorthand
     style = defs["Transition"]["properties"]["style"]
     style["anyOf"] = [{"enum": sorted(TRANSITION_ALIASES), "type": "string"}, {"type": "null"}]
+    level = defs["Unit"]["properties"]["level"]
+    level["anyOf"] = [{"enum": sorted(LEVEL_ALIASES), "type": "string"}, {"type": "null"}]
     return schema
 
 

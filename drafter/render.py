@@ -28,6 +28,7 @@ from .numbering import (
 from .schema_check import properties_of
 from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
 from .textnorm import one_line
+from .unit import resolve_unit
 
 _OPEN_VALUE = re.compile(r"^\s*[〔\[【(（]?\s*待补\s*[〕\]】)）]?\s*$")
 _OPEN_INLINE = re.compile(r"〔待补〕")
@@ -221,6 +222,13 @@ class ContextBuilder:
         node["achievements"] = out
         return node
 
+    def unit(self, data: dict[str, Any]) -> Node:
+        """o.unit.*: always non-empty strings (explicit, inferred, or the level's defaults)."""
+        node = Node("unit")
+        for key, value in resolve_unit(data).items():
+            node[key] = _CONTROL.sub("", one_line(value))
+        return node
+
     def reminders(self, reminders: Any) -> Node | None:
         if not isinstance(reminders, dict):
             return None
@@ -280,7 +288,8 @@ class ContextBuilder:
         data = self.loaded.data
         ctx = self.section(data, None, "", skip=(
             "review", "directives", "numbering", "date", "lint", "target_length", "template",
-            "reminders", "transition"))
+            "reminders", "transition", "unit"))
+        ctx["unit"] = self.unit(data)
         ctx["template"] = str(data.get("template") or "deploy")
         date = data.get("date")
         if "date" in data and (date is None or (isinstance(date, str) and not date.strip())):
