@@ -109,6 +109,15 @@ def _os_message(exc: OSError, what: str) -> str:
     return f"无法读取{what}：{exc.strerror or exc}"
 
 
+def inside(path: str, folder: str) -> bool:
+    """Whether path's real location lies inside folder's real location."""
+    real, real_folder = os.path.realpath(path), os.path.realpath(folder)
+    try:
+        return os.path.commonpath([real, real_folder]) == real_folder
+    except ValueError:  # different drives on Windows
+        return False
+
+
 # --- .docx (a zip of XML parts) ------------------------------------------------------------
 
 DOCX_MAX_MEMBER = 64 * 1024 * 1024  # one part, unpacked

@@ -378,14 +378,21 @@ def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
     import jinja2
     from jinja2.exceptions import SecurityError
 
+    from .sandbox import LimitError, render_bounded
+
+    template = None
     try:
         template = env.get_template(name)
-        return str(template.render(**context))
+        return render_bounded(template, context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", file=exc.filename or exc.name,
                             line=exc.lineno) from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板“{exc.name}”", hint="模板名不能指向模板文件夹之外") from None
+    except LimitError as exc:
+        file, line = _template_frame(exc)
+        raise TemplateError(str(exc), file=file or getattr(template, "filename", None) or name,
+                            line=line) from None
     except SecurityError as exc:
         file, line = _template_frame(exc)
         raise TemplateError(f"模板试图做沙箱不允许的事（{exc}），已拦截", file=file,

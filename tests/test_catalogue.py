@@ -103,10 +103,44 @@ CASES: dict[str, Case] = {
     "template path escape": Case(["render", "o.yaml"], "不能包含路径", outline("template: ../../etc/passwd\n")),
     "sandbox: class walk": Case(["render", "o.yaml", "-t", "tpl"], "沙箱", template("@p {{ ''.__class__.__mro__ }}\n")),
     "sandbox: globals": Case(["render", "o.yaml", "-t", "tpl"], "沙箱",
-                             template("@p {{ lipsum.__globals__['os'].popen('id').read() }}\n")),
+                             template("@p {{ cycler.__init__.__globals__['os'].popen('id').read() }}\n")),
     "sandbox: file include": Case(["render", "o.yaml", "-t", "tpl"], "找不到模板", template("{% include '/etc/passwd' %}\n")),
     "template syntax error": Case(["render", "o.yaml", "-t", "tpl"], "mine.j2:2", template("@p 一\n@p {% if %}\n")),
     "template missing field": Case(["render", "o.yaml", "-t", "tpl"], "meeting.chair", template("@p {{ o.meeting.chair }}\n")),
+    "template links to a secret": Case(["render", "o.yaml", "-t", "tpl"], "模板文件夹之外",
+                                       {**template("{% include 'leak.j2' %}\n"), "secret.txt": "@p 机密内容\n"},
+                                       links={"tpl/leak.j2": "../secret.txt"}),
+    "template folder links to /etc": Case(["render", "o.yaml", "-t", "tpl"], "模板文件夹之外",
+                                          template("{% include 'etc/hostname' %}\n"), links={"tpl/etc": "/etc"}),
+    "meeting type links to a secret": Case(["render", "o.yaml", "-t", "tpl"], "未知的会议类型",
+                                           {"o.yaml": "template: leak\n", "secret.txt": "机密第一行\n"},
+                                           links={"tpl/leak.j2": "../secret.txt"}),
+    "template saved as GBK": Case(["render", "o.yaml", "-t", "tpl"], "不是 UTF-8",
+                                  {"o.yaml": "template: mine\n", "tpl/mine.j2": "@p 讲话\n".encode("gbk")}),
+    "template is a FIFO": Case(["render", "o.yaml", "-t", "tpl"], "不是普通文件", {"o.yaml": "template: mine\n"},
+                               fifos=("tpl/mine.j2",)),
+    "validate GBK template": Case(["validate", "o.yaml", "-t", "tpl"], "不是 UTF-8",
+                                  {"o.yaml": "template: mine\n", "tpl/mine.j2": "@p 讲话\n".encode("gbk")}),
+    "sandbox: string times 10**9": Case(["render", "o.yaml", "-t", "tpl"], "过大", template("@p {{ 'a' * 10**9 }}\n")),
+    "sandbox: nested range loops": Case(["render", "o.yaml", "-t", "tpl"], "循环和调用超过",
+                                        template("{% for i in range(100000) %}{% for j in range(100000) %}"
+                                                 "{% endfor %}{% endfor %}@p x\n")),
+    "sandbox: lipsum is gone": Case(["render", "o.yaml", "-t", "tpl"], "lipsum", template("@p {{ lipsum(10**6) }}\n")),
+    "sandbox: 2**10000000": Case(["render", "o.yaml", "-t", "tpl"], "乘方结果过大", template("@p {{ 2**10000000 }}\n")),
+    "sandbox: center filter": Case(["render", "o.yaml", "-t", "tpl"], "过大", template("@p {{ 'a'|center(10**9) }}\n")),
+    "sandbox: ljust method": Case(["render", "o.yaml", "-t", "tpl"], "过大", template("@p {{ 'a'.ljust(10**9) }}\n")),
+    "sandbox: % width": Case(["render", "o.yaml", "-t", "tpl"], "格式化", template("@p {{ '%0999999999d' % 1 }}\n")),
+    "sandbox: format width": Case(["render", "o.yaml", "-t", "tpl"], "格式化", template("@p {{ '{:>999999999}'.format(1) }}\n")),
+    "sandbox: replace blow-up": Case(["render", "o.yaml", "-t", "tpl"], "过大",
+                                     template("{% set s = 'a' * 100000 %}@p {{ s.replace('a', s) }}\n")),
+    "sandbox: doubling with ~": Case(["render", "o.yaml", "-t", "tpl"], "过大", template(
+        "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}@p x\n")),
+    "sandbox: exponential macro": Case(["render", "o.yaml", "-t", "tpl"], "循环和调用超过", template(
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}@p {{ f(30) }}\n")),
+    "sandbox: squaring integers": Case(["render", "o.yaml", "-t", "tpl"], "整数过大", template(
+        "{% set ns = namespace(x=3) %}{% for i in range(30) %}{% set ns.x = ns.x * ns.x %}{% endfor %}@p x\n")),
+    "sandbox: huge output": Case(["render", "o.yaml", "-t", "tpl"], "已停止",
+                                 template("{% for i in range(90000) %}@p {{ 'x' * 90 }}\n{% endfor %}")),
     "missing template folder": Case(["render", "o.yaml", "-t", "无此目录"], "模板文件夹不存在", outline(GOOD)),
     # outputs
     "existing output": Case(["render", "o.yaml", "-o", "out.txt"], "文件已存在", {**outline(GOOD), "out.txt": "旧稿"}),
@@ -182,6 +216,25 @@ CASES: dict[str, Case] = {
 }
 
 
+SANDBOX_LIMITS = [name for name in CASES if name.startswith("sandbox: ") and name not in (
+    "sandbox: class walk", "sandbox: globals", "sandbox: file include", "sandbox: lipsum is gone")]
+
+
+@pytest.mark.parametrize("name", SANDBOX_LIMITS)
+def test_sandbox_refusals_name_template_and_line(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    case = CASES[name]
+    for rel, content in case.files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    start = time.monotonic()
+    result = runner.invoke(app, case.args)
+    assert time.monotonic() - start < 8, name
+    assert ("tpl/mine.j2" if name == "sandbox: huge output" else "tpl/mine.j2:1") in result.stderr, result.stderr
+
+
 def test_the_catalogue_is_large_enough() -> None:
     assert len(CASES) >= 40
 
@@ -194,8 +247,10 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     for rel, target in case.links.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).symlink_to(target)
     for rel in case.fifos:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(tmp_path / rel)
     monkeypatch.chdir(tmp_path)
     for key, value in case.env.items():
@@ -221,6 +276,7 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert code == case.code, output
     assert case.needle in output, output
     assert "Traceback" not in output
+    assert "机密" not in output  # nothing from outside the template folders is ever shown
     if case.code == 2:
         assert stdout == ""
         errors = [line for line in stderr.splitlines() if line.startswith("错误：")]
