@@ -540,8 +540,12 @@ def _shown(path: Path) -> str:
 
 
 def collect(paths: Iterable[str]) -> Iterator[Path]:
+    from .reading import LONG_NAME, name_too_long
+
     for raw in paths:
         path = Path(raw)
+        if name_too_long(path):
+            raise DrafterError(LONG_NAME, file=_shown(path))
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LINTABLE)
             if not found:

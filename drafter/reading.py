@@ -31,6 +31,14 @@ def _size_text(limit: int) -> str:
     return f"{max(1, limit // 1024)} KB"
 
 
+NAME_MAX = 255  # bytes in one file name on every common file system
+LONG_NAME = "文件名过长（超过系统允许的 255 字节，约 85 个汉字），请改短文件名"
+
+
+def name_too_long(path: Path | str) -> bool:
+    return any(len(os.fsencode(part)) > NAME_MAX for part in Path(path).parts)
+
+
 def read_limited(path: Path | str, *, limit: int, what: str,
                  error: type[DrafterError] = OutlineError, hint: str | None = None) -> bytes:
     """The bytes of a regular file (or standard input for "-"), at most ``limit`` of them."""
@@ -44,6 +52,8 @@ def read_limited(path: Path | str, *, limit: int, what: str,
         if data is None:
             raise error(too_big, file="<标准输入>", hint=hint)
         return data
+    if name_too_long(path):
+        raise error(LONG_NAME, file=name)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         if os.path.isdir(path):
@@ -99,7 +109,7 @@ def _os_message(exc: OSError, what: str) -> str:
     if code in (errno.EACCES, errno.EPERM):
         return f"没有读取{what}的权限"
     if code == errno.ENAMETOOLONG:
-        return "文件名过长（超过系统允许的 255 字节，约 85 个汉字），请改短文件名"
+        return LONG_NAME
     if code == errno.ELOOP:
         return "符号链接循环指向自己，无法读取"
     if code == errno.ENOTDIR:

@@ -53,6 +53,8 @@ def zip_bomb() -> bytes:
 
 
 DRAFT = (".o.yaml.drafter-edit",)
+GBK_NAME = os.fsdecode("工作会议".encode("gbk")) + ".txt"  # as unzip leaves names from Chinese Windows
+SPEECH = "同志们：\n下面，我讲两点意见。\n一、抓项目\n要抓项目。\n二、抓落实\n要抓落实。\n"
 LOCK = f"{os.getpid()} {socket.gethostname()}\n"
 
 
@@ -207,6 +209,18 @@ CASES: dict[str, Case] = {
                                      {"b.json": "[" * 100_000 + "]" * 100_000}),
     "phrasebank bad example": Case(["phrases", "opening", "--phrasebank", "b.json"], "examples[0]",
                                    {"b.json": '{"parts": {"opening": [{"frame": "x", "count": 1, "examples": [1]}]}}'}),
+    # names and text from outside are data
+    "non-UTF-8 name: mine --json": Case(["mine", "--json", "."], "\\xb9", {GBK_NAME: SPEECH}, code=0),
+    "non-UTF-8 name: mine report": Case(["mine", "."], "\\xb9", {GBK_NAME: SPEECH}, code=0),
+    "non-UTF-8 name: lint": Case(["lint", "."], "\\xb9", {GBK_NAME: "今年完成xx亿元。\n"}, code=1),
+    "non-UTF-8 name: render": Case(["render", GBK_NAME], "\\xb9", {GBK_NAME: "titel: 讲话\n"}),
+    "newline in a name: render": Case(["render", "a\nb.yaml"], "a\\nb.yaml", {"a\nb.yaml": "titel: 讲话\n"}),
+    "[/url] in a lint finding": Case(["lint", "d.txt"], "[/url]", {"d.txt": "今年完成任务。详见http://a/[/url]\n"}, code=1),
+    "[red] in a mined file name": Case(["mine", "."], "a[red].txt", {"a[red].txt": SPEECH}, code=0),
+    "file name over 255 bytes": Case(["render", "长" * 90 + ".yaml"], "文件名过长"),
+    "output name over 255 bytes": Case(["render", "o.yaml", "-o", "长" * 90 + ".txt"], "文件名过长", outline(GOOD)),
+    "mine -o name over 255 bytes": Case(["mine", "s.txt", "-o", "长" * 90 + ".yaml"], "文件名过长", {"s.txt": SPEECH}),
+    "lint name over 255 bytes": Case(["lint", "长" * 90 + ".txt"], "文件名过长"),
     # usage
     "preview watch missing": Case(["preview", "--watch", "nope.yaml"], "找不到大纲文件"),
     "preview bad rate": Case(["preview", "o.yaml", "--rate", "5"], "参数取值无效", outline(GOOD), process=True),

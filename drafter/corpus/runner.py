@@ -29,7 +29,7 @@ class Input:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
-    from ..reading import shown
+    from ..reading import LONG_NAME, name_too_long, shown
 
     inputs: list[Input] = []
     for raw in paths:
@@ -37,6 +37,9 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             inputs.append(Input("<标准输入>"))
             continue
         path = Path(raw)
+        if name_too_long(path):
+            inputs.append(Input(shown(str(path)), problem=LONG_NAME))
+            continue
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
@@ -214,37 +217,37 @@ def build_report(report: Report) -> Any:
         table.add_column(column)
     for s in report.speeches:
         note = "；".join((["不完整"] if s["truncated"] else []) + s["notes"][-2:])
-        table.add_row(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
-                      "、".join(s["parts"]), str(s["directives"]), note[:60])
+        table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
+                      "、".join(s["parts"]), str(s["directives"]), note[:60]))
     blocks.append(table)
     if report.styles:
         styles = Table(title="序号样式")
         styles.add_column("样式")
         styles.add_column("次数", justify="right")
         for style, n in report.styles.most_common():
-            styles.add_row(style, str(n))
+            styles.add_row(*_plain(style, str(n)))
         blocks.append(styles)
     if report.transitions:
         variants = Table(title="过渡句")
         variants.add_column("写法")
         variants.add_column("次数", justify="right")
         for variant, n in report.transitions.most_common(15):
-            variants.add_row(variant[:50], str(n))
+            variants.add_row(*_plain(variant[:50], str(n)))
         blocks.append(variants)
     if report.lengths:
         lengths = Table(title="各部分长度（字）")
         for column in ("部分", "篇数", "平均", "最短", "最长"):
             lengths.add_column(column)
         for key, values in report.lengths.items():
-            lengths.add_row(_PART_LABELS.get(key, key), str(len(values)),
-                            str(sum(values) // len(values)), str(min(values)), str(max(values)))
+            lengths.add_row(*_plain(_PART_LABELS.get(key, key), str(len(values)),
+                            str(sum(values) // len(values)), str(min(values)), str(max(values))))
         blocks.append(lengths)
     if report.skipped or report.notes:
         skipped = Table(title="跳过的文件和提示")
         skipped.add_column("文件")
         skipped.add_column("原因")
         for source, why in report.skipped + report.notes:
-            skipped.add_row(source, why)
+            skipped.add_row(*_plain(source, why))
         blocks.append(skipped)
     return Group(*blocks)
 
@@ -353,3 +356,10 @@ def emit_templates(styles: dict[str, HouseStyle], directory: Path) -> list[Path]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         written.append(path)
     return written
+
+
+def _plain(*cells: str) -> list[Any]:
+    """Table cells as plain text: "[/url]" in a mined sentence or a file name is not markup."""
+    from rich.text import Text
+
+    return [Text(cell) for cell in cells]
