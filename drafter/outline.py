@@ -43,6 +43,28 @@ class Figure(_Model):
     note: Text = Field(None, description="补充说明，接在句末")
 
 
+AGENDA_KINDS = ("通报", "传达", "宣读文件", "审议", "表决", "颁奖", "表态发言", "交流发言", "述职", "讲话",
+                "致辞", "宣誓", "签约")
+
+
+class AgendaItem(_Model):
+    """One item of the meeting's agenda, as the host announces it: 请{who}{kind}{what}."""
+
+    kind: str = Field(description="议程类别：" + "、".join(AGENDA_KINDS),
+                      json_schema_extra={"enum": list(AGENDA_KINDS)})
+    who: Text = Field(None, description="由谁进行（名词短语），如“市发展改革委主要负责同志”")
+    what: Text = Field(None, description="内容（名词短语），如“一季度重点项目建设情况”")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value.strip() not in AGENDA_KINDS:
+            raise PydanticCustomError(
+                "drafter", "未知的议程类别“{kind}”，可用的有：{known}",
+                {"kind": value, "known": "、".join(AGENDA_KINDS)})
+        return value.strip()
+
+
 class Unit(_Model):
     """The unit speaking. Every field is optional: what is left out is inferred from the
     meeting name, speaker, title and organizer (全县…大会 → 县), then from the level's defaults."""
@@ -82,6 +104,11 @@ class Meeting(_Model):
     adopted: list[Text] = Field(default_factory=list, description="会议审议通过的文件")
     honoured: Text = Field(None, description="受到表彰的对象，如“30个先进集体和100名先进个人”")
     attendees: Text = Field(None, description="参会人员，如“市县乡三级干部”")
+    host: Text = Field(None, description="会议主持人（职务 + 姓名），如“市委副书记、市长 王某某”")
+    present: Text = Field(None, description="出席会议的领导（名词短语），如“市四套班子领导”")
+    agenda: list[AgendaItem] = Field(
+        default_factory=list,
+        description="会议议程（主持词用），按顺序；不写则由听取的报告、发言、文件、表彰和讲话推出")
 
 
 class Review(_Model):

@@ -41,7 +41,8 @@ LABELS: dict[str, str] = {
     "meeting.purpose": "会议任务", "meeting.background": "召开时机",
     "meeting.heard": "听取的报告", "meeting.speakers": "发言单位",
     "meeting.adopted": "审议通过的文件", "meeting.honoured": "表彰对象",
-    "meeting.attendees": "参会人员", "opening": "开场段落",
+    "meeting.attendees": "参会人员", "meeting.host": "主持人", "meeting.present": "出席领导",
+    "kind": "议程类别", "who": "议程进行人", "what": "议程内容", "opening": "开场段落",
     "review.period": "回顾时段", "review.summary": "总体评价", "review.achievements": "成绩",
     "review.credit": "成绩取得的原因", "review.thanks": "致谢对象", "review.problems": "问题",
     "review.problems_cause": "问题根源", "review.paragraphs": "回顾段落",
@@ -110,10 +111,13 @@ def format_date(value: dt.date | str | None) -> str | None:
 
 
 def _prop_kind(schema: dict[str, Any]) -> tuple[str, str | None]:
-    """('list' | 'model' | 'scalar', referenced definition) for a property schema."""
+    """('list' | 'models' | 'model' | 'scalar', referenced definition) for a property schema."""
     options = schema.get("anyOf", [schema])
     for option in options:
         if option.get("type") == "array":
+            items = option.get("items", {})
+            if "$ref" in items:
+                return "models", items["$ref"].rsplit("/", 1)[-1]
             return "list", None
         if "$ref" in option:
             ref = option["$ref"].rsplit("/", 1)[-1]
@@ -176,6 +180,10 @@ class ContextBuilder:
             kind, ref = _prop_kind(schema)
             if kind == "list":
                 node[name] = self.texts(data.get(name), sub)
+            elif kind == "models":
+                values = data.get(name)
+                node[name] = [self.section(v, ref, f"{sub}[{i}]")
+                              for i, v in enumerate(values if isinstance(values, list) else [])]
             elif kind == "model":
                 node[name] = self.section(data.get(name), ref, sub)
             else:
