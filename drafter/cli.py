@@ -336,12 +336,13 @@ def templates_list(
 def templates_show(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="会议类型的名称、中文名或别名"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
 ) -> None:
     """显示一个会议类型的组成部分和它用到的大纲字段。"""
     with user_errors():
         from .templating import PART_LABELS, describe_template, resolve_template, template_dirs
 
-        dirs = template_dirs(ctx.obj or [])
+        dirs = template_dirs([*(ctx.obj or []), *_dirs(template_dir)])  # -t before or after show
         info = resolve_template(name, dirs)
         d = describe_template(info, dirs)
         lines = [

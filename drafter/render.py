@@ -110,6 +110,16 @@ def format_date(value: dt.date | str | None) -> str | None:
     return text
 
 
+def _plain_number(value: float) -> str:
+    """A number as a speech prints it: 1250000, 5.8, 0.3 — never 1.25e+06 or 0.30000000000000004."""
+    if isinstance(value, int):
+        return str(value)
+    from decimal import Decimal
+
+    text = format(Decimal(f"{value:.15g}").normalize(), "f")
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _prop_kind(schema: dict[str, Any]) -> tuple[str, str | None]:
     """('list' | 'models' | 'model' | 'scalar', referenced definition) for a property schema."""
     options = schema.get("anyOf", [schema])
@@ -145,7 +155,7 @@ class ContextBuilder:
         if isinstance(value, bool):
             value = str(value)
         if isinstance(value, (int, float)):
-            value = f"{value:g}" if isinstance(value, float) else str(value)
+            value = _plain_number(value)
         if not isinstance(value, str):
             value = str(value)
         cleaned = _CONTROL.sub("", one_line(value))
@@ -202,9 +212,9 @@ class ContextBuilder:
         if growth is not None and f["growth"]:
             g = f["growth"]
             if isinstance(growth, (int, float)) or re.fullmatch(r"-?\d+(\.\d+)?%?", g):
-                num = float(str(g).rstrip("%"))
-                word = "下降" if num < 0 else "增长"
-                g = f"同比{word}{abs(num):g}%"
+                digits = str(g).rstrip("%")
+                word = "下降" if float(digits) < 0 else "增长"
+                g = f"同比{word}{digits.lstrip('-')}%"  # as written: never 1e+20
             elif not re.match(r"^(同比|比上年|较上年)?(增长|下降|提高|减少|降低|回落|持平)", g):
                 g = f"增长{g}"
             text += f"{joiner}{g}"
@@ -303,7 +313,8 @@ class ContextBuilder:
         if "date" in data and (date is None or (isinstance(date, str) and not date.strip())):
             ctx["date"] = self.markers.add("date", "讲话日期")
         else:
-            ctx["date"] = format_date(date)
+            # The shared text path: control characters go, an empty result is a marker.
+            ctx["date"] = self.text(format_date(date), "date", "讲话日期", "date" in data)
         ctx["review"] = self.review(data.get("review"))
         ctx["reminders"] = self.reminders(data.get("reminders"))
         transition = self.section(data.get("transition"), "Transition", "transition")

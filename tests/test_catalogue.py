@@ -221,6 +221,25 @@ CASES: dict[str, Case] = {
     "output name over 255 bytes": Case(["render", "o.yaml", "-o", "长" * 90 + ".txt"], "文件名过长", outline(GOOD)),
     "mine -o name over 255 bytes": Case(["mine", "s.txt", "-o", "长" * 90 + ".yaml"], "文件名过长", {"s.txt": SPEECH}),
     "lint name over 255 bytes": Case(["lint", "长" * 90 + ".txt"], "文件名过长"),
+    # numbers a speech can say, and every message in plain Chinese with a position
+    "date \\b to .docx (issue 8)": Case(["render", "o.yaml", "-o", "out.docx"], "已写入", outline('date: "\\b"\n'),
+                                        code=0, allowed_new=("out.docx",)),
+    "new --from a GBK speech (issue 8)": Case(["new", "deploy", "--from", "s.txt"], "抓项目",
+                                              {"s.txt": SPEECH.encode("gbk")}, code=0),
+    "a date that does not exist": Case(["render", "o.yaml"], "o.yaml:1:7：日期“2025-13-01”不存在", outline("date: 2025-13-01\n")),
+    "a number as a key": Case(["render", "o.yaml"], "o.yaml:2:3 meeting[1]：键“1”不是字段名", outline("meeting:\n  1: 会\n")),
+    "nan target length": Case(["render", "o.yaml"], "o.yaml:1:16 target_length：应为普通的数", outline("target_length: .nan\n")),
+    "timestamp for text": Case(["render", "o.yaml"], "请加引号", outline("title: 2025-02-05 10:00:00\n")),
+    "growth nan": Case(["render", "o.yaml"], "不是一个数（nan）", outline(
+        "review:\n  achievements:\n    - indicator: 投资\n      growth: .nan\n")),
+    "growth 1.2e+29": Case(["render", "o.yaml"], "读不出来", outline(
+        "review:\n  achievements:\n    - indicator: 投资\n      growth: 1.2e+29\n")),
+    "value -inf": Case(["render", "o.yaml"], "o.yaml:4:14", outline(
+        "review:\n  achievements:\n    - indicator: 投资\n      value: -.inf\n")),
+    "a !!set": Case(["render", "o.yaml"], "!!set", outline("directives: !!set {甲: null, 乙: null}\n")),
+    "templates show X -t missing": Case(["templates", "show", "deploy", "-t", "无此目录"], "模板文件夹不存在"),
+    "ASCII stderr stays readable": Case(["render", "nope.yaml"], "找不到大纲文件", env={"PYTHONIOENCODING": "ascii"},
+                                        process=True),
     # usage
     "preview watch missing": Case(["preview", "--watch", "nope.yaml"], "找不到大纲文件"),
     "preview bad rate": Case(["preview", "o.yaml", "--rate", "5"], "参数取值无效", outline(GOOD), process=True),
