@@ -36,12 +36,12 @@ def _style(value: Any) -> Any:
 class Figure(_Model):
     """An achievement with figures: 地区生产总值达到1250亿元，同比增长5.8%，居全省第3位。"""
 
-    indicator: Text = Field(description="指标名称，如“地区生产总值”")
-    value: str | int | float | None = Field(None, description="数值，如“1250亿元”")
+    indicator: Text = Field(description="指标名称（名词短语），如“地区生产总值”")
+    value: str | int | float | None = Field(None, description="数值（数量短语），如“1250亿元”")
     growth: str | int | float | None = Field(
-        None, description="增幅：数字（5.8 即“增长5.8%”，负数为“下降”）或文字")
-    rank: Text = Field(None, description="位次，如“居全省第3位”")
-    note: Text = Field(None, description="补充说明，接在句末")
+        None, description="增幅：数字（5.8 即“同比增长5.8%”，负数为“同比下降”，0 为“与上年持平”）或文字，如“下降1.2%”")
+    rank: Text = Field(None, description="位次（动词短语），如“居全省第3位”")
+    note: Text = Field(None, description="补充说明（分句，接在句末），如“连续五年实现“双下降””")
 
     @field_validator("value", "growth")
     @classmethod
@@ -111,20 +111,42 @@ class Unit(_Model):
         return value
 
 
+class Adopted(_Model):
+    """A document adopted by the meeting, with the short name used on its second mention."""
+
+    title: Text = Field(description="文件全称（书名号在内），如“《中共云川县委关于……的决定》”")
+    short: Text = Field(None, description="简称，第二次提到时使用，如“《决定》”；不写则按文种自动取")
+
+
 class Meeting(_Model):
     """The meeting the speech is given at."""
 
-    name: Text = Field(None, description="会议名称，如“全市2025年三级干部大会”")
-    organizer: Text = Field(None, description="决定召开会议的机关，如“市委、市政府”")
-    purpose: Text = Field(None, description="会议的主要任务，如“总结2024年工作，部署2025年任务”")
-    background: Text = Field(None, description="召开的时机，如“全面实施‘十五五’规划的开局之年”")
+    name: Text = Field(None, description="会议名称（名词短语），如“全县2026年经济工作会议”")
+    organizer: Text = Field(None, description="决定召开会议的机关（名词短语），如“县委、县政府”")
+    purpose: Text = Field(None, description="会议的主要任务（动词短语，接在“主要任务是”后），如“总结2026年工作，部署2027年任务”")
+    background: Text = Field(None, description="召开的时机（一个分句，模板写成“当前，……。”），如“全县森林防火形势严峻复杂”；只写时间短语（“……的关键时期”）时按“正值……”处理")
     heard: list[Text] = Field(default_factory=list,
-                              description="刚才听取的报告、通报或传达，如“张市长作了政府工作报告”")
+                              description="刚才听取的报告、通报或传达（每项一个分句，有主语），如“县应急管理局通报了全县森林防火形势”")
     speakers: list[Text] = Field(default_factory=list,
-                                 description="作了发言的单位或同志，如“5个县区”")
-    adopted: list[Text] = Field(default_factory=list, description="会议审议通过的文件")
-    honoured: Text = Field(None, description="受到表彰的对象，如“30个先进集体和100名先进个人”")
-    attendees: Text = Field(None, description="参会人员，如“市县乡三级干部”")
+                                 description="作了发言的单位或同志（名词短语），如“5个乡镇”“县林业局”")
+    adopted: list[str | Adopted | None] = Field(
+        default_factory=list,
+        description="会议审议通过的文件（书名号在内的名称），如“《……决定》”；"
+                    "长标题可写 {title: 《……决定》, short: 《决定》}，第二次提到时用简称")
+    honoured: Text = Field(None, description="受到表彰的对象（名词短语），如“30个先进集体和100名先进个人”")
+    attendees: Text = Field(None, description="参会人员（名词短语），如“县乡村三级干部”")
+    theme: Text = Field(
+        None, description="主题（名词短语，不加引号），党课或论坛用，"
+                          "如“以实干担当开好局起好步”；模板写作“以‘……’为题/为主题”")
+    guests: Text = Field(
+        None, description="致辞欢迎的来宾（名词短语），如“出席论坛的各位领导、各位嘉宾”；"
+                          "模板写作“向……表示热烈的欢迎”")
+    post: Text = Field(
+        None, description="任职讲话中新任的职务（名词短语），如“临江区委书记”；"
+                          "模板写作“组织上安排我担任……”")
+    predecessor: Text = Field(
+        None, description="任职讲话中致敬的前任（名词短语，带称谓），如“王某某同志”；"
+                          "模板写作“……在这里工作期间……”")
     host: Text = Field(None, description="会议主持人（职务 + 姓名），如“市委副书记、市长 王某某”")
     present: Text = Field(None, description="出席会议的领导（名词短语），如“市四套班子领导”")
     agenda: list[AgendaItem] = Field(
@@ -135,23 +157,23 @@ class Meeting(_Model):
 class Review(_Model):
     """Review of achievements and problems."""
 
-    period: Text = Field(None, description="回顾的时段，如“过去的一年”“今年以来”")
-    summary: Text = Field(None, description="总体评价，一句话")
+    period: Text = Field(None, description="回顾的时段（时间短语），如“过去的一年”“今年以来”")
+    summary: Text = Field(None, description="总体评价（一个分句，有主语），如“全县上下团结奋斗，经济社会发展稳中有进”")
     achievements: list[str | Figure | None] = Field(
-        default_factory=list, description="成绩：文字，或带数字的指标（indicator/value/growth/rank）")
-    credit: Text = Field(None, description="成绩取得的原因，如“市委坚强领导、全市上下共同奋斗”")
-    thanks: Text = Field(None, description="致谢对象，如“全市广大干部群众”")
-    problems: list[Text] = Field(default_factory=list, description="存在的问题和不足")
-    problems_cause: Text = Field(None, description="问题的根源，如“根本还是责任落实不到位”")
-    paragraphs: list[Text] = Field(default_factory=list, description="回顾部分的自由段落")
+        default_factory=list, description="成绩：每项一个分句（不加序号），或带数字的指标（indicator/value/growth/rank）")
+    credit: Text = Field(None, description="成绩取得的原因（名词性短语，接在“是……的结果”中），如“县委坚强领导、全县上下共同奋斗”")
+    thanks: Text = Field(None, description="致谢对象（名词短语），如“全县广大干部群众”")
+    problems: list[Text] = Field(default_factory=list, description="存在的问题和不足（每项一个分句，不加序号），如“项目储备不足”")
+    problems_cause: Text = Field(None, description="问题的根源（分句，接在“这些问题，”后），如“根本还是责任落实不到位”")
+    paragraphs: list[Text] = Field(default_factory=list, description="回顾部分的自由段落（完整的句子）")
 
 
 class Transition(_Model):
     """The sentence that announces the directives. Its count is computed, never typed."""
 
     style: str | None = Field(None, description="讲几点意见 / 讲几个方面 / 讲几句话 / 强调几点 / 讲几个问题")
-    topic: Text = Field(None, description="“我就……讲几点意见”中的“……”，如“做好今年工作”")
-    lead: Text = Field(None, description="前置说明，如“根据党委讨论意见”")
+    topic: Text = Field(None, description="“我就……讲几点意见”中的“……”（动词短语），如“做好今年工作”")
+    lead: Text = Field(None, description="前置说明（介词短语），如“根据党委讨论意见”")
     numbered: bool | None = Field(
         None, description="false：不说具体数目（“讲几点意见”）；默认按意见条数写“讲三点意见”")
 
@@ -171,8 +193,8 @@ class Transition(_Model):
 class Directive(_Model):
     """One numbered point: heading, body paragraphs, and sub-points at any depth."""
 
-    heading: Text = Field(description="标题（一句话，不加序号）")
-    body: list[Text] = Field(default_factory=list, description="正文段落")
+    heading: Text = Field(description="标题（一个短语或分句，不加序号，手写的序号会被去掉），如“统一思想，提高认识”")
+    body: list[Text] = Field(default_factory=list, description="正文段落（完整的句子）")
     points: list[Directive] = Field(default_factory=list, description="下一层要点")
     points_style: OrdinalStyle | None = Field(
         None, description="下一层的序号样式：一、 （一） 1. （1） 第一， 一是 一要 首先 一方面")
@@ -191,9 +213,9 @@ class Directive(_Model):
 class Reminders(_Model):
     """Seasonal or safety reminders before the closing (never counted by the transition)."""
 
-    occasion: Text = Field(None, description="时节，如“春节”“汛期”“国庆中秋”")
-    intro: Text = Field(None, description="引导句；不写则由模板生成")
-    items: list[Text] = Field(default_factory=list, description="提醒事项，按“一要……二要……”排列")
+    occasion: Text = Field(None, description="时节（名词），如“春节”“汛期”“国庆中秋”；已过或还远的节日不会说“即将来临”")
+    intro: Text = Field(None, description="引导句（完整的句子）；不写则由模板生成")
+    items: list[Text] = Field(default_factory=list, description="提醒事项（每项一个动词短语，不加序号），按“一要……二要……”排列，如“加强值班值守”")
     style: OrdinalStyle | None = Field(None, description="事项序号样式，默认“一要”")
 
     _style_alias = field_validator("style", mode="before")(lambda cls, v: _style(v))
@@ -202,8 +224,8 @@ class Reminders(_Model):
 class Closing(_Model):
     """The closing exhortation."""
 
-    paragraphs: list[Text] = Field(default_factory=list, description="结尾段落（同志们，……）")
-    call: Text = Field(None, description="最后的号召句，如“为……而努力奋斗！”")
+    paragraphs: list[Text] = Field(default_factory=list, description="结尾段落（完整的句子，同志们，……）")
+    call: Text = Field(None, description="最后的号召句（一个完整的句子），如“让我们……，为……而努力奋斗！”")
 
 
 class LintSettings(_Model):
@@ -220,23 +242,23 @@ class Outline(_Model):
     """A speech outline. Only what you write is used; the template fills the rest."""
 
     template: str = Field("deploy", description="会议类型（模板名），见 drafter templates")
-    title: Text = Field(None, description="标题；不写则为“在……上的讲话”")
+    title: Text = Field(None, description="标题（名词短语）；不写则为“在……上的讲话”")
     subtitle: Text = Field(None, description="副标题，如“——在……上的讲话”（用于论点式标题）")
-    speaker: Text = Field(None, description="讲话人，如“市委书记 李明”")
+    speaker: Text = Field(None, description="讲话人（职务 姓名），如“县委书记 王某某”")
     unit: Unit | None = Field(None, description="讲话的单位（层级、名称、党委政府、范围词、人们）；不写则从会议名称、讲话人推断")
     date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")
-    salutation: Text = Field(None, description="称呼，如“同志们”“各位代表，同志们”")
-    greeting: Text = Field(None, description="问候语，如“大家好！”")
+    salutation: Text = Field(None, description="称呼（名词短语，不加冒号），如“同志们”“各位代表，同志们”")
+    greeting: Text = Field(None, description="问候语（完整的句子），如“大家好！”")
     meeting: Meeting = Field(default_factory=lambda: Meeting())
-    opening: list[Text] = Field(default_factory=list, description="开场白中的自由段落")
+    opening: list[Text] = Field(default_factory=list, description="开场白中的自由段落（完整的句子）")
     review: Review | None = None
-    pivot: Text = Field(None, description="过渡前的转折句，如“同志们，躺在功劳簿上数星星，不如站起来追太阳！”")
+    pivot: Text = Field(None, description="过渡前的转折段（完整的句子），如“同志们，成绩来之不易，挑战依然严峻。”")
     transition: Transition = Field(default_factory=lambda: Transition())
     numbering: list[OrdinalStyle] = Field(
         default_factory=list, description="各层序号样式，从第一层起，如 [第一，, 一要]")
-    directives: list[Directive] = Field(default_factory=list, description="讲话的主体：几点意见")
+    directives: list[Directive] = Field(default_factory=list, description="讲话的主体：几点意见（建议不超过七点；只有一点时不编号）")
     implementation: list[Text] = Field(default_factory=list,
-                                       description="抓落实的要求（牵头、时限、督查）")
+                                       description="抓落实的要求（牵头、时限、督查），每项完整的句子")
     reminders: Reminders | None = None
     closing: Closing = Field(default_factory=lambda: Closing())
     target_length: int | None = Field(None, ge=100, le=100_000, description="目标字数")

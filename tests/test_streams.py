@@ -83,7 +83,7 @@ def test_a_legal_250_byte_output_name_is_written(tmp_path: Path) -> None:
     assert len(os.fsencode(target.name)) == 250
     result = runner.invoke(app, ["render", str(DEPLOY), "-o", str(target)])
     assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8").startswith("在全市")
+    assert "同志们" in target.read_text(encoding="utf-8")
     result = runner.invoke(app, ["render", str(DEPLOY), "-o", str(target), "--force"])
     assert result.exit_code == 0, result.output
 

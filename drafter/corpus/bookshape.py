@@ -29,23 +29,20 @@ def check_phrasebank(book: Any, name: str) -> dict[str, Any]:
             where = f"parts.{part}[{i}]"
             if not isinstance(frame, dict):
                 raise bad(where, "映射")
-            if not isinstance(frame.get("frame"), str):
-                raise bad(f"{where}.frame", "文字")
-            if not isinstance(frame.get("count"), int) or isinstance(frame.get("count"), bool):
+            if not isinstance(frame.get("text", frame.get("frame")), str):
+                raise bad(f"{where}.text", "文字")
+            count = frame.get("count")
+            if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
                 raise bad(f"{where}.count", "整数")
-            examples = frame.get("examples", [])
-            if not isinstance(examples, list):
-                raise bad(f"{where}.examples", "列表")
-            for j, example in enumerate(examples):
-                if not (isinstance(example, dict) and isinstance(example.get("text"), str)
-                        and isinstance(example.get("source"), str)):
-                    raise bad(f"{where}.examples[{j}]", "含 text 和 source 两段文字的映射")
-    directives = book.get("directives", [])
-    if not isinstance(directives, list):
+            key = "sources" if "sources" in frame else "examples"
+            sources = frame.get(key) or []
+            if not isinstance(sources, list):
+                raise bad(f"{where}.{key}", "列表")
+            for j, source in enumerate(sources):
+                if not isinstance(source, dict) or not all(
+                        isinstance(source.get(k, ""), str) for k in ("file", "source", "text")) or \
+                        not isinstance(source.get("line"), (int, type(None))):
+                    raise bad(f"{where}.{key}[{j}]", "含出处（file/source）和原句（text）文字的映射")
+    if not isinstance(book.get("directives", []), list):
         raise bad("directives", "列表")
-    for i, item in enumerate(directives):
-        if not (isinstance(item, dict) and isinstance(item.get("heading"), str)
-                and isinstance(item.get("source"), str) and isinstance(item.get("keywords"), list)
-                and all(isinstance(k, str) for k in item["keywords"])):
-            raise bad(f"directives[{i}]", "含 heading、source、keywords 的映射")
     return book
