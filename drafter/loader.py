@@ -74,7 +74,8 @@ def read_text(path: Path | str, *, what: str = "大纲文件", limit: int = MAX_
 
     hint = "大纲只需写要点，长文请放在单独的段落文件中" if what == "大纲文件" else None
     data = read_limited(path, limit=limit, what=what, hint=hint)
-    return decode_text(data, name=shown(str(path)), what=what)
+    name = "<标准输入>" if str(path) == "-" else shown(str(path))
+    return decode_text(data, name=name, what=what)
 
 
 def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
@@ -478,7 +479,7 @@ def load_outline(path: Path | str) -> Any:
     """Read, parse and validate an outline file. Returns a LoadedOutline."""
     path = Path(path)
     text = read_text(path)
-    return load_outline_text(text, str(path))
+    return load_outline_text(text, "<标准输入>" if str(path) == "-" else str(path))
 
 
 @dataclass

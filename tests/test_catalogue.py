@@ -200,6 +200,7 @@ CASES: dict[str, Case] = {
     "render /dev/zero": Case(["render", "/dev/zero"], "不是普通文件"),
     "render a link to /dev/zero": Case(["render", "o.yaml"], "不是普通文件", links={"o.yaml": "/dev/zero"}),
     "render 30 MB from a pipe": Case(["render", "-"], "过大", stdin=b"title: " + b"x" * (30 * 1024 * 1024)),
+    "render - from a GBK pipe": Case(["render", "-"], "<标准输入>:1：大纲文件不是 UTF-8", stdin="title: 讲话\n".encode("gbk")),
     "render /dev/stdin pipe": Case(["render", "/dev/stdin"], "不是普通文件", stdin=b"title: x\n", process=True),
     "lint a link to /dev/zero": Case(["lint", "d.txt"], "不是普通文件", links={"d.txt": "/dev/zero"}),
     "lint a FIFO": Case(["lint", "d.txt"], "不是普通文件", fifos=("d.txt",)),
