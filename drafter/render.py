@@ -520,8 +520,7 @@ def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
                             line=line) from None
     except SecurityError as exc:
         file, line = _template_frame(exc)
-        raise TemplateError(f"模板试图做沙箱不允许的事（{exc}），已拦截", file=file,
-                            line=line) from None
+        raise TemplateError(_security_message(str(exc)), file=file, line=line) from None
     except jinja2.UndefinedError as exc:
         file, line = _template_frame(exc)
         raise TemplateError(_undefined_message(str(exc)), file=file, line=line) from None
@@ -532,6 +531,18 @@ def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"模板运行出错：{exc}", file=file, line=line) from None
     except RecursionError:
         raise TemplateError("模板递归过深（可能是宏或 include 自己调用自己）") from None
+
+
+def _security_message(text: str) -> str:
+    """Jinja's sandbox refusal, in plain Chinese."""
+    m = re.search(r"access to attribute '([^']*)' of '([^']*)' object is unsafe", text)
+    if m:
+        return f"模板试图访问“{m.group(2)}”对象的内部属性“{m.group(1)}”，沙箱不允许，已拦截"
+    if "not safely callable" in text:
+        return "模板试图调用沙箱不允许调用的函数，已拦截"
+    if "unsafe" in text or "modif" in text:
+        return "模板试图修改数据或访问内部属性，沙箱不允许，已拦截"
+    return "模板试图做沙箱不允许的事，已拦截"
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
