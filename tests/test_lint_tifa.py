@@ -152,17 +152,19 @@ def _outline(write, replace: str, by: str, name: str = "o.yaml") -> tuple[Path, 
 
 @pytest.mark.parametrize("sentence, code", [PLANTED[0], PLANTED[11], PLANTED[16]])
 def test_a_planted_defect_in_an_outline_is_found_at_its_yaml_line(write, sentence: str, code: str) -> None:
-    path, line = _outline(write, "项目是经济发展的生命线，", f"{sentence}项目是经济发展的生命线，")
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
+    path, line = _outline(write, "老旧小区改造，改的是房子，", f"{sentence}老旧小区改造，改的是房子，")
     findings = [f for f in lint_paths([str(path)]) if f.code in TIFA]
     assert [(f.code, f.line) for f in findings] == [(code, line)]
     assert findings[0].where and findings[0].where.startswith("directives[0].body")
 
 
 def test_an_outline_is_judged_by_its_own_date(write) -> None:
-    path, line = _outline(write, "项目是经济发展的生命线，", "要扎实推进“十四五”规划重点项目建设。项目是经济发展的生命线，")
-    assert tifa(lint_paths([str(path)])) == []  # the example is dated 2025-04-18
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
+    path, line = _outline(write, "老旧小区改造，改的是房子，", "要扎实推进“十四五”规划重点项目建设。老旧小区改造，改的是房子，")
+    dated = path.read_text(encoding="utf-8")
+    assert "date: 2026-04-16" in dated  # the example's own date
+    path.write_text(dated.replace("date: 2026-04-16", "date: 2025-04-16"), encoding="utf-8")
+    assert tifa(lint_paths([str(path)])) == []  # in 2025 the 14th plan was still current
+    path.write_text(dated, encoding="utf-8")
     assert tifa(lint_paths([str(path)])) == [("D131", line)]
 
 
