@@ -78,7 +78,8 @@ def test_docx_draft_and_outline_findings_have_their_place(tmp_path: Path, write,
     [finding] = d133(lint_paths([str(draft)], against=[str(archive)]))
     assert finding.where == "第3段" and "2025年工作会议.txt 第5行" in finding.message
     text = (ROOT / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
-    text = text.replace("项目是经济发展的生命线，", f"{WEB}项目是经济发展的生命线，", 1)
+    assert "老旧小区改造，改的是房子，" in text
+    text = text.replace("老旧小区改造，改的是房子，", f"{WEB}老旧小区改造，改的是房子，", 1)
     outline = write("o.yaml", text)
     line = next(i for i, row in enumerate(text.splitlines(), 1) if WEB in row)
     [finding] = d133(lint_paths([str(outline)], against=[str(archive)]))
