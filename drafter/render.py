@@ -28,6 +28,7 @@ from .numbering import (
 )
 from .occasions import fitting_occasion, parse_date
 from .schema_check import properties_of
+from .slots import slot_name
 from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
 from .textnorm import one_line
 from .unit import resolve_unit
@@ -95,9 +96,12 @@ class Markers:
     def __init__(self) -> None:
         self.items: list[OpenMarker] = []
 
-    def add(self, path: str, label: str) -> str:
-        marker = f"〔待补：{label}〕"
-        self.items.append(OpenMarker(path=path, label=label, marker=marker))
+    def add(self, path: str, label: str, slot: str | None = None, inline: bool = False) -> str:
+        """A whole open field shows its label; a slot inside a sentence shows what it stands
+        for (〔待补：人数〕) or nothing (〔待补〕), never the field around it."""
+        marker = f"〔待补：{slot}〕" if slot else ("〔待补〕" if inline else f"〔待补：{label}〕")
+        self.items.append(OpenMarker(path=path, label=f"{label}中的{slot or '空缺'}" if inline else label,
+                                     marker=marker))
         return marker
 
 
@@ -178,7 +182,9 @@ class ContextBuilder:
         if not cleaned or _OPEN_VALUE.match(cleaned):
             return self.markers.add(path, label)
         if "〔待补〕" in cleaned:
-            cleaned = _OPEN_INLINE.sub(lambda _m: self.markers.add(path, label), cleaned)
+            cleaned = _OPEN_INLINE.sub(
+                lambda m: self.markers.add(path, label, slot_name(m.string[:m.start()], m.string[m.end():]),
+                                           inline=True), cleaned)
         return cleaned
 
     def label(self, path: str) -> str:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from drafter.export.text import export
 from drafter.lint import Context, Paragraph, _counts
-from drafter.lint_fit import check_bundles, check_series
+from drafter.lint_fit import check_bundles, check_series, outline_texts
 from drafter.loader import LoadedOutline, Positions, load_outline
 from drafter.render import render_outline
 from drafter.templating import catalogue, template_dirs
@@ -85,6 +85,8 @@ def check_speech(loaded: LoadedOutline, template: str, dirs: list[Path] | None =
         for m in pattern.finditer(text):
             problems.append(f"{what}: …{text[max(0, m.start() - 12):m.end() + 12]}…")
     own = {unit["scope"], unit["people"], *unit["leadership"].split("、")}
+    # the writer's own words may name any level; a frame may name only the unit's
+    own |= {m.group(0) for _, t in outline_texts(loaded.data) for m in _LEVEL_WORD.finditer(t)}
     for m in _LEVEL_WORD.finditer(text):
         if m.group(0) not in own and not any(m.group(0) in w for w in own):
             problems.append(f"level word {m.group(0)} in a {unit['level']} speech: "

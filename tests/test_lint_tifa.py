@@ -15,7 +15,7 @@ from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 from drafter.lint_tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
 
-from .conftest import OUTLINES, ROOT, SHARED
+from .conftest import OUTLINES, PLANT_OUTLINE, SHARED
 
 runner = CliRunner()
 TIFA = {"D130", "D131", "D132"}
@@ -115,6 +115,10 @@ def test_a_date_in_chinese_numerals_counts(write) -> None:
     sentence = "要扎实推进“十四五”规划重点项目建设。"
     assert tifa(lint_paths([str(write("a.txt", draft([sentence], date="（二〇二五年十二月八日）")))])) == []
     assert tifa(lint_paths([str(write("b.txt", draft([sentence], date="（二〇二六年一月八日）")))])) == [("D131", 4)]
+    assert tifa(lint_paths([str(write("c.txt", draft([sentence], date="（2026年1月8日在全市工作会议上）")))])) == [("D131", 4)]
+    assert tifa(lint_paths([str(write("d.txt", draft([sentence], date="2025年12月8日，全市上下")))])) == [("D131", 4)]
+    signed = "同志们：\n" + sentence + "\n\n云川市人民政府\n2025年12月8日\n"
+    assert tifa(lint_paths([str(write("e.txt", signed))])) == []
 
 
 def test_an_undated_draft_is_judged_by_this_year_and_says_so(write) -> None:
@@ -142,30 +146,37 @@ def test_docx_drafts_are_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
     assert tifa(lint_paths([str(clean)])) == []
 
 
-def _outline(write, replace: str, by: str, name: str = "o.yaml") -> tuple[Path, int]:
-    text = (ROOT / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
-    assert replace in text
-    text = text.replace(replace, by, 1)
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if by.strip().splitlines()[-1] in row)
+def _outline(write, sentence: str, date: str | None, name: str = "o.yaml") -> tuple[Path, int]:
+    """The deploy example with a sentence put before its first directive's first paragraph,
+    and the given date (none: no date line). Returns the file and the sentence's line."""
+    text = PLANT_OUTLINE
+    text = re.sub(r"^date: .*\n", f"date: {date}\n" if date else "", text, count=1, flags=re.M)
+    text, n = re.subn(r"(\ndirectives:\n(?:.*\n)*?\s+body:\n\s+- )", lambda m: m.group(1) + sentence, text, count=1)
+    assert n == 1
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if sentence in row)
     return write(name, text), line
 
 
 @pytest.mark.parametrize("sentence, code", [PLANTED[0], PLANTED[11], PLANTED[16]])
 def test_a_planted_defect_in_an_outline_is_found_at_its_yaml_line(write, sentence: str, code: str) -> None:
-    path, line = _outline(write, "老旧小区改造，改的是房子，", f"{sentence}老旧小区改造，改的是房子，")
+    path, line = _outline(write, sentence, "2026-04-18")
     findings = [f for f in lint_paths([str(path)]) if f.code in TIFA]
     assert [(f.code, f.line) for f in findings] == [(code, line)]
     assert findings[0].where and findings[0].where.startswith("directives[0].body")
+    row = path.read_text(encoding="utf-8").splitlines()[line - 1]
+    name = {"D130": "以习近平为核心", "D131": "统筹疫情防控", "D132": "四个意识"}[code]
+    assert findings[0].column == row.index(name) + 1
 
 
 def test_an_outline_is_judged_by_its_own_date(write) -> None:
-    path, line = _outline(write, "老旧小区改造，改的是房子，", "要扎实推进“十四五”规划重点项目建设。老旧小区改造，改的是房子，")
-    dated = path.read_text(encoding="utf-8")
-    assert "date: 2026-04-16" in dated  # the example's own date
-    path.write_text(dated.replace("date: 2026-04-16", "date: 2025-04-16"), encoding="utf-8")
-    assert tifa(lint_paths([str(path)])) == []  # in 2025 the 14th plan was still current
-    path.write_text(dated, encoding="utf-8")
+    sentence = "要扎实推进“十四五”规划重点项目建设。"
+    path, line = _outline(write, sentence, "2025-04-18")
+    assert tifa(lint_paths([str(path)])) == []
+    path, line = _outline(write, sentence, "2026-04-18")
     assert tifa(lint_paths([str(path)])) == [("D131", line)]
+    path, line = _outline(write, sentence, None)
+    [finding] = [f for f in lint_paths([str(path)]) if f.code == "D131"]
+    assert "大纲没有写 date" in finding.message
 
 
 @pytest.mark.parametrize("outline", OUTLINES, ids=lambda p: p.stem)
@@ -277,3 +288,22 @@ def test_real_speeches_have_no_wrong_wording_or_wrong_lists() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             hits = [h for h in find_in_text(line, rules, 2026) if h.code != "D131"]
             assert hits == [], (path.name, number, hits)
+
+
+def test_the_shipped_phrase_library_passes_the_tifa_check() -> None:
+    """Every frame of drafter/data/phrasebank.yaml, read as a 2026 speech would use it."""
+    data = yaml.safe_load((SHIPPED.parent / "phrasebank.yaml").read_text(encoding="utf-8"))
+
+    def frames(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            yield from frames(node.get("text")) if "text" in node else (x for v in node.values() for x in frames(v))
+        elif isinstance(node, list):
+            for item in node:
+                yield from frames(item)
+
+    texts = list(frames(data.get("parts")))
+    assert len(texts) >= 100
+    rules = load_rules()
+    assert [(t, find_in_text(t, rules, 2026)) for t in texts if find_in_text(t, rules, 2026)] == []
