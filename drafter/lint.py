@@ -595,7 +595,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
         findings += (lint_tifa.lint_outline if outline else lint_tifa.lint_draft)(path, ignored, tifa)
         findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
     findings = lint_typo.without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
-    findings += _pack_drafts(drafts, ignored)
+    findings = lint_fit.without_repeats(findings + _pack_drafts(drafts, ignored))
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
 
 
