@@ -262,6 +262,7 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from .errors import DrafterError
     from .lint import RULES, SEVERITY_ORDER, lint_paths
@@ -293,7 +294,9 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
             if f.where:
                 place += f" {f.where}"
             style = {"error": "red", "warning": "yellow", "info": "dim"}[f.severity]
-            table.add_row(place, f.code, f"[{style}]{labels[f.severity]}[/{style}]", f.message, f.fix or "")
+            # Text, not markup: a finding quotes the draft, which may hold "[/url]".
+            table.add_row(Text(place), f.code, Text(labels[f.severity], style=style), Text(f.message),
+                          Text(f.fix or ""))
         buffer = StringIO()
         console = Console(file=buffer, width=140, highlight=False)
         console.print(table)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -41,6 +42,26 @@ class Figure(_Model):
         None, description="增幅：数字（5.8 即“同比增长5.8%”，负数为“同比下降”，0 为“与上年持平”）或文字，如“下降1.2%”")
     rank: Text = Field(None, description="位次（动词短语），如“居全省第3位”")
     note: Text = Field(None, description="补充说明（分句，接在句末），如“连续五年实现“双下降””")
+
+    @field_validator("value", "growth")
+    @classmethod
+    def _sayable(cls, value: Any) -> Any:
+        return sayable_number(value)
+
+
+MAX_SAYABLE = 1e15  # 一千万亿: beyond it a figure is a typo, not something a speech can read out
+
+
+def sayable_number(value: Any) -> Any:
+    """A number a speaker can read out: finite, and not of an absurd size."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        raise PydanticCustomError("drafter", "这里的数不是一个数（nan），请写上实际数值")
+    if math.isinf(value) or abs(value) > MAX_SAYABLE:
+        raise PydanticCustomError(
+            "drafter", "数值大得读不出来（超过一千万亿），请核对；确实很大的数请写成文字，如“1.2万亿元”")
+    return value
 
 
 AGENDA_KINDS = ("通报", "传达", "宣读文件", "审议", "表决", "颁奖", "表态发言", "交流发言", "述职", "讲话",
@@ -114,6 +135,18 @@ class Meeting(_Model):
                     "长标题可写 {title: 《……决定》, short: 《决定》}，第二次提到时用简称")
     honoured: Text = Field(None, description="受到表彰的对象（名词短语），如“30个先进集体和100名先进个人”")
     attendees: Text = Field(None, description="参会人员（名词短语），如“县乡村三级干部”")
+    theme: Text = Field(
+        None, description="主题（名词短语，不加引号），党课或论坛用，"
+                          "如“以实干担当开好局起好步”；模板写作“以‘……’为题/为主题”")
+    guests: Text = Field(
+        None, description="致辞欢迎的来宾（名词短语），如“出席论坛的各位领导、各位嘉宾”；"
+                          "模板写作“向……表示热烈的欢迎”")
+    post: Text = Field(
+        None, description="任职讲话中新任的职务（名词短语），如“临江区委书记”；"
+                          "模板写作“组织上安排我担任……”")
+    predecessor: Text = Field(
+        None, description="任职讲话中致敬的前任（名词短语，带称谓），如“王某某同志”；"
+                          "模板写作“……在这里工作期间……”")
     host: Text = Field(None, description="会议主持人（职务 + 姓名），如“市委副书记、市长 王某某”")
     present: Text = Field(None, description="出席会议的领导（名词短语），如“市四套班子领导”")
     agenda: list[AgendaItem] = Field(

@@ -139,7 +139,8 @@ def level_of_name(name: str) -> str | None:
 def infer_name(data: dict[str, Any], level: str) -> str | None:
     """云川县 from 云川县2026年…大会 or 中共云川县委; None when no text names the unit."""
     meeting = _part(data, "meeting")
-    for text in (meeting.get("name"), data.get("title"), meeting.get("organizer")):
+    for text in (meeting.get("name"), data.get("title"), meeting.get("organizer"),
+                 data.get("speaker")):
         if not isinstance(text, str):
             continue
         name = _name_at_start(text)
