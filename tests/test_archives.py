@@ -23,7 +23,7 @@ from drafter.corpus.read_docx import cn_counting, docx_text, format_number
 from drafter.corpus.read_html import clean_title, read_html
 from drafter.corpus.readers import read_document
 from drafter.corpus.segment import find_ordinal
-from drafter.corpus.starts import find_salutation
+from drafter.corpus.starts import clean_title_line, find_salutation
 from tests.pdfmaker import make_pdf
 
 HERE = Path(__file__).resolve().parent
@@ -151,9 +151,10 @@ def test_page_furniture_is_set_aside_wherever_it_sits() -> None:
         assert furniture not in document.text
     copied = "\n".join(["网站首页 政务公开 领导讲话 办事服务 互动交流", "当前位置：首页 > 领导讲话 > 正文",
                         "推荐阅读", "关于做好冬季安全工作的通知", "某某镇开展环境整治",
+                        "会议讲话是机关常用文稿，以下是小编为大家整理的讲话稿，供大家参考。",
                         *_plain_lines(), "上一篇：某某镇召开会议", "版权所有 © 某某镇", "用户名：", "注册"])
     kept, removed = set_aside(copied)
-    assert removed >= 6 and "冬季安全" not in kept and "上一篇" not in kept
+    assert removed >= 7 and "冬季安全" not in kept and "上一篇" not in kept and "小编" not in kept
     assert all(line in kept for line in _plain_lines())
 
 
@@ -162,6 +163,10 @@ def test_titles_lose_site_suffixes_and_prefixes() -> None:
     assert clean_title("[县长在县委书记]县长在全县经济工作会议上的讲话") == "县长在全县经济工作会议上的讲话"
     assert clean_title("区长在安全生产会议上的讲话[VIP]") == "区长在安全生产会议上的讲话"
     assert clean_title("开学典礼校长致辞_讲话致辞_某某网") == "开学典礼校长致辞"
+    assert clean_title_line("最新小学家长会校长发言稿") == "小学家长会校长发言稿"
+    assert clean_title_line("【小学校长开学典礼致辞】") == "小学校长开学典礼致辞"
+    assert clean_title_line("附件在全市工作会议上的讲话（2011年11月3日 根据录音整理）王某某") == "在全市工作会议上的讲话"
+    assert clean_title_line("县长在全县座谈会上讲话县长在全县座谈会上的讲话") == "县长在全县座谈会上的讲话"
 
 
 @pytest.mark.parametrize("salutation", [

@@ -29,6 +29,8 @@ _LINE = re.compile(
 _LIST_HEAD = re.compile(r"^(?:推荐阅读|相关推荐|热门文章|相关文章|猜你喜欢|延伸阅读|相关阅读|精彩推荐|热门推荐|"
                         r"最新文章|相关栏目|推荐访问|智能推荐|相关链接|友情链接|热点推荐)[:：]?")
 _TOC_HEAD = re.compile(r"^目\s*录$")
+# A content farm's blurb over its copy: …以下是小编为大家整理的…, 供大家参考…
+_BLURB = re.compile(r"小编|供大家参考|希望(?:对大家|可以|能)(?:有所)?帮助|一起来看看吧|^在日常(?:的)?(?:学习|工作|生活)")
 _TOC_LINE = re.compile(r"^\d{1,2}[.、．]\s*\S.{0,60}?[.．。…·\s]+\d{1,3}$")
 _PROSE = re.compile(r"[。！？]")
 _ANTICOPY = re.compile(r"(?<=\S)[ \t]*[(（]?(?:[ \t]+[!-~]{1,2}){5,}(?=[ \t]|$)")
@@ -86,7 +88,8 @@ def set_aside(text: str) -> tuple[str, int]:
             in_toc = True
             removed += 1
             continue
-        if (len(stripped) <= 80 and (_LINE.search(stripped) or _menu(stripped))
+        if (len(stripped) <= 300 and _BLURB.search(stripped) and not _speech_line(stripped)) or (
+                len(stripped) <= 80 and (_LINE.search(stripped) or _menu(stripped))
                 and not _speech_line(stripped)):
             removed += 1
             continue

@@ -262,7 +262,7 @@ def build_report(report: Report) -> Any:
     blocks: list[Any] = [Text(f"共 {report.files} 个文件，读取 {report.readable} 个，"
                               f"找到讲话 {len(report.speeches)} 篇", style="bold")]
     if report.encodings:
-        blocks.append(Text("编码：" + "，".join(f"{k} {v}" for k, v in report.encodings.most_common())))
+        blocks.append(Text("格式和编码：" + "，".join(f"{k} {v}" for k, v in report.encodings.most_common())))
     table = Table(title="各篇讲话", show_lines=False)
     for column in ("文件", "篇", "标题", "找到的部分", "意见", "备注"):
         table.add_column(column)

@@ -86,6 +86,8 @@ def clean_title_line(text: str) -> str:
 
     text = clean_title(text)
     text = _INDEX.sub("", text).strip()
+    text = re.sub(r"^(?:最新|精选|热门|优秀|经典)(?=\S{4,})", "", text)  # a content farm's label
+    text = re.sub(r"(?<=\S{4})(?:范文|大全|精选|模板)$", "", text)
     return undouble(text)
 
 
