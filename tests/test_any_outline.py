@@ -100,7 +100,10 @@ def check_speech(loaded: LoadedOutline, template: str, dirs: list[Path] | None =
     for k, block in enumerate(blocks):
         if block.plain.endswith("：") and block.kind != "salutation":
             following = blocks[k + 1] if k + 1 < len(blocks) else None
-            if following is None or not following.number:
+            # a list follows; or the lone item it announces, said without an ordinal
+            lone = following is not None and following.part == "directives" and \
+                following.level == 1 and not following.number
+            if following is None or not (following.number or lone):
                 problems.append(f"lead-in with nothing after it: {block.plain[-20:]}")
     paras = [Paragraph(b.plain, None, f"第{i}段") for i, b in enumerate(blocks, 1)]
     ctx = Context("speech", set())

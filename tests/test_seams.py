@@ -92,6 +92,11 @@ def test_background_is_a_clause_in_every_template(template: str) -> None:
             assert "当前，正值全年经济工作" in text or "当前，森林防火形势严峻复杂。" in text
 
 
+def test_a_level_below_never_repeats_the_style_above() -> None:
+    text, _ = render("numbering: [（一）]\ndirectives:\n  - {heading: 甲, points: [子一, 子二]}\n  - 乙\n")
+    assert "（一）甲" in text and "1.子一" in text and "（一）子一" not in text
+
+
 def test_as_clause() -> None:
     assert as_clause("全年经济工作爬坡过坎的关键时期") == "正值全年经济工作爬坡过坎的关键时期"
     assert as_clause("在建党105周年之际") == "正值建党105周年之际"
