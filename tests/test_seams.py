@@ -77,6 +77,9 @@ def test_a_lone_directive_is_said_without_a_count_or_ordinal() -> None:
     text, _ = render("directives:\n  - heading: 抓落实\n    body: [要抓实。]\n")
     assert "讲一点意见" not in text and "讲一些意见" in text
     assert "一、" not in text and "\u3000\u3000抓落实。要抓实。" in text
+    # verbatim keeps a mined speech's numbering, but never says 讲一点意见 either
+    text, _ = render("transition: {style: 讲几点意见}\ndirectives: [抓落实]\n", "verbatim")
+    assert "讲一点意见" not in text and "讲一些意见" in text
     text, _ = render("review:\n  problems: [项目储备不足]\n")
     assert "一是" not in text and "项目储备不足。" in text
     text, _ = render("reminders:\n  occasion: 汛期\n  items: [加强值班值守]\n")
