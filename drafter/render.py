@@ -304,13 +304,18 @@ class ContextBuilder:
         elif depth <= len(styles):
             style, where = styles[depth - 1], f"numbering[{depth - 1}]"
         else:
-            # the default for this depth, unless a level above already says it that way
-            # (numbering: [（一）] puts （一） on top; the level below then takes 1.)
             style, where = default_style(depth), path
+        if style in above:
+            # a level above already says it that way (numbering: [（一）] puts （一） on top):
+            # the listener could not tell the levels apart, so take the next free style
+            chosen = style
             for k in range(depth, depth + len(above) + 1):
                 style = default_style(k)
                 if style not in above:
                     break
+            if where != path:
+                self.warn(f"序号样式“{chosen.value}”上一层已经用了，这一层改用“{style.value}”", where,
+                          hint="每一层用不同的序号样式")
         low, high = series_limits(style)
         if len(items) > 1 and (len(items) < low or (high is not None and len(items) > high)):
             limit = cn_numeral(low) if high in (low, None) else f"{cn_numeral(low)}至{cn_numeral(high or low)}"

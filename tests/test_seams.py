@@ -98,6 +98,9 @@ def test_background_is_a_clause_in_every_template(template: str) -> None:
 def test_a_level_below_never_repeats_the_style_above() -> None:
     text, _ = render("numbering: [（一）]\ndirectives:\n  - {heading: 甲, points: [子一, 子二]}\n  - 乙\n")
     assert "（一）甲" in text and "1.子一" in text and "（一）子一" not in text
+    text, warnings = render("numbering: [（一）]\ndirectives:\n"
+                            "  - {heading: 甲, points: [子一, 子二], points_style: （一）}\n  - 乙\n")
+    assert "1.子一" in text and any("directives[0].points_style" in w for w in warnings)
 
 
 def test_as_clause() -> None:
