@@ -115,7 +115,7 @@ CASES: dict[str, Case] = {
     # usage
     "preview watch missing": Case(["preview", "--watch", "nope.yaml"], "找不到大纲文件"),
     "preview bad rate": Case(["preview", "o.yaml", "--rate", "5"], "参数取值无效", outline(GOOD), process=True),
-    "missing argument": Case(["render"], "缺少参数 OUTLINE", process=True),
+    "missing argument": Case(["render"], "缺少参数 大纲", process=True),
     "unknown option": Case(["render", "o.yaml", "--colour"], "没有这个选项", outline(GOOD), process=True),
     "unknown command": Case(["rendr", "o.yaml"], "没有这个命令", outline(GOOD), process=True),
 }
