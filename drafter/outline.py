@@ -146,7 +146,8 @@ class Outline(_Model):
     """A speech outline. Only what you write is used; the template fills the rest."""
 
     template: str = Field("deploy", description="会议类型（模板名），见 drafter templates")
-    title: Text = Field(None, description="标题；不写则为“在……上的讲话”")
+    title: str | list[str] | None = Field(
+        None, description="标题；不写或留空则为“在……上的讲话”；写成列表（或在标题中换行）可自己指定分行")
     subtitle: Text = Field(None, description="副标题，如“——在……上的讲话”（用于论点式标题）")
     speaker: Text = Field(None, description="讲话人，如“市委书记 李明”")
     date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")

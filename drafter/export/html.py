@@ -40,7 +40,7 @@ def _text(text: str) -> str:
 
 def _block(block: Block) -> str:
     if block.kind == "title":
-        return f"<h1>{_text(block.text)}</h1>"
+        return f"<h1>{'<br>'.join(_text(line) for line in block.lines)}</h1>"
     if block.kind in ("subtitle", "meta"):
         return f'<p class="{block.kind}">{_text(block.text)}</p>'
     if block.kind == "salutation":
