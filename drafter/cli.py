@@ -101,6 +101,11 @@ def render(
     font_profile: FontProfileChoice = typer.Option(
         FontProfileChoice.gbt9704, "--font-profile",
         help="Word 字体方案：gbt9704（方正小标宋、仿宋_GB2312 等公文字体）或 common（Windows/WPS 自带的宋体、黑体、楷体、仿宋）"),
+    host: bool = typer.Option(False, "--host", help="生成同一会议的主持词，而不是讲话稿"),
+    reading_copy: bool = typer.Option(
+        False, "--reading-copy", help="生成念稿：大字号、段落不跨页，只能用 -o 写入 .docx 或 .html"),
+    pinyin: bool = typer.Option(True, "--pinyin/--no-pinyin", help="念稿中给生僻字、易读错字词注拼音"),
+    pauses: bool = typer.Option(False, "--pauses", help="念稿中在较长的主语后加停顿号“／”"),
 ) -> None:
     """把大纲生成讲话稿：打印到屏幕，或用 -o 写入 .txt / .md / .html / .docx 文件。"""
     with user_errors():
@@ -108,7 +113,8 @@ def render(
 
         code = run_render(outline, output=output, force=force, final=final,
                           template_dirs=_dirs(template_dir), out=_write_stdout, err=_err,
-                          font_profile=font_profile.value)
+                          font_profile=font_profile.value, host=host, reading_copy=reading_copy,
+                          pinyin=pinyin, pauses=pauses)
     if code:
         raise typer.Exit(code)
 
@@ -120,6 +126,7 @@ def preview(
     width: Optional[int] = typer.Option(None, "--width", metavar="<列数>", min=20, max=400, help="显示宽度（字符）"),
     watch: bool = typer.Option(False, "--watch", "-w", help="大纲或模板一保存就重新显示，按 Ctrl-C 退出"),
     template_dir: Optional[list[Path]] = TemplateDirOption,
+    host: bool = typer.Option(False, "--host", help="预览主持词，并估算主持词、讲话和全场的时长"),
 ) -> None:
     """在终端里预览讲话稿，并显示字数、讲话时长、意见条数和各点篇幅。"""
     with user_errors():
@@ -148,6 +155,13 @@ def preview(
             return
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))
         stats = compute_stats(result.document, rate=rate)
+        if host:
+            from .host import render_host_file
+
+            script = render_host_file(outline, extra_template_dirs=_dirs(template_dir))
+            console.print(build_preview(script.document, compute_stats(script.document, rate=rate),
+                                        speech=stats))
+            return
         console.print(build_preview(result.document, stats))
 
 

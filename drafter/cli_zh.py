@@ -87,6 +87,14 @@ def translate_help(text: str) -> str:
     return text
 
 
+def _flag_default(term: str, help: str) -> str:
+    """An on/off flag's default reads as on or off, not as the flag's English name."""
+    flag = re.search(r"--([\w-]+) / --no-\1", term)
+    if flag:
+        help = help.replace(f"默认：{flag.group(1)}", "默认：开启").replace(f"默认：no-{flag.group(1)}", "默认：关闭")
+    return help
+
+
 def translate_usage_args(args: str) -> str:
     args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
     return re.sub(r"\{([^{}]+)\}", r"\1", args)  # a required argument: shown bare
@@ -142,7 +150,8 @@ class ChineseHelpFormatter(HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading)}：\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(_METAVAR.sub(_metavar, term), translate_help(help)) for term, help in rows]
+        rows = [(_METAVAR.sub(_metavar, term), _flag_default(term, translate_help(help)))
+                 for term, help in rows]
         first = min(max((display_width(term) for term, _ in rows), default=0), col_max)
         hang = " " * (self.current_indent + first + col_spacing)
         text_width = max(self.width - len(hang), 20)
@@ -237,7 +246,7 @@ def usage_message(exc: click_exceptions.UsageError) -> str:
     if isinstance(exc, click_exceptions.NoSuchOption):
         text = f"没有这个选项：{exc.option_name}"
         if exc.possibilities:
-            text += "，是否想写 " + "、".join(sorted(exc.possibilities)) + "？"
+            text += "，是否想写 " + "、".join(exc.possibilities) + "？"
         return text
     if isinstance(exc, click_exceptions.BadOptionUsage):
         if "does not take a value" in message:

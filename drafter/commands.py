@@ -14,19 +14,33 @@ Writer = Callable[[str], None]
 
 def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
                template_dirs: list[Path], out: Writer, err: Writer,
-               font_profile: str = "gbt9704") -> int:
+               font_profile: str = "gbt9704", host: bool = False, reading_copy: bool = False,
+               pinyin: bool = True, pauses: bool = False) -> int:
     from .errors import OutputError
     from .export import export, is_supported, supported_suffixes
     from .output import check_target, write_atomic
     from .render import render_file
 
+    if reading_copy:
+        from .export.reading import READING_SUFFIXES
+
+        if output is None or output.suffix.lower() not in READING_SUFFIXES:
+            got = f"“{output.suffix or '（无后缀）'}”" if output is not None else "屏幕输出"
+            raise OutputError(f"念稿只能写成 .docx 或 .html 文件，不支持{got}",
+                              file=str(output) if output is not None else None,
+                              hint="例如：drafter render 大纲.yaml --reading-copy -o 念稿.docx")
     if output is not None:
         if not is_supported(output.suffix):
             suffix = output.suffix or "（无后缀）"
             raise OutputError(f"不支持的输出格式“{suffix}”，支持：{supported_suffixes()}",
                               file=str(output))
         check_target(output, force=force)
-    result = render_file(outline, extra_template_dirs=template_dirs)
+    if host:
+        from .host import render_host_file
+
+        result = render_host_file(outline, extra_template_dirs=template_dirs)
+    else:
+        result = render_file(outline, extra_template_dirs=template_dirs)
     if result.markers:
         err(f"还有 {len(result.markers)} 处待补内容：")
         for marker in result.markers:
@@ -39,8 +53,17 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
 
         out(to_text(result.document))
     else:
-        data = export(result.document, output.suffix, font_profile=font_profile,
-                      author=result.speaker)
+        data: str | bytes
+        if reading_copy:
+            from .export.reading import export_docx, export_html
+
+            data = (export_docx(result.document, font_profile=font_profile, author=result.speaker,
+                                pinyin=pinyin, pauses=pauses)
+                    if output.suffix.lower() == ".docx"
+                    else export_html(result.document, pinyin=pinyin, pauses=pauses))
+        else:
+            data = export(result.document, output.suffix, font_profile=font_profile,
+                          author=result.speaker)
         write_atomic(output, data, force=force)
         err(f"已写入 {output}")
     return 0

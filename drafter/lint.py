@@ -45,6 +45,10 @@ RULES = {r.code: r for r in [
     Rule("D115", "warning", "年份写法不规范"),
     Rule("D116", "warning", "汉字之间有多余空格"),
     Rule("D117", "error", "残留网页内容"),
+    Rule("D150", "error", "主持词与讲话稿的会议名称不一致"),
+    Rule("D151", "error", "主持词与讲话稿的讲话人不一致"),
+    Rule("D152", "error", "主持词概括的方面数与讲话稿的意见条数不符"),
+    Rule("D153", "warning", "主持词的概括与讲话稿的意见标题不符"),
 ]}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -486,7 +490,21 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
                                             (m := re.match(r"(\d{4})", date)) else None)
     meeting = (data.get("meeting") or {}).get("name") if isinstance(data.get("meeting"), dict) else None
     check_residue(paras, ctx, own=own, year=year, meeting=meeting)
+    _pack_agreement(loaded, paras, ctx)
     return ctx.findings
+
+
+def _pack_agreement(loaded: Any, speech: list[Paragraph], ctx: Context) -> None:
+    """The host's script rendered from the same outline agrees with the speech."""
+    from .export.text import export
+    from .host import render_host
+    from .lint_pack import check_agreement
+
+    host = render_host(loaded).document
+    lines = [line for line in export(host).splitlines() if line.strip()]
+    check_agreement([Paragraph(line.strip("\u3000"), None, f"主持词第{i}段")
+                     for i, line in enumerate(lines, 1)],
+                    [Paragraph(p.text, None, p.label) for p in speech if p.text], ctx, "讲话稿")
 
 
 def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) -> None:
@@ -549,9 +567,34 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
         raise DrafterError(f"未知的规则代码：{'、'.join(unknown)}", hint="用 drafter lint --rules 查看全部规则")
     ignored = set(ignore)
     findings: list[Finding] = []
+    drafts: list[Path] = []
     for path in collect(paths):
         if path.suffix.lower() in (".yaml", ".yml"):
             findings += lint_outline(path, ignored)
         else:
             findings += lint_draft(path, ignored, own=set(own))
+            drafts.append(path)
+    findings += _pack_drafts(drafts, ignored)
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
+
+
+def _pack_drafts(drafts: list[Path], ignore: set[str]) -> list[Finding]:
+    """A host's script linted together with speeches: checked against the one speech of the
+    run, or against the speech whose title names the same meeting."""
+    from .lint_pack import check_agreement, is_host_script
+
+    if len(drafts) < 2:
+        return []
+    read = {path: read_paragraphs(path) for path in drafts}
+    hosts = [p for p in drafts if is_host_script(read[p])]
+    speeches = [p for p in drafts if p not in hosts]
+    findings: list[Finding] = []
+    for host in hosts:
+        title = read[host][0].text.strip().removesuffix("上的主持词")
+        same = [s for s in speeches if read[s] and read[s][0].text.strip().startswith(title)]
+        pair = same or (speeches if len(speeches) == 1 else [])
+        for speech in pair[:1]:
+            ctx = Context(str(host), ignore)
+            check_agreement(read[host], read[speech], ctx, speech.name)
+            findings += ctx.findings
+    return findings

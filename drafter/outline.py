@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from .numbering import STYLE_ALIASES, TRANSITION_ALIASES, TRANSITION_STYLES, OrdinalStyle
+from .unit import LEVEL_ALIASES, LEVELS, normalize_level
 
 Text = str | None
 
@@ -42,6 +43,53 @@ class Figure(_Model):
     note: Text = Field(None, description="补充说明，接在句末")
 
 
+AGENDA_KINDS = ("通报", "传达", "宣读文件", "审议", "表决", "颁奖", "表态发言", "交流发言", "述职", "讲话",
+                "致辞", "宣誓", "签约")
+
+
+class AgendaItem(_Model):
+    """One item of the meeting's agenda, as the host announces it: 请{who}{kind}{what}."""
+
+    kind: str = Field(description="议程类别：" + "、".join(AGENDA_KINDS),
+                      json_schema_extra={"enum": list(AGENDA_KINDS)})
+    who: Text = Field(None, description="由谁进行（名词短语），如“市发展改革委主要负责同志”")
+    what: Text = Field(None, description="内容（名词短语），如“一季度重点项目建设情况”")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value.strip() not in AGENDA_KINDS:
+            raise PydanticCustomError(
+                "drafter", "未知的议程类别“{kind}”，可用的有：{known}",
+                {"kind": value, "known": "、".join(AGENDA_KINDS)})
+        return value.strip()
+
+
+class Unit(_Model):
+    """The unit speaking. Every field is optional: what is left out is inferred from the
+    meeting name, speaker, title and organizer (全县…大会 → 县), then from the level's defaults."""
+
+    level: str | None = Field(
+        None, description="层级：省 市 县 区 乡镇 街道 部门 学校 企业 单位（名词，如“县”）")
+    name: Text = Field(None, description="单位名称（名词短语），如“云川县”“云川县第一中学”")
+    leadership: Text = Field(None, description="党委和政府（名词短语），如“县委、县政府”“校党委”“公司党委”")
+    scope: Text = Field(None, description="范围词（名词），如“全县”“全校”“全公司”“全系统”")
+    people: Text = Field(None, description="本地的人们（名词短语），如“全县人民”“全体师生”“广大干部职工”")
+    branches: Text = Field(None, description="受部署的各方（名词短语），如“各乡镇、各部门”“各院系、各部门”")
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _known_level(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip():
+            level = normalize_level(value)
+            if level is None:
+                raise PydanticCustomError(
+                    "drafter", "未知的层级“{value}”，可选：{choices}",
+                    {"value": value, "choices": "、".join(LEVELS)})
+            return level
+        return value
+
+
 class Meeting(_Model):
     """The meeting the speech is given at."""
 
@@ -56,6 +104,11 @@ class Meeting(_Model):
     adopted: list[Text] = Field(default_factory=list, description="会议审议通过的文件")
     honoured: Text = Field(None, description="受到表彰的对象，如“30个先进集体和100名先进个人”")
     attendees: Text = Field(None, description="参会人员，如“市县乡三级干部”")
+    host: Text = Field(None, description="会议主持人（职务 + 姓名），如“市委副书记、市长 王某某”")
+    present: Text = Field(None, description="出席会议的领导（名词短语），如“市四套班子领导”")
+    agenda: list[AgendaItem] = Field(
+        default_factory=list,
+        description="会议议程（主持词用），按顺序；不写则由听取的报告、发言、文件、表彰和讲话推出")
 
 
 class Review(_Model):
@@ -150,6 +203,7 @@ class Outline(_Model):
         None, description="标题；不写或留空则为“在……上的讲话”；写成列表（或在标题中换行）可自己指定分行")
     subtitle: Text = Field(None, description="副标题，如“——在……上的讲话”（用于论点式标题）")
     speaker: Text = Field(None, description="讲话人，如“市委书记 李明”")
+    unit: Unit | None = Field(None, description="讲话的单位（层级、名称、党委政府、范围词、人们）；不写则从会议名称、讲话人推断")
     date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")
     salutation: Text = Field(None, description="称呼，如“同志们”“各位代表，同志们”")
     greeting: Text = Field(None, description="问候语，如“大家好！”")
@@ -190,6 +244,8 @@ def json_schema() -> dict[str, Any]:
     defs["Directive"]["properties"]["points"]["items"] = shorthand
     style = defs["Transition"]["properties"]["style"]
     style["anyOf"] = [{"enum": sorted(TRANSITION_ALIASES), "type": "string"}, {"type": "null"}]
+    level = defs["Unit"]["properties"]["level"]
+    level["anyOf"] = [{"enum": sorted(LEVEL_ALIASES), "type": "string"}, {"type": "null"}]
     return schema
 
 

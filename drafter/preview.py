@@ -11,7 +11,10 @@ HEADING_STYLES = {1: "bold", 2: "bold cyan", 3: "bold green", 4: "green"}
 INDENT = "\u3000\u3000"
 
 
-def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True) -> Any:
+def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True,
+                  speech: Stats | None = None) -> Any:
+    """The draft and its statistics. With ``speech`` the draft is the host's script, and the
+    panel plans the meeting's time: the host's parts, the speech, and both together."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -42,8 +45,15 @@ def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True
     table.add_column(style="dim")
     table.add_column()
     table.add_row("字数", str(stats.chars))
-    table.add_row("讲话时长", f"{stats.minutes_text}（按{stats.rate}字/分钟）")
-    table.add_row("意见", f"{stats.directives}点，下设要点{stats.points}个")
+    if speech is not None:
+        total = Stats(chars=0, spoken_chars=0, minutes=stats.minutes + speech.minutes,
+                      directives=0, points=0, open_markers=0, rate=stats.rate)
+        table.add_row("主持词时长", f"{stats.minutes_text}（按{stats.rate}字/分钟）")
+        table.add_row("讲话时长", f"{speech.minutes_text}（{speech.spoken_chars}字）")
+        table.add_row("合计", f"{total.minutes_text}（不含其他议程发言）")
+    else:
+        table.add_row("讲话时长", f"{stats.minutes_text}（按{stats.rate}字/分钟）")
+        table.add_row("意见", f"{stats.directives}点，下设要点{stats.points}个")
     if stats.open_markers:
         table.add_row("待补", f"[yellow]{stats.open_markers}处[/yellow]")
     if show_lengths and stats.per_directive:

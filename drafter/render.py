@@ -29,6 +29,7 @@ from .numbering import (
 from .schema_check import properties_of
 from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
 from .textnorm import one_line
+from .unit import resolve_unit
 
 _OPEN_VALUE = re.compile(r"^\s*[〔\[【(（]?\s*待补\s*[〕\]】)）]?\s*$")
 _OPEN_INLINE = re.compile(r"〔待补〕")
@@ -41,7 +42,8 @@ LABELS: dict[str, str] = {
     "meeting.purpose": "会议任务", "meeting.background": "召开时机",
     "meeting.heard": "听取的报告", "meeting.speakers": "发言单位",
     "meeting.adopted": "审议通过的文件", "meeting.honoured": "表彰对象",
-    "meeting.attendees": "参会人员", "opening": "开场段落",
+    "meeting.attendees": "参会人员", "meeting.host": "主持人", "meeting.present": "出席领导",
+    "kind": "议程类别", "who": "议程进行人", "what": "议程内容", "opening": "开场段落",
     "review.period": "回顾时段", "review.summary": "总体评价", "review.achievements": "成绩",
     "review.credit": "成绩取得的原因", "review.thanks": "致谢对象", "review.problems": "问题",
     "review.problems_cause": "问题根源", "review.paragraphs": "回顾段落",
@@ -110,10 +112,13 @@ def format_date(value: dt.date | str | None) -> str | None:
 
 
 def _prop_kind(schema: dict[str, Any]) -> tuple[str, str | None]:
-    """('list' | 'model' | 'scalar', referenced definition) for a property schema."""
+    """('list' | 'models' | 'model' | 'scalar', referenced definition) for a property schema."""
     options = schema.get("anyOf", [schema])
     for option in options:
         if option.get("type") == "array":
+            items = option.get("items", {})
+            if "$ref" in items:
+                return "models", items["$ref"].rsplit("/", 1)[-1]
             return "list", None
         if "$ref" in option:
             ref = option["$ref"].rsplit("/", 1)[-1]
@@ -188,6 +193,10 @@ class ContextBuilder:
             kind, ref = _prop_kind(schema)
             if kind == "list":
                 node[name] = self.texts(data.get(name), sub)
+            elif kind == "models":
+                values = data.get(name)
+                node[name] = [self.section(v, ref, f"{sub}[{i}]")
+                              for i, v in enumerate(values if isinstance(values, list) else [])]
             elif kind == "model":
                 node[name] = self.section(data.get(name), ref, sub)
             else:
@@ -232,6 +241,13 @@ class ContextBuilder:
                 label = f"成绩第{i + 1}项" if len(items) > 1 else "成绩"
                 out.append(self.text(item, path, label, True) or "")
         node["achievements"] = out
+        return node
+
+    def unit(self, data: dict[str, Any]) -> Node:
+        """o.unit.*: always non-empty strings (explicit, inferred, or the level's defaults)."""
+        node = Node("unit")
+        for key, value in resolve_unit(data).items():
+            node[key] = _CONTROL.sub("", one_line(value))
         return node
 
     def reminders(self, reminders: Any) -> Node | None:
@@ -293,8 +309,9 @@ class ContextBuilder:
         data = self.loaded.data
         ctx = self.section(data, None, "", skip=(
             "review", "directives", "numbering", "date", "lint", "target_length", "template",
-            "reminders", "transition", "title"))
+            "reminders", "transition", "unit", "title"))
         ctx["title"] = self.title(data.get("title"))
+        ctx["unit"] = self.unit(data)
         ctx["template"] = str(data.get("template") or "deploy")
         date = data.get("date")
         if "date" in data and (date is None or (isinstance(date, str) and not date.strip())):

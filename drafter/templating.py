@@ -65,6 +65,7 @@ class TemplateInfo:
     aliases: list[str] = field(default_factory=list)
     path: Path = Path()
     builtin: bool = True
+    meta: dict[str, str] = field(default_factory=dict)  # the whole header: host facts, …
 
     @property
     def filename(self) -> str:
@@ -101,7 +102,7 @@ def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
                 id=stem, name=meta.get("name", stem),
                 description=meta.get("description", "（自定义模板，未写说明）"),
                 aliases=meta.get("aliases", "").split(), path=path,
-                builtin=path.resolve().parent == builtin)
+                builtin=path.resolve().parent == builtin, meta=meta)
     return dict(sorted(found.items(), key=lambda kv: (not kv[1].builtin, kv[0])))
 
 

@@ -82,7 +82,7 @@ USAGE_ERRORS = [
     (["render"], "缺少参数 大纲"),
     (["render", "a.yaml", "b.yaml"], "多余的参数：b.yaml"),
     (["render", "a.yaml", "--colour"], "没有这个选项：--colour"),
-    (["render", "a.yaml", "--forse"], "是否想写 --force？"),
+    (["render", "a.yaml", "--forse"], "是否想写 --force"),
     (["render", "a.yaml", "-o"], "选项 -o 后面缺少取值"),
     (["render", "a.yaml", "--font-profile", "x"], "--font-profile 只能是 gbt9704、common 之一"),
     (["preview", "a.yaml", "--rate", "5"], "--rate 不能小于 60"),

@@ -112,7 +112,7 @@ def _style(doc: Any, name: str, font: str, *, size: float = BODY_PT, bold: bool 
     return style
 
 
-def _page_number(paragraph: Any, font: str) -> None:
+def _page_number(paragraph: Any, font: str, size: float = PAGE_NUMBER_PT) -> None:
     from docx.oxml import OxmlElement
     from docx.shared import Pt
 
@@ -123,9 +123,9 @@ def _page_number(paragraph: Any, font: str) -> None:
         for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(_qn(slot), font)
         rpr.append(fonts)
-        size = OxmlElement("w:sz")
-        size.set(_qn("w:val"), str(PAGE_NUMBER_PT * 2))
-        rpr.append(size)
+        sz = OxmlElement("w:sz")
+        sz.set(_qn("w:val"), str(int(size * 2)))
+        rpr.append(sz)
         run.append(rpr)
         if field is not None:
             el = OxmlElement("w:fldChar")

@@ -1,0 +1,87 @@
+"""Agreement between a host's script (主持词) and the speech of the same meeting (D150–D153).
+
+Given both, as drafts in one `drafter lint` run or rendered from one outline, the host must
+name the same meeting and the same speaker, and sum the speech up with its own directives
+and their count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lint import Context, Paragraph
+
+_HOST_TITLE = re.compile(r"^在(.+)上的主持词$")
+_SPEECH_TITLE = re.compile(r"^在(.+?)上的(?:讲话|致辞|发言|总结讲话|动员讲话|主持讲话)$")
+_SUMMARY = re.compile(r"从(.+?)([一二两三四五六七八九十]+)个方面")
+_DATE_LINE = re.compile(r"^[（(].*[）)]$")
+
+
+@dataclass
+class Parsed:
+    title: str
+    speaker: str  # the line under the title: 市委书记 林志远
+    paragraphs: list[Paragraph]
+
+
+def is_host_script(paras: list[Paragraph]) -> bool:
+    head = paras[0].text.strip() if paras else ""
+    return head.endswith("主持词") or any(p.text.strip() == "现在开会。" for p in paras[:8])
+
+
+def _parse(paras: list[Paragraph]) -> Parsed:
+    title = paras[0].text.strip() if paras else ""
+    speaker = ""
+    for para in paras[1:4]:
+        text = para.text.strip()
+        if text.endswith("：") or _DATE_LINE.match(text):
+            break
+        speaker = text.removeprefix("主持人：")
+    return Parsed(title, speaker, paras)
+
+
+def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], ctx: Context,
+                    speech_name: str) -> None:
+    """Findings on the host script (ctx is the host's file)."""
+    from .corpus.mine import mine_text
+    from .corpus.segment import cn_to_int
+    from .host import short_heading
+
+    host, speech = _parse(host_paras), _parse(speech_paras)
+    hm, sm = _HOST_TITLE.match(host.title), _SPEECH_TITLE.match(speech.title)
+    if hm and sm and hm.group(1) != sm.group(1):
+        ctx.add("D150", host_paras[0], f"主持词的会议名称“{hm.group(1)}”与讲话稿（{speech_name}）的"
+                f"“{sm.group(1)}”不一致", fix=f"统一为“{sm.group(1)}”")
+    body = "\n".join(p.text for p in host_paras)
+    parts = speech.speaker.split()
+    if parts:
+        name, title = parts[-1], "".join(parts[:-1])
+        expected = f"{title}{name}"
+        if name not in body:
+            ctx.add("D151", host_paras[0], f"主持词里没有出现讲话人“{name}”（{speech_name}）",
+                    fix=f"介绍讲话时写“请{expected}同志作重要讲话”")
+        elif title and expected not in body:
+            para = next((p for p in host_paras if name in p.text), host_paras[0])
+            ctx.add("D151", para, f"主持词对讲话人的职务称呼与讲话稿不一致，讲话稿是“{expected}”",
+                    fix=f"改为“{expected}”")
+    speeches = mine_text("\n".join(p.text for p in speech_paras), speech_name).speeches
+    if not speeches or not speeches[0].directives:
+        return
+    headings = [d.heading for d in speeches[0].directives]
+    for para in host_paras:
+        m = _SUMMARY.search(para.text)
+        if not m:
+            continue
+        said = cn_to_int(m.group(2))
+        if said is not None and said != len(headings):
+            ctx.add("D152", para, f"主持词说讲话从{m.group(2)}个方面作了部署，讲话稿实际有{len(headings)}点",
+                    column=m.start(2) + 1, fix="按讲话稿的意见条数改正")
+        for number, heading in enumerate(headings, 1):
+            short = short_heading(heading)
+            if short not in m.group(1):
+                ctx.add("D153", para, f"讲话稿第{number}点“{short}”没有出现在主持词对讲话的概括中",
+                        column=m.start(1) + 1, fix="按讲话稿的意见标题改写这句概括")
+        break

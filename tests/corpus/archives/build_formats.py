@@ -1,0 +1,174 @@
+"""Build the test files of this folder from src/*.txt (the texts as collected, see SOURCES.tsv).
+
+Each text becomes the kind of file a writer has: a saved web page (site menus, breadcrumb, related
+links, share bar and footer around the text), a Word-exported page, a .docx whose numbered
+headings are Word automatic lists (numbering.xml), a GBK text file, or a text hard-wrapped at 60
+characters. The page shells and list definitions are ours; only the speech text is collected.
+Run: python tests/corpus/archives/build_formats.py (needs python-docx).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE / "src"
+ORDINAL = re.compile(r"^\s*([一二三四五六七八九十]+)、")
+
+SHELLS = {
+    # name: (site, section, layout)
+    "a01": ("办公文档网", "动员部署会议", "top"),
+    "a05": ("讲话致辞网", "讲话致辞", "side"),
+    "a08": ("写作方程式", "领导讲话", "top"),
+    "a11": ("新文秘网", "作风", "bottom"),
+    "a14": ("范文网", "安全生产", "side"),
+    "a17": ("教学服务论坛", "家长会", "top"),
+    "a19": ("CN人才公文网", "会议讲话", "bottom"),
+    "a26": ("靖州新闻网", "乡镇动态", "top"),
+    "a29": ("毛集实验区", "政务要闻", "side"),
+}
+# pages whose collected text starts with furniture: the page heading is given, all text is body
+TITLES = {"a11": "局长在作风整顿会上的讲话", "a14": "在区安全生产工作暨第一季度防范重特大安全事故会议上的讲话"}
+WORD_HTML = {"a25"}
+DOCX = {"a03": "numbered", "a06": "plain", "a09": "numbered", "a15": "plain", "a16": "numbered",
+        "a20": "title", "a23": "plain"}
+GBK = {"a10"}
+WRAPPED = {"a21": "　　", "a22": ""}
+
+MENU = ["首页", "新闻中心", "通知公告", "领导讲话", "工作动态", "政策文件", "专题专栏", "互动交流"]
+RELATED = ["关于做好岁末年初重点工作的通知", "某某镇召开季度工作推进会", "我区开展安全生产大检查",
+           "某某学校举行教研活动周启动仪式", "某某公司召开职工代表大会"]
+
+
+def shell(name: str, lines: list[str]) -> str:
+    site, section, layout = SHELLS[name]
+    title = TITLES.get(name, lines[0].strip())
+    if name not in TITLES:
+        lines = lines[1:]
+    menu = "<nav class=\"menu\"><ul>" + "".join(f"<li><a href=\"/c{i}/\">{m}</a></li>"
+                                                for i, m in enumerate(MENU)) + "</ul></nav>"
+    crumb = (f"<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/s/\">{section}</a>"
+             " &gt; 正文</div>")
+    related = ("<div class=\"related\"><h3>推荐阅读</h3><ul>" +
+               "".join(f"<li><a href=\"/a/{i}.html\">{t}</a><span>2024-0{i + 1}-12</span></li>"
+                       for i, t in enumerate(RELATED)) + "</ul></div>")
+    share = "<div class=\"share\">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a> 【打印本页】 【关闭窗口】</div>"
+    pager = "<div class=\"pager\">上一篇：<a href=\"/a/8.html\">某某街道召开议事协商会</a><br>下一篇：<a href=\"/a/9.html\">没有了</a></div>"
+    footer = (f"<footer><p>主办单位：{site} 版权所有 © 2024</p><p>备案号：某ICP备00000000号-1 "
+              "技术支持：某某网络</p><p>地址：某某路88号 联系电话：0000-0000000</p></footer>")
+    body = "\n".join(f"<p>{html.escape(line.strip())}</p>" for line in lines if line.strip())
+    article = (f"<div class=\"article\"><h1>{html.escape(title)}</h1>"
+               f"<div class=\"info\">发布时间：2024-03-15 来源：{site} 浏览次数：1024</div>"
+               f"<div class=\"content\" id=\"content\">\n{body}\n</div>{share}{pager}</div>")
+    hot = ("<aside class=\"side\"><h3>热门文章</h3><ul>" +
+           "".join(f"<li><a href=\"/h/{i}.html\">{t}</a></li>" for i, t in enumerate(reversed(RELATED)))
+           + "</ul></aside>")
+    if layout == "top":
+        main = menu + crumb + article + related
+    elif layout == "side":
+        main = menu + crumb + hot + article + related
+    else:
+        main = crumb + article + related + menu
+    page_title = f"{title}_{section}_{site}"
+    return (f"<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(page_title)}</title>"
+            "<script>var _hmt = _hmt || [];</script></head>\n"
+            f"<body><header class=\"top\"><a class=\"logo\" href=\"/\">{site}</a>"
+            "<form class=\"search\"><input name=\"q\" placeholder=\"站内搜索\"></form></header>\n"
+            f"{main}\n{footer}</body></html>\n")
+
+
+def word_html(lines: list[str]) -> str:
+    paras = "\n".join(
+        f"<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span "
+        f"style='font-family:仿宋_GB2312'>{html.escape(line.strip())}<o:p></o:p></span></p>"
+        for line in lines if line.strip())
+    return ("<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
+            "xmlns:w=\"urn:schemas-microsoft-com:office:word\" xmlns=\"http://www.w3.org/TR/REC-html40\">\n"
+            "<head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+            "<meta name=ProgId content=Word.Document><meta name=Generator content=\"Microsoft Word 15\">"
+            "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->"
+            "<style><!-- p.MsoNormal {mso-style-parent:\"\"; margin:0cm; font-size:16.0pt;} "
+            "@page WordSection1 {size:595.3pt 841.9pt;} div.WordSection1 {page:WordSection1;} --></style>"
+            "</head>\n<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1>\n"
+            f"{paras}\n</div></body></html>\n")
+
+
+def wrap(lines: list[str], indent: str, width: int = 60) -> str:
+    out: list[str] = []
+    for line in lines:
+        text = indent + line.strip()
+        out.extend(text[i:i + width] for i in range(0, len(text), width))
+    return "\n".join(out) + "\n"
+
+
+def _numbering(document: object) -> int:
+    """Add a Word list definition (一、 at level 0, （一） at level 1) and return its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    abstract = parse_xml(
+        f"<w:abstractNum {nsdecls('w')} w:abstractNumId=\"90\"><w:multiLevelType w:val=\"multilevel\"/>"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+        "<w:lvlText w:val=\"%1、\"/><w:lvlJc w:val=\"left\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+        "<w:lvlText w:val=\"（%2）\"/><w:lvlJc w:val=\"left\"/></w:lvl></w:abstractNum>")
+    num = parse_xml(f"<w:num {nsdecls('w')} w:numId=\"90\"><w:abstractNumId w:val=\"90\"/></w:num>")
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
+    return 90
+
+
+def make_docx(lines: list[str], mode: str, path: Path) -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    num_id = _numbering(document) if mode == "numbered" else 0
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        m = ORDINAL.match(text)
+        if num_id and m:
+            para = document.add_paragraph(text[m.end():])
+            ppr = para._p.get_or_add_pPr()
+            ppr.append(parse_xml(f"<w:numPr {nsdecls('w')}><w:ilvl w:val=\"0\"/>"
+                                 f"<w:numId w:val=\"{num_id}\"/></w:numPr>"))
+        elif k == 0 and mode in ("title", "numbered"):
+            document.add_paragraph(text, style="Title")
+        else:
+            document.add_paragraph(text)
+    document.save(str(path))
+
+
+def main() -> None:
+    for src in sorted(SRC.glob("a*.txt")):
+        name = src.stem
+        text = src.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        if name in SHELLS:
+            (HERE / f"{name}.html").write_text(shell(name, lines), encoding="utf-8")
+        elif name in WORD_HTML:
+            (HERE / f"{name}.html").write_text(word_html(lines), encoding="utf-8")
+        elif name in DOCX:
+            make_docx(lines, DOCX[name], HERE / f"{name}.docx")
+        elif name in GBK:
+            (HERE / f"{name}.txt").write_bytes(text.encode("gbk"))
+        elif name in WRAPPED:
+            (HERE / f"{name}.txt").write_text(wrap(lines, WRAPPED[name]), encoding="utf-8")
+        else:
+            (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
