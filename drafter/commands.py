@@ -11,6 +11,9 @@ from pathlib import Path
 
 Writer = Callable[[str], None]
 
+# Tables (mine report, lint findings) fit 100 columns: long cells wrap, never get cut.
+REPORT_WIDTH = 100
+
 
 def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
                template_dirs: list[Path], out: Writer, err: Writer,
@@ -148,7 +151,7 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
         from rich.console import Console
 
         buffer = StringIO()
-        Console(file=buffer, width=110, highlight=False).print(build_report(summary))
+        Console(file=buffer, width=REPORT_WIDTH, highlight=False).print(build_report(summary))
         out(buffer.getvalue())
     return 0
 
@@ -192,7 +195,7 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     from rich.table import Table
 
     from .errors import DrafterError
-    from .lint import RULES, SEVERITY_ORDER, lint_paths
+    from .lint import RULES, lint_paths
 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
@@ -210,14 +213,14 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
         table = Table(show_lines=False)
         for column in ("位置", "代码", "级别", "问题", "建议"):
             table.add_column(column, overflow="fold")
-        for f in sorted(findings, key=lambda f: (f.file, f.line or 0, SEVERITY_ORDER[f.severity])):
+        for f in findings:  # in lint_paths' order: file, line, column
             place = f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
             if f.where:
                 place += f" {f.where}"
             style = {"error": "red", "warning": "yellow", "info": "dim"}[f.severity]
             table.add_row(place, f.code, f"[{style}]{labels[f.severity]}[/{style}]", f.message, f.fix or "")
         buffer = StringIO()
-        console = Console(file=buffer, width=140, highlight=False)
+        console = Console(file=buffer, width=REPORT_WIDTH, highlight=False)
         console.print(table)
         counts = {s: sum(f.severity == s for f in findings) for s in labels}
         console.print("，".join(f"{labels[s]} {n} 处" for s, n in counts.items() if n))

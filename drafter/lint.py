@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DrafterError
-from .textnorm import hanzi_count, normalize_zh, word_count
+from .lint_place import corrected_excerpt, order_key, place_in_outline
+from .textnorm import hanzi_count, word_count
 
 CJK = "\u4e00-\u9fff"
 
@@ -156,13 +157,15 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
         for m in _WEB_RESIDUE.finditer(text):
             ctx.add("D117", para, f"网页复制留下的内容：“{m.group(0)[:16]}”", column=m.start() + 1,
                     fix="删去网页代码、网站文字、付费提示和编者注；错字照原件改正")
+        pinyin = list(_PINYIN.finditer(text))
         if not rendered:
-            half = list(_HALF_PUNCT.finditer(text))
+            half = [x for x in _HALF_PUNCT.finditer(text)  # a pinyin note is D107's, not D104's
+                    if not any(p.start() <= x.start() < p.end() for p in pinyin)]
             if half:
                 m = half[0]
                 marks = "".join(dict.fromkeys(x.group(0) for x in half))
                 ctx.add("D104", para, f"中文里用了 {len(half)} 处半角标点（{marks}）", column=m.start() + 1,
-                        fix=f"改为全角，如：{normalize_zh(text[max(0, m.start() - 6): m.end() + 6])}")
+                        fix=f"改为全角，如：{corrected_excerpt(text, m.start(), m.end())}")
             quote = _STRAIGHT_QUOTE.search(text)
             if quote or text.count("“") != text.count("”"):
                 ctx.add("D105", para, "引号不规范：半角引号、怪异引号或“”不成对",
@@ -174,7 +177,6 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
                 ctx.add("D116", para, "汉字之间有多余的空格（常见于网页复制）", column=m.start() + 1,
                         fix="删去空格")
                 break
-        pinyin = list(_PINYIN.finditer(text))
         if pinyin:
             examples = "、".join(m.group(0).strip() for m in pinyin[:3])
             ctx.add("D107", para, f"残留 {len(pinyin)} 处拼音注音（{examples}）", column=pinyin[0].start() + 1,
@@ -491,7 +493,7 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     meeting = (data.get("meeting") or {}).get("name") if isinstance(data.get("meeting"), dict) else None
     check_residue(paras, ctx, own=own, year=year, meeting=meeting)
     _pack_agreement(loaded, paras, ctx)
-    return ctx.findings
+    return place_in_outline(ctx.findings, {p.label or "": p.text for p in paras}, loaded)
 
 
 def _pack_agreement(loaded: Any, speech: list[Paragraph], ctx: Context) -> None:
@@ -575,7 +577,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
             findings += lint_draft(path, ignored, own=set(own))
             drafts.append(path)
     findings += _pack_drafts(drafts, ignored)
-    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
+    return sorted(findings, key=order_key)
 
 
 def _pack_drafts(drafts: list[Path], ignore: set[str]) -> list[Finding]:
