@@ -208,6 +208,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
         positions = Positions()
         problems: list[Problem] = []
         _walk(node, (), 0, positions, problems, name, [0])
+        _check_typed_scalars(node, (), loader, problems, name)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
@@ -220,6 +221,33 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
     finally:
         loader.dispose()
     return data, positions, problems
+
+
+_DATE_REASONS = {"month must be in 1..12": "月份应在 1 到 12 之间",
+                 "day is out of range for month": "这个月没有这一天"}
+
+
+def _check_typed_scalars(node: yaml.Node, path: PathKey, loader: Any, problems: list[Problem],
+                         name: str) -> None:
+    """Dates YAML recognises but cannot build (2026-13-45, 2026-02-30): each becomes a located
+    problem, and the value is read as text so that every other problem is found too."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError) as exc:
+                reason = _DATE_REASONS.get(str(exc), "不是有效的日期")
+                problems.append(Problem(f"日期“{node.value}”无效：{reason}", file=name,
+                                        line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+                                        path=format_path(path) or None, hint="写成 2026-12-01 这样的年-月-日"))
+                node.tag = "tag:yaml.org,2002:str"
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            _check_typed_scalars(value_node, (*path, key), loader, problems, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _check_typed_scalars(item, (*path, index), loader, problems, name)
 
 
 def _walk(node: yaml.Node, path: PathKey, depth: int, positions: Positions,
