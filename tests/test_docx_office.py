@@ -125,6 +125,9 @@ def test_title_lines_have_no_grid_gap() -> None:
     assert spacing.get(f"{W}lineRule") == "exact" and spacing.get(f"{W}line") == "579"
     title = next(p for p in doc.paragraphs if p.style.name == "讲话标题")
     assert len(title._p.findall(f".//{W}br")) == 1  # one paragraph, one line break
+    for name in ("讲话副标题", "讲话署名"):  # centred one-liners keep their own character width
+        assert doc.styles[name].element.pPr.find(f"{W}snapToGrid").get(f"{W}val") == "0"
+    assert doc.styles["Normal"].element.pPr.find(f"{W}snapToGrid") is None  # the body keeps the grid
     # schema order in w:pPr: snapToGrid before spacing
     tags = [c.tag.rsplit("}", 1)[-1] for c in ppr]
     assert tags.index("snapToGrid") < tags.index("spacing")
