@@ -175,6 +175,8 @@ def validate(
         from .render import render_file
 
         result = render_file(outline, extra_template_dirs=_dirs(template_dir))
+        for warning in result.warnings:
+            _err(f"提醒：{warning}")
         note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
         _err(f"{outline}：大纲有效{note}。")
 
@@ -233,14 +235,18 @@ def lint(
     output_format: LintFormat = typer.Option(LintFormat.table, "--format", help="table（表格）或 json（供其他工具读取）"),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="<规则代码>", help="这次不检查的规则代码，可多次指定"),
     names: Optional[list[str]] = typer.Option(None, "--name", metavar="<地名>", help="本地地名、单位（查旧稿残留用），可多次指定"),
+    usage: Optional[list[str]] = typer.Option(None, "--usage", metavar="<文件>", help="自己的用词表（.tsv，格式同内置表），可多次指定"),
     rules: bool = typer.Option(False, "--rules", help="列出全部规则"),
+    tifa: Optional[list[str]] = typer.Option(None, "--tifa", metavar="<文件>", help="另加的提法规则文件（.yaml），可多次指定"),
+    against: Optional[list[str]] = typer.Option(None, "--against", metavar="<路径>", help="查重：与这些文件或文件夹（.txt .md .docx）比对，可多次指定"),
 ) -> None:
-    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留等。有错误时退出码为 1。"""
+    """检查大纲和讲话稿：占位符、数目不符、序号、标点、繁体、拼音、乱码、重复、旧稿残留、提法等；--against 与旧稿查重。有错误时退出码为 1。"""
     with user_errors():
         from .commands import run_lint
 
         code = run_lint(paths or [], output_format=output_format.value, ignore=ignore or [],
-                        names=names or [], list_rules=rules, out=_write_stdout)
+                        names=names or [], list_rules=rules, out=_write_stdout,
+                        tifa=tifa or [], against=against or [], usage=usage or [])
     if code:
         raise typer.Exit(code)
 
@@ -291,6 +297,10 @@ def mine(
     as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON，供其他工具使用"),
     report: bool = typer.Option(False, "--report", help="显示汇总报告（默认）"),
     phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", metavar="<文件>", help="把常用语句框架写入 JSON 文件"),
+    min_count: int = typer.Option(2, "--min-count", metavar="<篇数>", min=1, max=1000,
+                                  help="短语库只收至少在这么多篇讲话中出现的句式"),
+    unit: Optional[list[str]] = typer.Option(None, "--unit", metavar="<名称>",
+                                             help="本地、本单位的名称（如 云川县、县交通运输局），在短语库中换成 {地}/{单位}，可多次指定"),
     emit_templates: Optional[Path] = typer.Option(None, "--emit-templates", metavar="<文件夹>",
                                                   help="按本单位的常用语生成模板，写入这个文件夹"),
     jobs: int = typer.Option(1, "--jobs", "-j", metavar="<进程数>", min=1, max=64, help="并行进程数"),
@@ -302,7 +312,8 @@ def mine(
 
         code = run_mine(paths, output=output, speech_number=speech, as_json=as_json,
                         report=report, phrasebank_path=phrasebank, templates_dir=emit_templates,
-                        jobs=jobs, force=force, out=_write_stdout, err=_err)
+                        jobs=jobs, force=force, out=_write_stdout, err=_err, min_count=min_count,
+                        units=tuple(unit or ()))
     if code:
         raise typer.Exit(code)
 
@@ -310,15 +321,22 @@ def mine(
 @app.command()
 def phrases(
     part: str = typer.Argument(..., metavar="部分", help="开场、回顾、问题、过渡、意见、结尾或提醒"),
-    topic: Optional[str] = typer.Option(None, "--topic", metavar="<话题>", help="只看与这个话题有关的，如：招商"),
-    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", metavar="<文件>", help="用这个短语库（默认用内置的）"),
+    topic: Optional[str] = typer.Option(None, "--topic", metavar="<话题>", help="话题，如：招商、安全生产、党建；没有专门用语时给出通用用语"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="讲话日期，如 2026-03-01；只给出这一年适用的用语（默认今天）"),
+    outline: Optional[Path] = typer.Option(None, "--outline", metavar="<大纲>", help="按这份大纲的日期和会议类型挑选用语"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<类型>", help="会议类型，见 drafter templates；该类型的专用语排在前面"),
+    register: Optional[str] = typer.Option(None, "--register", metavar="<语体>", help="语体：会议讲话、致辞、党课"),
+    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", metavar="<文件>",
+                                              help="用这个短语库（drafter mine --phrasebank 生成的 .json，或照内置格式写的 .yaml）"),
     limit: int = typer.Option(20, "--limit", metavar="<条数>", min=1, max=500, help="最多显示几条"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON 列表，供其他工具使用"),
 ) -> None:
-    """列出常用语句框架（来自内置短语库或 drafter mine --phrasebank 生成的短语库）。"""
+    """列出讲话各部分的常用句式（内置短语库，或 drafter mine --phrasebank 生成的短语库），按讲话日期去掉过时提法。"""
     with user_errors():
         from .commands import run_phrases
 
-        run_phrases(part, topic=topic, phrasebank_path=phrasebank, limit=limit, out=_write_stdout)
+        run_phrases(part, topic=topic, phrasebank_path=phrasebank, limit=limit, out=_write_stdout,
+                    date=date, outline=outline, meeting=meeting, register=register, as_json=as_json)
 
 
 @templates_app.callback()

@@ -44,6 +44,8 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
         result = render_host_file(outline, extra_template_dirs=template_dirs)
     else:
         result = render_file(outline, extra_template_dirs=template_dirs)
+    for warning in result.warnings:
+        err(f"提醒：{warning}")
     if result.markers:
         err(f"还有 {len(result.markers)} 处待补内容：")
         for marker in result.markers:
@@ -74,7 +76,8 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
 
 def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None, as_json: bool,
              report: bool, phrasebank_path: Path | None, templates_dir: Path | None, jobs: int,
-             force: bool, out: Writer, err: Writer) -> int:
+             force: bool, out: Writer, err: Writer, min_count: int = 2,
+             units: tuple[str, ...] = ()) -> int:
     """Mine inputs; exit 0 with what could be mined, 2 when nothing could be read."""
     import json
 
@@ -102,7 +105,7 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
     if phrasebank_path is not None or templates_dir is not None:
         from .corpus.phrases import PhraseCollector
 
-        collector = PhraseCollector()
+        collector = PhraseCollector(units=units)
     summary = Report()
     chosen = None
     show_progress = not as_json
@@ -114,10 +117,8 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
             if collector is not None:
                 collector.add(speech, result.source)
                 if templates_dir is not None:
-                    from .corpus.phrases import frame_of
-
                     styles.setdefault(meeting_type(speech), HouseStyle()).add(
-                        speech, lambda text: frame_of(text, collector.tokenizer))
+                        speech, collector.safe_frame)
         if output is not None and result.speeches and chosen is None:
             chosen = (result.source, result.speeches)
     for source, why in summary.skipped:
@@ -140,8 +141,12 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
     if collector is not None and phrasebank_path is not None:
         from .corpus.phrases import dump
 
-        write_atomic(phrasebank_path, dump(collector.result()), force=force)
-        err(f"已写入短语库 {phrasebank_path}")
+        book = collector.result(min_count=min_count)
+        write_atomic(phrasebank_path, dump(book), force=force)
+        kept = sum(len(frames) for frames in book["parts"].values())
+        dropped = "，".join(f"{why} {n} 句" for why, n in book["dropped"].items())
+        err(f"已写入短语库 {phrasebank_path}：{kept} 条句式，均在至少 {min_count} 篇讲话中出现"
+            + (f"；已略去{dropped}" if dropped else ""))
     if templates_dir is not None:
         written = emit_templates(styles, templates_dir)
         err(f"已生成 {len(written)} 个模板：{'、'.join(p.stem for p in written)}（{templates_dir}）")
@@ -157,36 +162,89 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
 
 
 def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, limit: int,
-                out: Writer) -> None:
+                out: Writer, date: str | None = None, outline: Path | None = None,
+                meeting: str | None = None, register: str | None = None,
+                as_json: bool = False) -> None:
+    """Frames of one part, for a speech of a given date (default: today's)."""
+    import datetime as dt
     import json
 
-    from .corpus.phrases import PART_NAMES, PARTS, matching_frames
     from .errors import CorpusError
-    from .loader import read_text
+    from .phrasebook import (
+        PART_ALIASES,
+        PARTS,
+        REGISTERS,
+        describe,
+        load_library,
+        select,
+        slot_legend,
+        speech_year,
+    )
 
-    key = PART_NAMES.get(part, part)
-    if key not in PARTS:
-        raise CorpusError(f"未知的部分“{part}”，可选：{'、'.join(PARTS)}")
-    path = phrasebank_path or Path(__file__).with_name("corpus") / "data" / "phrasebank.json"
-    try:
-        book = json.loads(read_text(path, what="短语库"))
-    except json.JSONDecodeError as exc:
-        raise CorpusError(f"短语库不是有效的 JSON（第 {exc.lineno} 行）", file=str(path)) from None
-    frames = matching_frames(book, key, topic)
-    if not frames:
-        out(f"没有找到{('与“' + topic + '”有关的') if topic else ''}{part}用语。\n")
+    key = PART_ALIASES.get(part)
+    if key is None:
+        raise CorpusError(f"未知的部分“{part}”，可选：{'、'.join(PARTS.values())}")
+    if register is not None and register not in REGISTERS:
+        raise CorpusError(f"未知的语体“{register}”，可选：{'、'.join(REGISTERS)}")
+    year = speech_year(date) if date else None
+    fill: dict[str, str] = {}
+    if outline is not None:
+        from .loader import load_outline
+        from .unit import resolve_unit
+
+        data = load_outline(outline).data
+        if year is None and data.get("date") is not None:
+            year = speech_year(data["date"])
+        meeting = meeting or data.get("template")
+        register = register or "会议讲话"  # every outline template is a meeting speech
+        unit = resolve_unit(data)
+        if unit["name"] != unit["self"]:  # a real name (云川县), not 本县
+            fill["地"] = unit["name"]
+    if year is None:
+        year = dt.date.today().year
+    if meeting:
+        from .templating import resolve_template, template_dirs
+
+        meeting = resolve_template(meeting, template_dirs()).id
+    library = load_library(phrasebank_path)
+    meeting_names: dict[str, str] = {}
+    if not as_json and not library.mined:
+        from .templating import catalogue, template_dirs
+
+        meeting_names = {k: v.name for k, v in catalogue(template_dirs()).items()}
+    chosen = select(library, key, topic=topic, year=year, meeting=meeting, register=register)
+    frames = chosen.frames[:limit]
+    if as_json:
+        rows = [{**f.to_json(), **({"filled": f.filled(fill)} if outline else {})} for f in frames]
+        out(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
-    lines = []
-    for frame in frames[:limit]:
-        example = frame["examples"][0] if frame["examples"] else None
-        lines.append(f"{frame['count']:>3}×  {frame['frame']}")
-        if example:
-            lines.append(f"       例：{example['text']}（{Path(example['source']).name}）")
+    lines = list(chosen.notes)
+    if not frames:
+        lines.append(f"短语库里没有{PARTS[key]}用语。")
+        out("\n".join(lines) + "\n")
+        return
+    more = f"，显示前 {limit} 条（用 --limit 看更多）" if len(chosen.frames) > limit else ""
+    lines.append(f"{PARTS[key]}用语，{year} 年适用，共 {len(chosen.frames)} 条{more}：")
+    for frame in frames:
+        if frame.count is not None:
+            lines.append(f"{frame.count:>3}×  {frame.text}")
+            places = "；".join(s.place() for s in frame.sources)
+            if places:
+                lines.append(f"       出处：{places}")
+        else:
+            lines.append(f"  {frame.filled(fill)}")
+            labels = describe(frame, meeting_names)
+            if labels:
+                lines.append(f"      〔{labels}〕")
+    legend = slot_legend(frames)
+    if legend:
+        lines.append(legend)
     out("\n".join(lines) + "\n")
 
 
 def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: list[str],
-             list_rules: bool, out: Writer) -> int:
+             list_rules: bool, out: Writer, tifa: list[str] | None = None,
+             against: list[str] | None = None, usage: list[str] | None = None) -> int:
     """Exit 0 when clean (or only warnings and notes), 1 with error-level findings."""
     import json
     from io import StringIO
@@ -199,12 +257,18 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
+        from .lint_tifa import user_tifa_file
+        from .lint_typo import user_usage_file
+
         lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
+        lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")
+        lines.append(f"自己的用词表可写在：{user_usage_file()}（格式同内置的用词表）")
         out("\n".join(lines) + "\n")
         return 0
     if not paths:
         raise DrafterError("请给出要检查的文件或文件夹", hint="例如：drafter lint 讲话稿.docx")
-    findings = lint_paths(paths, ignore=ignore, own=names)
+    findings = lint_paths(paths, ignore=ignore, own=names, tifa=tifa or [], against=against or [],
+                          usage=usage or [])
     if output_format == "json":
         out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1) + "\n")
     elif not findings:

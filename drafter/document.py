@@ -10,6 +10,8 @@ Templates express blocks with one light line markup (the only mechanism):
     @hr LEVEL NUMBER TEXT    a run-in heading: it opens the next @p (（一）聚焦……。实施……)
     @np NUMBER TEXT          a paragraph opened by an ordinal word (一是……, 一要……)
 
+NUMBER ~ stands for none: a lone item is said without an ordinal.
+
 Blank lines are ignored. User text never contains a line break (the context builder folds
 it), so a user cannot forge a block.
 """
@@ -90,6 +92,9 @@ def _runin_text(text: str) -> str:
     return text if text and text[-1] in _SENTENCE_END else text + "。"
 
 
+NO_NUMBER = "~"  # in @h / @hr / @np: a lone item, said without an ordinal
+
+
 def parse_markup(markup: str) -> Document:
     blocks: list[Block] = []
     part = ""
@@ -144,7 +149,8 @@ def parse_markup(markup: str) -> Document:
             flush_pending()
             ordinal, _, text = rest.partition(" ")
             text = _paragraph_text(normalize_zh(text))
-            if ordinal and text:
+            ordinal = "" if ordinal == NO_NUMBER else ordinal
+            if text:
                 blocks.append(Block("paragraph", text, part, 0, ordinal))
         elif tag == "p":
             text = _paragraph_text(normalize_zh(rest))
@@ -159,6 +165,7 @@ def parse_markup(markup: str) -> Document:
             if len(fields) < 3 or not fields[0].isdigit():
                 raise MarkupError(number, raw)
             level, ordinal, text = int(fields[0]), fields[1], normalize_zh(fields[2])
+            ordinal = "" if ordinal == NO_NUMBER else ordinal
             if tag == "h":
                 blocks.append(Block("heading", _heading_text(text), part, level, ordinal))
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .numbering import OrdinalStyle, attach_ordinal, cn_count, cn_numeral, ordinal
@@ -42,7 +43,10 @@ def series(items: Any, style: str = "一是", sep: str = "；") -> str:
     from .textnorm import hanzi_count
 
     parts = [clause(i) for i in items if clause(i)]
-    if sum(hanzi_count(p) for p in parts) > 100:
+    if len(parts) == 1:
+        return sentence(parts[0])  # a series of one is no series: no 一是
+    # An item that holds a full stop (……。特别是……) cannot be followed by ；.
+    if sum(hanzi_count(p) for p in parts) > 100 or any(re.search("[。！？]", p) for p in parts):
         sep = "。"
     st = OrdinalStyle(style)
     text = sep.join(attach_ordinal(ordinal(st, n, len(parts)), p)
@@ -56,6 +60,8 @@ def numbered(items: Any, style: str = "一是") -> list[dict[str, str]]:
     st = OrdinalStyle(style)
     out = []
     for n, part in enumerate(parts, 1):
+        if len(parts) == 1:
+            return [{"number": "", "text": part}]
         number = ordinal(st, n, len(parts))
         joined = attach_ordinal(number, part)
         out.append({"number": number, "text": joined[len(number):]})

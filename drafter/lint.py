@@ -14,9 +14,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from . import lint_fit, lint_typo
 from .errors import DrafterError
+from .lint_fit import RULE_ROWS as FIT_RULES
 from .lint_place import corrected_excerpt, order_key, place_in_outline
-from .textnorm import hanzi_count, word_count
+from .textnorm import hanzi_count, normalize_zh, word_count
 
 CJK = "\u4e00-\u9fff"
 
@@ -46,6 +48,12 @@ RULES = {r.code: r for r in [
     Rule("D115", "warning", "年份写法不规范"),
     Rule("D116", "warning", "汉字之间有多余空格"),
     Rule("D117", "error", "残留网页内容"),
+    *(Rule(*row) for row in FIT_RULES),  # D120–D129: drafter/lint_fit.py
+    *(Rule(*row) for row in lint_typo.RULE_ROWS),
+    Rule("D130", "error", "提法写法不规范"),
+    Rule("D131", "warning", "提法与讲话日期不符（已过时）"),
+    Rule("D132", "error", "固定提法所列内容不符"),
+    Rule("D133", "warning", "查重：与已有材料雷同"),
     Rule("D150", "error", "主持词与讲话稿的会议名称不一致"),
     Rule("D151", "error", "主持词与讲话稿的讲话人不一致"),
     Rule("D152", "error", "主持词概括的方面数与讲话稿的意见条数不符"),
@@ -131,9 +139,11 @@ _WEB_RESIDUE = re.compile(
 
 
 class Context:
-    def __init__(self, file: str, ignore: set[str]) -> None:
+    def __init__(self, file: str, ignore: set[str], usage: tuple[str, ...] = ()) -> None:
         self.file = file
         self.ignore = ignore
+        self.usage = usage  # the writer's own usage lexicons (--usage)
+        self.source: str | None = None  # an outline's YAML text, to place findings in it
         self.findings: list[Finding] = []
 
     def add(self, code: str, para: Paragraph | None, message: str, *, column: int | None = None,
@@ -196,6 +206,7 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
                         fix="拆成几句，便于念和听")
     _traditional(paras, ctx)
     _repeats(paras, ctx)
+    lint_typo.check_paragraphs(paras, ctx, rendered=rendered)
 
 
 def _mojibake(text: str) -> str | None:
@@ -407,8 +418,8 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
         if own:
             for m in _PLACE.finditer(para.text):
                 name = m.group(0)
-                if _GENERIC.match(name) or len(name) < 3 or name in reported:
-                    continue
+                if _GENERIC.match(name) or len(name) < 3 or name in reported or _SCOPE_END.search(name):
+                    continue  # 在全县, 动员全县: a scope word, judged by D120
                 if any(name in o or o in name or name[:2] == o[:2] for o in own):
                     continue
                 reported.add(name)
@@ -427,6 +438,8 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
                             column=m.start() + 1, fix="核对年份")
 
 
+_SCOPE_END = re.compile(r"全[省市州县区镇乡]$")
+_JOINED = re.compile(r"^[和与及同跟向在对][省市县区镇乡]$")  # 甲镇和县应急管理局: not 和县
 _TITLE_AFTER = re.compile(r"^(?:同志|书记|副书记|市长|副市长|县长|副县长|区长|主任|局长|部长|主席|省长)")
 _LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 
@@ -440,7 +453,7 @@ def _tagged_residue(para: Paragraph, tagger: Any, own: set[str], reported: set[s
     for k, (word, tag) in enumerate(words):
         start = position
         position += len(word)
-        if len(word) < 2 or word in reported or _GENERIC.match(word):
+        if len(word) < 2 or word in reported or _GENERIC.match(word) or _JOINED.match(word):
             continue
         if any(word in o or o in word or word[:2] == o[:2] for o in own):
             continue
@@ -458,7 +471,7 @@ def _tagged_residue(para: Paragraph, tagger: Any, own: set[str], reported: set[s
 
 # --- entry points ----------------------------------------------------------------------------
 
-def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
+def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = ()) -> list[Finding]:
     from .export.text import export
     from .loader import load_outline, split_path
     from .render import render_outline
@@ -466,7 +479,8 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
     loaded = load_outline(path)
     data = loaded.data
     settings = data.get("lint") or {}
-    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    ctx = Context(str(path), ignore | set(settings.get("ignore") or []), usage)
+    ctx.source = path.read_text(encoding="utf-8-sig", errors="replace")
     result = render_outline(loaded)
     for marker in result.markers:
         pos = loaded.positions.of_key(split_path(marker.path))
@@ -492,6 +506,7 @@ def lint_outline(path: Path, ignore: set[str]) -> list[Finding]:
                                             (m := re.match(r"(\d{4})", date)) else None)
     meeting = (data.get("meeting") or {}).get("name") if isinstance(data.get("meeting"), dict) else None
     check_residue(paras, ctx, own=own, year=year, meeting=meeting)
+    lint_fit.lint_outline_fit(loaded, result, paras, ctx)
     _pack_agreement(loaded, paras, ctx)
     return place_in_outline(ctx.findings, {p.label or "": p.text for p in paras}, loaded)
 
@@ -532,14 +547,16 @@ def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) ->
                 where=where, fix="调整字数和句式，使几条标题长短相当、结构一致")
 
 
-def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None) -> list[Finding]:
-    ctx = Context(str(path), ignore)
+def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None,
+               usage: tuple[str, ...] = ()) -> list[Finding]:
+    ctx = Context(str(path), ignore, usage)
     paras = read_paragraphs(path)
     if not paras:
         raise DrafterError("文件是空的，没有可检查的内容", file=str(path))
     check_paragraphs(paras, ctx)
     check_structure(paras, ctx)
     check_residue(paras, ctx, own=own or set(), year=None, meeting=None)
+    lint_fit.lint_draft_fit(paras, ctx, own or set())
     return ctx.findings
 
 
@@ -563,19 +580,27 @@ def collect(paths: Iterable[str]) -> Iterator[Path]:
             raise DrafterError("找不到这个文件或文件夹", file=str(path))
 
 
-def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterable[str] = ()) -> list[Finding]:
+def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterable[str] = (),
+               tifa: Iterable[str] = (), against: Iterable[str] = (),
+               usage: Iterable[str] = ()) -> list[Finding]:
     unknown = [c for c in ignore if c not in RULES]
     if unknown:
         raise DrafterError(f"未知的规则代码：{'、'.join(unknown)}", hint="用 drafter lint --rules 查看全部规则")
     ignored = set(ignore)
     findings: list[Finding] = []
     drafts: list[Path] = []
+    from . import lint_chachong, lint_tifa
+
+    archive = lint_chachong.open_archive(list(against)) if against and "D133" not in ignored else None
     for path in collect(paths):
-        if path.suffix.lower() in (".yaml", ".yml"):
-            findings += lint_outline(path, ignored)
+        outline = path.suffix.lower() in (".yaml", ".yml")
+        if outline:
+            findings += lint_outline(path, ignored, tuple(usage))
         else:
-            findings += lint_draft(path, ignored, own=set(own))
+            findings += lint_draft(path, ignored, own=set(own), usage=tuple(usage))
             drafts.append(path)
+        findings += (lint_tifa.lint_outline if outline else lint_tifa.lint_draft)(path, ignored, tifa)
+        findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
     findings += _pack_drafts(drafts, ignored)
     return sorted(findings, key=order_key)
 

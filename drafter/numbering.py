@@ -5,6 +5,7 @@ Counts before a measure word use 两 for 2 (两点意见); ordinals use 二 (二
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 _DIGITS = "〇一二三四五六七八九"
@@ -171,3 +172,61 @@ def attach_ordinal(number: str, text: str) -> str:
     if number.endswith(("要", "是")) and text.startswith(number[-1]):
         return number + text[1:]
     return number + text
+
+
+# --- ordinals a writer typed into a heading or item ------------------------------------------
+
+_CN = "一二三四五六七八九十百零〇两"
+
+
+def _typed_pattern(style: OrdinalStyle) -> str:
+    """The pattern of every ordinal of a style, built from the style's own spelling (and
+    the half-width spellings STYLE_ALIASES accepts)."""
+    if style is OrdinalStyle.SHOU_XIAN:
+        return r"(?:首先|其次|再次|最后)(?:[，,：:]|(?=[要是]))"
+    if style is OrdinalStyle.FANG_MIAN:
+        return r"(?:一方面|另一方面)[，,：:]?"
+    spellings = {alias for alias, s in STYLE_ALIASES.items() if s is style} | {style.value}
+    out = []
+    for spelling in sorted(spellings, key=len, reverse=True):
+        digit = "1" if "1" in spelling else "一"
+        head, _, tail = spelling.partition(digit)
+        number = r"\d{1,2}" if digit == "1" else f"[{_CN}]{{1,3}}"
+        closing = re.escape(tail)
+        if style is OrdinalStyle.DI:
+            # 第一， 第一点， 第一条： 第一个方面，
+            closing = r"(?:点|条|个方面|方面|个问题)?(?:是|就是)?[，,、：:]"
+        elif not tail:  # 一、 typed as a bare word would be too loose
+            continue
+        out.append(re.escape(head) + number + closing)
+    return "|".join(dict.fromkeys(out))
+
+
+_TYPED = [(style, re.compile(rf"^\s*(?:{_typed_pattern(style)})(?!\d)\s*"))
+          for style in (OrdinalStyle.LEVEL2, OrdinalStyle.LEVEL4, OrdinalStyle.DI,
+                        OrdinalStyle.LEVEL1, OrdinalStyle.LEVEL3, OrdinalStyle.YI_SHI,
+                        OrdinalStyle.YI_YAO, OrdinalStyle.SHOU_XIAN, OrdinalStyle.FANG_MIAN)]
+
+
+def typed_ordinal(text: str) -> tuple[str, str] | None:
+    """(the ordinal as typed, the text without it) when a heading or item opens with an
+    ordinal of any style (一、 （二） 3. 第一， 一是 二要 首先， 一方面，); else None. Repeated
+    ordinals (一、一、) are all removed. 一方面…另一方面 inside one item is its own pair."""
+    found = ""
+    rest = text
+    for _ in range(3):
+        for style, pattern in _TYPED:
+            m = pattern.match(rest)
+            if not m or m.end() == len(rest):
+                continue
+            if style is OrdinalStyle.FANG_MIAN and "另一方面" in rest[m.end():]:
+                continue
+            if style in (OrdinalStyle.YI_SHI, OrdinalStyle.YI_YAO) and \
+                    rest[m.end():].startswith(("否", "求", "不是", "是")):
+                continue
+            found += m.group(0).strip()
+            rest = rest[m.end():]
+            break
+        else:
+            break
+    return (found, rest) if found else None

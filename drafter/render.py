@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,9 @@ from .numbering import (
     ordinal,
     series_limits,
     style_of,
+    typed_ordinal,
 )
+from .occasions import fitting_occasion, parse_date
 from .schema_check import properties_of
 from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
 from .textnorm import one_line
@@ -134,10 +136,30 @@ class ContextBuilder:
     """Builds the template context from outline data (a dict holding only what the writer
     wrote). A key that is present but empty is a fact left open: it becomes a marker."""
 
-    def __init__(self, loaded: LoadedOutline) -> None:
+    def __init__(self, loaded: LoadedOutline, *, verbatim: bool = False) -> None:
         self.loaded = loaded
+        # verbatim reproduces a mined speech as it was, numbered even when cut after one point
+        self.verbatim = verbatim
         self.markers = Markers()
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def warn(self, message: str, path: str, hint: str | None = None) -> None:
+        pos = self.loaded.positions.of_value(split_path(path))
+        self.warnings.append(Problem(message, file=self.loaded.source,
+                                     line=pos[0] if pos else None,
+                                     column=pos[1] if pos else None, path=path, hint=hint))
+
+    def unnumbered(self, text: str, path: str) -> str:
+        """A heading or item without the ordinal the writer typed (reported, never doubled)."""
+        if not text or text.startswith("〔待补"):
+            return text
+        found = typed_ordinal(text)
+        if found is None:
+            return text
+        self.warn(f"“{found[0]}”是手写的序号，已去掉：序号由模板按样式生成", path,
+                  hint="删去大纲里的序号；要换序号样式，用 numbering 或 points_style")
+        return found[1]
 
     # -- scalars ---------------------------------------------------------------------
     def text(self, value: Any, path: str, label: str, explicit: bool) -> str | None:
@@ -213,14 +235,7 @@ class ContextBuilder:
             joiner = "，"
         growth = fig.get("growth")
         if growth is not None and f["growth"]:
-            g = f["growth"]
-            if isinstance(growth, (int, float)) or re.fullmatch(r"-?\d+(\.\d+)?%?", g):
-                num = float(str(g).rstrip("%"))
-                word = "下降" if num < 0 else "增长"
-                g = f"同比{word}{abs(num):g}%"
-            elif not re.match(r"^(同比|比上年|较上年)?(增长|下降|提高|减少|降低|回落|持平)", g):
-                g = f"增长{g}"
-            text += f"{joiner}{g}"
+            text += f"{joiner}{growth_phrase(f['growth'])}"
         if f["rank"]:
             text += f"，{f['rank']}"
         if f["note"]:
@@ -239,9 +254,27 @@ class ContextBuilder:
                 out.append(self.figure(item, path))
             else:
                 label = f"成绩第{i + 1}项" if len(items) > 1 else "成绩"
-                out.append(self.text(item, path, label, True) or "")
+                out.append(self.unnumbered(self.text(item, path, label, True) or "", path))
         node["achievements"] = out
+        node["problems"] = [self.unnumbered(t, f"review.problems[{i}]")
+                            for i, t in enumerate(node["problems"])]
         return node
+
+    def meeting(self, node: Node, meeting: dict[str, Any]) -> None:
+        """adopted: full titles and their short names; background: always a clause."""
+        titles, shorts = [], []
+        for i, item in enumerate(meeting.get("adopted") or []):
+            path = f"meeting.adopted[{i}]"
+            item = item if isinstance(item, dict) else {"title": item}
+            title = self.text(item.get("title"), path, self.label("meeting.adopted"), True) or ""
+            short = self.text(item.get("short"), f"{path}.short", "文件简称", False)
+            titles.append(title)
+            shorts.append(short or short_title(title))
+        node["adopted"] = titles
+        node["adopted_short"] = shorts
+        background = node["background"]
+        if background and not background.startswith("〔"):
+            node["background"] = as_clause(background)
 
     def unit(self, data: dict[str, Any]) -> Node:
         """o.unit.*: always non-empty strings (explicit, inferred, or the level's defaults)."""
@@ -254,6 +287,11 @@ class ContextBuilder:
         if not isinstance(reminders, dict):
             return None
         node = self.section(reminders, "Reminders", "reminders", skip=("style",))
+        node["items"] = [self.unnumbered(t, f"reminders.items[{i}]")
+                         for i, t in enumerate(node["items"])]
+        occasion = node["occasion"]
+        node["occasion_now"] = occasion if not occasion or occasion.startswith("〔") else \
+            fitting_occasion(occasion, parse_date(self.loaded.data.get("date")))
         style = style_of(reminders.get("style"))
         node["style"] = style.value if style else None
         return node
@@ -270,7 +308,7 @@ class ContextBuilder:
         else:
             style, where = default_style(depth), path
         low, high = series_limits(style)
-        if len(items) < low or (high is not None and len(items) > high):
+        if len(items) > 1 and (len(items) < low or (high is not None and len(items) > high)):
             limit = cn_numeral(low) if high in (low, None) else f"{cn_numeral(low)}至{cn_numeral(high or low)}"
             pos = self.loaded.positions.of_value(split_path(where))
             self.problems.append(Problem(
@@ -282,7 +320,8 @@ class ContextBuilder:
         out = []
         for i, raw in enumerate(items):
             item = {"heading": raw} if not isinstance(raw, dict) else raw
-            number = ordinal(style, i + 1, len(items))
+            single = len(items) == 1 and not self.verbatim
+            number = "" if single else ordinal(style, i + 1, len(items))
             here = f"{path}[{i}]"
             label_chain = chain + (f"第{cn_numeral(i + 1)}点" if depth == 1
                                    else f"第{cn_numeral(i + 1)}项")
@@ -294,6 +333,7 @@ class ContextBuilder:
             node["style"] = style.value
             heading = self.text(item.get("heading"), f"{here}.heading",
                                 f"{label_chain}的标题", True) or ""
+            heading = self.unnumbered(heading, f"{here}.heading")
             node["heading"] = attach_ordinal(number, heading)[len(number):]
             node["body"] = [self.text(b, f"{here}.body[{j}]", f"{label_chain}的正文", True) or ""
                             for j, b in enumerate(body)]
@@ -301,7 +341,8 @@ class ContextBuilder:
                                              style_of(item.get("points_style")), label_chain)
             node["inline"] = style.inline
             # Level 1 stands alone; deeper heading styles run in when they carry only text.
-            node["runin"] = style.inline or (depth > 1 and bool(body) and not points)
+            # A lone item has no number: its heading opens its first paragraph.
+            node["runin"] = single or style.inline or (depth > 1 and bool(body) and not points)
             out.append(node)
         return out
 
@@ -317,7 +358,9 @@ class ContextBuilder:
         if "date" in data and (date is None or (isinstance(date, str) and not date.strip())):
             ctx["date"] = self.markers.add("date", "讲话日期")
         else:
-            ctx["date"] = format_date(date)
+            formatted = format_date(date)
+            ctx["date"] = _CONTROL.sub("", one_line(formatted)) or None if formatted else None
+        self.meeting(ctx["meeting"], _dict(data.get("meeting")))
         ctx["review"] = self.review(data.get("review"))
         ctx["reminders"] = self.reminders(data.get("reminders"))
         transition = self.section(data.get("transition"), "Transition", "transition")
@@ -334,11 +377,62 @@ class ContextBuilder:
         directives = data.get("directives") or []
         ctx["directives"] = self.directives(directives, styles, 1, "directives", None, "")
         ctx["count"] = len(directives)
+        ctx["lone"] = len(directives) == 1 and not self.verbatim
         ctx["points_total"] = _count_points(directives)
         if self.problems:
             raise OutlineError(problems=self.problems)
         return ctx
 
+
+
+_KINDS = ("决定", "意见", "方案", "规划", "纲要", "报告", "条例", "办法", "规定", "通知", "建议",
+          "决议", "细则", "计划", "要点", "清单", "规则", "制度")
+
+
+def short_title(title: str) -> str:
+    """《中共云川县委关于……的决定》 → 《决定》; a short title stays as it is."""
+    m = re.fullmatch(r"《([^《》]+)》", title.strip())
+    if not m or len(m.group(1)) <= 12:
+        return title
+    for kind in sorted(_KINDS, key=len, reverse=True):
+        if m.group(1).endswith(kind):
+            return f"《{kind}》"
+    return title
+
+
+_TIME_PHRASE = re.compile(r"(时期|之年|阶段|关头|时刻|节点|之际|时候|关键期|窗口期|攻坚期|起步期|机遇期)$")
+_HAS_VERB = re.compile(r"正处|处在|处于|正值|正是|进入|迎来|到了|是")
+
+
+def as_clause(text: str) -> str:
+    """background is a clause: a bare time phrase (……的关键时期) becomes 正值……的关键时期."""
+    text = re.sub(r"^(在|当前[，,]?|目前[，,]?|眼下[，,]?)", "", text.strip())
+    if _TIME_PHRASE.search(text) and not _HAS_VERB.search(text):
+        return "正值" + text
+    return text
+
+
+_CHANGE = re.compile(r"^(增长|下降|提高|减少|降低|回落|上升|增加|下滑|持平)")
+_COMPARED = re.compile(r"^(同比|环比|比上年|较上年|与上年|比去年|较去年|比上年同期|较上年同期)")
+
+
+def growth_phrase(value: str) -> str:
+    """A growth figure said one way everywhere: 5.8 → 同比增长5.8%, -3 → 同比下降3%,
+    0 → 与上年持平; typed words keep the writer's comparison or get 同比."""
+    text = value.strip()
+    m = re.fullmatch(r"([+-]?\d+(?:\.\d+)?)\s*%?", text)
+    if m:
+        num = float(m.group(1))
+        if num == 0:
+            return "与上年持平"
+        return f"同比{'下降' if num < 0 else '增长'}{abs(num):g}%"
+    if _COMPARED.match(text) or text.startswith("〔"):
+        return text
+    if text == "持平":
+        return "与上年持平"
+    if _CHANGE.match(text):
+        return "同比" + text
+    return f"同比增长{text}"
 
 
 def _count_points(items: list[Any]) -> int:
@@ -351,6 +445,7 @@ class RenderResult:
     markers: list[OpenMarker]
     template: TemplateInfo
     speaker: str | None = None  # for the .docx author: the speaker, never the machine's user
+    warnings: list[Problem] = field(default_factory=list)  # fixed for the writer, worth a word
 
 
 def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None = None,
@@ -370,7 +465,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
                                                   column=pos[1] if pos else None,
                                                   path="template", hint=p.hint)]) from None
         raise
-    builder = ContextBuilder(loaded)
+    builder = ContextBuilder(loaded, verbatim=info.id == "verbatim")
     context = builder.build()
     env = make_environment(dirs)
     markup = run_template(env, info.filename,
@@ -392,7 +487,8 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
     speaker = context["speaker"] if isinstance(context["speaker"], str) else None
     if speaker and speaker.startswith("〔"):
         speaker = None
-    return RenderResult(document=document, markers=present, template=info, speaker=speaker)
+    return RenderResult(document=document, markers=present, template=info, speaker=speaker,
+                        warnings=builder.warnings)
 
 
 def run_template(env: Any, name: str, context: dict[str, Any]) -> str:

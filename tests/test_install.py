@@ -40,3 +40,6 @@ def test_wheel_install_renders_from_another_directory(tmp_path: Path) -> None:
     listing = subprocess.run([str(bindir / "drafter"), "templates"], capture_output=True,
                              text=True, cwd=elsewhere, env=env, check=True)
     assert "plenum-closing" in listing.stdout
+    phrases = subprocess.run([str(bindir / "drafter"), "phrases", "结尾", "--topic", "招商", "--date", "2026"],
+                             capture_output=True, cwd=elsewhere, env=env, check=True)
+    assert "招商引资" in phrases.stdout.decode("utf-8")  # the phrase library ships in the wheel

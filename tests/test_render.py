@@ -23,7 +23,7 @@ def outline_with(n: int, style: str = "讲几点意见", extra: str = "") -> str
     return f"template: deploy\ntitle: 讲话\ntransition:\n  style: {style}\n{extra}directives:\n{items}\n"
 
 
-@pytest.mark.parametrize("n, phrase", [(1, "一点意见"), (2, "两点意见"), (3, "三点意见"),
+@pytest.mark.parametrize("n, phrase", [(1, "一些意见"), (2, "两点意见"), (3, "三点意见"),
                                        (10, "十点意见"), (11, "十一点意见"), (12, "十二点意见")])
 def test_transition_count_is_computed(n: int, phrase: str) -> None:
     text, _ = render(outline_with(n))
@@ -61,6 +61,10 @@ directives:
             points:
               - heading: 第四层
                 body: [正文]
+              - 另一个第四层
+          - 另一个第三层
+      - 另一个第二层
+  - 另一个第一层
 """)
     lines = [line.strip("\u3000") for line in text.splitlines()]
     assert "一、第一层" in lines
@@ -124,7 +128,8 @@ directives:
 """)
     assert "〔待补：标题〕" in text and "〔待补：讲话人〕" in text and "〔待补：讲话日期〕" in text
     assert "主要任务是完成〔待补：会议任务〕项任务" in text
-    assert "一、〔待补：第一点的标题〕" in text and "〔待补：第一点的正文〕" in text
+    # a lone directive is said without an ordinal
+    assert "\u3000\u3000〔待补：第一点的标题〕。" in text and "〔待补：第一点的正文〕" in text
     assert "None" not in text
     assert [m.path for m in markers] == ["title", "speaker", "date", "meeting.purpose",
                                          "directives[0].heading", "directives[0].body[0]"]
@@ -165,16 +170,20 @@ review:
     - {indicator: 地区生产总值, value: 1250亿元, growth: 5.8, rank: 居全省第3位}
     - {indicator: 事故起数, growth: -12}
     - {indicator: 社会消费品零售总额, growth: 下降1.2%}
+    - {indicator: 粮食产量, growth: 0}
+    - {indicator: 进出口总额, growth: 比上年增长3%}
 """)
     assert "一是地区生产总值达到1250亿元，同比增长5.8%，居全省第3位。" in text
     assert "二是事故起数同比下降12%。" in text
-    assert "三是社会消费品零售总额下降1.2%。" in text
-    assert "主要体现在三个方面：" in text
+    assert "三是社会消费品零售总额同比下降1.2%。" in text  # 同比 said the same way throughout
+    assert "四是粮食产量与上年持平。" in text
+    assert "五是进出口总额比上年增长3%。" in text  # the writer's own comparison stands
+    assert "主要体现在五个方面：" in text
 
 
 def test_output_is_normalised_chinese() -> None:
     text, _ = render('directives:\n  - heading: 统一 思想,提高认识\n    body: ["要把\\"两个确立\\"落到实处,增长5.8%."]\n')
-    assert "一、统一思想，提高认识\n" in text
+    assert "\u3000\u3000统一思想，提高认识。要把" in text
     assert "要把“两个确立”落到实处，增长5.8%。" in text
 
 

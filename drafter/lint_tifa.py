@@ -1,0 +1,495 @@
+"""提法 check (D130–D132): fixed wording, wording bound to the speech's date, and counted
+formulations whose listed items must match.
+
+The rules are data (drafter/data/tifa.yaml, plus the writer's own tifa.yaml in the config
+folder or --tifa FILE); this module only knows the three kinds of entry.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import DrafterError
+
+if TYPE_CHECKING:
+    from .lint import Context, Finding, Paragraph
+
+SHIPPED = Path(__file__).with_name("data") / "tifa.yaml"
+_QUOTES = "“”‘’\"'「」『』 \u3000"
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*"
+                        r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
+_END = "。；;！？!?"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # wrong / pattern / name: a user entry with the same key replaces a shipped one
+    regex: re.Pattern[str] | None  # fixed and time-bound
+    right: str
+    source: str
+    note: str = ""
+    since: int | None = None
+    until: int | None = None
+    current: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    always: bool = False
+    name: str = ""  # counted formulations
+    items: tuple[tuple[str, ...], ...] = ()
+    prefixes: tuple[str, ...] = ()
+    extras: bool = True
+
+    @property
+    def timed(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def valid_in(self, year: int) -> bool:
+        """A counted entry's list applies in this year (since … until)."""
+        return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
+
+    def outdated_in(self, year: int) -> bool:
+        """Time-bound wording: out of date from `since` on, or after `until`."""
+        return (self.since is not None and year >= self.since) or (self.until is not None and year > self.until)
+
+
+@dataclass(frozen=True)
+class Rules:
+    entries: tuple[Entry, ...]
+    review: re.Pattern[str]
+
+
+def user_tifa_file() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("drafter", appauthor=False)) / "tifa.yaml"
+
+
+def _fail(message: str, file: str, line: int | None = None) -> DrafterError:
+    return DrafterError(message, file=file, line=line,
+                        hint="格式见内置的 drafter/data/tifa.yaml 开头的说明")
+
+
+def _regex(text: Any, file: str, line: int | None) -> re.Pattern[str]:
+    if not isinstance(text, str) or not text:
+        raise _fail("正则表达式应是一段文字", file, line)
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise _fail(f"正则表达式写错了：{exc}", file, line) from None
+
+
+def _year(value: Any, what: str, file: str, line: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        return value
+    raise _fail(f"{what} 应是年份（如 2026）", file, line)
+
+
+def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | None, str | None]:
+    """Entries (None where `disable: true`) with their keys, and the review/current patterns."""
+    from .loader import parse_yaml
+
+    try:
+        data, positions, _ = parse_yaml(text, file)
+    except DrafterError:
+        raise
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise _fail("提法文件应有 entries: 列表", file, 1)
+    out: list[tuple[Entry | None, str]] = []
+    current_default = data.get("current")
+    for i, raw in enumerate(data["entries"]):
+        pos = positions.of_value(("entries", i))
+        line = pos[0] if pos else None
+        if not isinstance(raw, dict):
+            raise _fail(f"第{i + 1}项应是“键: 值”映射", file, line)
+        unknown = set(raw) - {"wrong", "pattern", "right", "source", "note", "since", "until", "current",
+                              "always", "unless", "name", "items", "prefixes", "extras", "disable"}
+        if unknown:
+            raise _fail(f"第{i + 1}项有不认识的键：{'、'.join(sorted(map(str, unknown)))}", file, line)
+        key = str(raw.get("name") or raw.get("wrong") or raw.get("pattern") or "")
+        if not key:
+            raise _fail(f"第{i + 1}项要有 wrong、pattern 或 name 之一", file, line)
+        if raw.get("disable"):
+            out.append((None, key))
+            continue
+        source = raw.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise _fail(f"第{i + 1}项（{key}）缺少 source：请写明依据的文件", file, line)
+        since = _year(raw.get("since"), "since", file, line)
+        until = _year(raw.get("until"), "until", file, line)
+        common: dict[str, Any] = {"key": key, "source": source.strip(), "note": str(raw.get("note") or ""),
+                                  "since": since, "until": until}
+        if raw.get("name"):
+            items = raw.get("items")
+            if not isinstance(items, list) or len(items) < 2:
+                raise _fail(f"第{i + 1}项（{key}）的 items 应列出至少两项", file, line)
+            forms = tuple(tuple(str(x) for x in (item if isinstance(item, list) else [item])) for item in items)
+            joiner = "；" if any("、" in f[0] for f in forms) else "、"
+            out.append((Entry(regex=None, right=joiner.join(f[0] for f in forms), name=str(raw["name"]),
+                              items=forms, prefixes=tuple(str(p) for p in raw.get("prefixes") or []),
+                              extras=raw.get("extras", True) is not False, **common), key))
+            continue
+        if not isinstance(raw.get("right"), str) or not raw["right"].strip():
+            raise _fail(f"第{i + 1}项（{key}）缺少 right：请写明应当怎么写", file, line)
+        regex = _regex(raw["pattern"], file, line) if raw.get("pattern") else re.compile(re.escape(str(raw["wrong"])))
+        current = raw.get("current")
+        current_re = None
+        if current is True:
+            if not isinstance(current_default, str):
+                raise _fail(f"第{i + 1}项（{key}）写了 current: true，但文件开头没有 current 正则", file, line)
+            current_re = _regex(current_default, file, line)
+        elif current:
+            current_re = _regex(current, file, line)
+        unless = _regex(raw["unless"], file, line) if raw.get("unless") else None
+        out.append((Entry(regex=regex, right=raw["right"].strip(), current=current_re, unless=unless,
+                          always=bool(raw.get("always")), **common), key))
+    review = data.get("review")
+    return out, review if isinstance(review, str) else None, current_default if isinstance(current_default, str) else None
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[tuple[str, int, int], ...]) -> Rules:
+    """Rules from the files (name, mtime, size: a changed file is read again)."""
+    entries: dict[str, list[Entry]] = {}
+    order: list[str] = []
+    review = None
+    for index, (name, _, _) in enumerate(files):
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DrafterError(f"无法读取提法文件：{exc}", file=name) from None
+        parsed, file_review, _ = _parse(text, name)
+        review = file_review or review
+        seen_here: set[str] = set()
+        for entry, key in parsed:
+            if key not in entries:
+                order.append(key)
+                entries[key] = []
+            if index and key not in seen_here:
+                entries[key] = []  # a later file's entry replaces the shipped one(s) of that key
+            seen_here.add(key)
+            if entry is not None:
+                entries[key].append(entry)
+    return Rules(tuple(e for key in order for e in entries[key]),
+                 re.compile(review or r"(?!x)x"))
+
+
+def rule_files(extra: Iterable[str] = ()) -> tuple[tuple[str, int, int], ...]:
+    files = [SHIPPED]
+    user = user_tifa_file()
+    if user.is_file():
+        files.append(user)
+    for name in extra:
+        if not Path(name).is_file():
+            raise DrafterError("找不到这个提法文件", file=name)
+        files.append(Path(name))
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def load_rules(extra: Iterable[str] = ()) -> Rules:
+    return _load(rule_files(extra))
+
+
+# --- the date of a speech ----------------------------------------------------------------------
+
+def year_of(value: Any) -> int | None:
+    if isinstance(value, datetime.date):
+        return value.year
+    if isinstance(value, str):
+        m = re.match(r"\s*((?:19|20)\d\d)", value)
+        return int(m.group(1)) if m else None
+    return None
+
+
+def draft_year(paras: list[Paragraph]) -> int | None:
+    """The date line under a speech's title: 2026年1月8日 or （二〇二六年一月八日）."""
+    for para in paras[:12]:
+        m = _DATE_LINE.match(para.text.strip())
+        if m:
+            digits = m.group(1)
+            return int(digits) if digits.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in digits))
+    return None
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+def _clean(text: str) -> tuple[str, list[int]]:
+    """The text without quotation marks and spaces, and where each kept character stood."""
+    kept = [(c, i) for i, c in enumerate(text) if c not in _QUOTES]
+    return "".join(c for c, _ in kept), [i for _, i in kept]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in _END) + 1
+    rights = [p for p in (text.find(c, end) for c in _END) if p != -1]
+    return left, (min(rights) + 1 if rights else len(text))
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    column: int  # 0-based in the original text
+    snippet: str
+    message: str
+    fix: str
+
+
+def find_in_text(text: str, rules: Rules, year: int) -> list[Hit]:
+    """Hits in text order; an outdated item inside a wrongly listed formulation is told once,
+    by the list's finding (D132), which also says what to write instead."""
+    hits = sorted(_find(text, rules, year), key=lambda h: h.column)
+    listed = [_sentence_bounds(text, h.column, h.column + 1) for h in hits if h.code == "D132"]
+    return [h for h in hits if h.code != "D131" or not any(a <= h.column < b for a, b in listed)]
+
+
+def _find(text: str, rules: Rules, year: int) -> Iterator[Hit]:
+    clean, where = _clean(text)
+    for entry in rules.entries:
+        if entry.items:
+            if entry.valid_in(year):
+                yield from _counted(clean, where, entry)
+            continue
+        assert entry.regex is not None
+        if entry.timed and not entry.outdated_in(year):
+            continue  # still current in this speech's year
+        for m in entry.regex.finditer(clean):
+            if entry.timed and not _timed_applies(clean, m, entry, rules):
+                continue
+            right = m.expand(entry.right) if "\\" in entry.right else entry.right
+            note = f"（{entry.note}）" if entry.note else ""
+            if entry.timed:
+                when = f"{entry.since}年起" if entry.since else f"{entry.until}年以后"
+                message = f"“{m.group(0)}”{when}已不适用（讲话日期：{year}年）{note}"
+                yield Hit("D131", where[m.start()], m.group(0), message, f"{right}（依据：{entry.source}）")
+            else:
+                message = f"“{m.group(0)}”写法不规范{note}"
+                yield Hit("D130", where[m.start()], m.group(0), message, f"改为“{right}”（依据：{entry.source}）")
+
+
+def _timed_applies(clean: str, m: re.Match[str], entry: Entry, rules: Rules) -> bool:
+    left, right = _sentence_bounds(clean, m.start(), m.end())
+    sentence = clean[left:right]
+    if entry.always:
+        return True
+    if rules.review.search(sentence) or (entry.unless and entry.unless.search(sentence)):
+        return False  # a review of the past may name what was then current
+    limit = entry.since if entry.since is not None else (entry.until or 0) + 1
+    if any(int(y) < limit for y in _YEAR_IN_TEXT.findall(sentence)):
+        return False  # 2020年，我们…: the sentence is about a year the wording was current in
+    return entry.current is None or bool(entry.current.search(sentence))
+
+
+_INTRO = re.compile(r"(?:[^，,。；;、（(：:]{0,8}?(?:[（(]|[，,]?(?:即|就是|也就是|是指|指的是|包括|分别是)[：:]?|[：:]))")
+_SPLIT = re.compile(r"[、，,；;]|以及|和|与|及|同")
+_FILLER = ("必须坚持", "牢固树立", "统筹推进", "协调推进", "深入贯彻", "坚决维护", "毫不动摇", "增强", "坚定",
+           "做到", "坚持", "树立", "推进", "贯彻", "倡导", "务必", "维护", "确立", "即", "就是", "包括",
+           "是", "要", "把", "的", "等", "和", "与", "及")
+
+
+def _stems(entry: Entry) -> list[tuple[str, ...]]:
+    """Each item's forms, plus the form without the suffix/prefix all items share
+    (政治意识 → 政治 for 政治、大局、核心、看齐意识; 摘帽不摘责任 → 责任)."""
+    firsts = [f[0] for f in entry.items]
+    suffix = _common(firsts, reverse=True)
+    prefix = _common(firsts, reverse=False)
+    out = []
+    for forms in entry.items:
+        extra = []
+        for f in forms:
+            core = f[len(prefix):] if prefix and f.startswith(prefix) else f
+            core = core[: len(core) - len(suffix)] if suffix and core.endswith(suffix) else core
+            if core != f and len(core) >= 2:
+                extra.append(core)
+        out.append(tuple(forms) + tuple(extra))
+    return out
+
+
+def _common(words: list[str], *, reverse: bool) -> str:
+    seqs = [w[::-1] if reverse else w for w in words]
+    n = 0
+    while all(len(s) > n + 1 for s in seqs) and len({s[n] for s in seqs}) == 1:
+        n += 1
+    common = seqs[0][:n]
+    return common[::-1] if reverse else common
+
+
+def _counted(clean: str, where: list[int], entry: Entry) -> Iterator[Hit]:
+    stems = _stems(entry)
+    n = len(entry.items)
+    for m in re.finditer(re.escape(entry.name), clean):
+        lists = []  # (items found, items needed to take it for this formulation's list, segment, found)
+        # a list after the formulation: 四个自信（道路自信、…）, 四个意识，即…, 两个维护：…
+        intro = _INTRO.match(clean, m.end())
+        if intro:
+            start = intro.end()
+            stop_chars = "）)" if intro.group(0)[-1:] in "（(" else _END
+            stops = [p for p in (clean.find(c, start) for c in stop_chars) if p != -1]
+            segment = clean[start: min(stops) if stops else len(clean)]
+            found = _locate(segment, stems)
+            if found and not re.match(r"等", segment[found[-1][2]:]):  # 等: a partial list on purpose
+                lists.append((len(found), max(1, n // 2), segment, [(-1, 0, 0), *found]))
+        # a list just before it: 统筹推进经济建设、…、生态文明建设“五位一体”总体布局; all items but
+        # one must be there (形式主义、官僚主义等“四风” names two of four on purpose)
+        left = max(clean.rfind(c, 0, m.start()) for c in _END) + 1
+        segment = clean[left:m.start()]
+        found = _locate(segment, stems)
+        gap = segment[found[-1][2]:] if found else ""
+        if found and len(gap) <= 6 and not re.search(r"[，,：:（(）)]|等|和|及|与", gap):
+            lists.append((len(found), max(1, n - 1), segment, found))
+        lists = [item for item in lists if item[0] >= item[1]]
+        if not lists:
+            continue
+        _, _, segment, found = max(lists, key=lambda item: item[0])
+        missing = [entry.items[i][0] for i in range(n) if i not in {j for j, _, _ in found}]
+        extras = _extras(segment, found, entry) if entry.extras else []
+        if not missing and not extras:
+            continue
+        parts = []
+        if missing:
+            parts.append(f"缺“{'、'.join(missing)}”")
+        if extras:
+            parts.append(f"多出或写错“{'、'.join(extras)}”")
+        yield Hit("D132", where[m.start()], entry.name,
+                  f"“{entry.name}”所列内容与规范表述不符：{'，'.join(parts)}",
+                  f"写作：{entry.right}（依据：{entry.source}）")
+
+
+def _locate(segment: str, stems: list[tuple[str, ...]]) -> list[tuple[int, int, int]]:
+    """(item index, start, end) of each item found in the segment, in text order."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for index, forms in enumerate(stems):
+        for form in forms:  # full forms first, then the shorter cores
+            pos = -1
+            for mm in re.finditer(re.escape(form), segment):
+                if not any(a < mm.end() and mm.start() < b for a, b in taken):
+                    pos = mm.start()
+                    break
+            if pos != -1:
+                found.append((index, pos, pos + len(form)))
+                taken.append((pos, pos + len(form)))
+                break
+    return sorted(found, key=lambda t: t[1])
+
+
+def _extras(segment: str, found: list[tuple[int, int, int]], entry: Entry) -> list[str]:
+    """Pieces of the list between its first and last recognised item (and any more joined on
+    with 、 after the last) that are none of the items."""
+    start, end = found[0][1], found[-1][2]  # a list after its name starts with the segment
+    tail = re.match(r"(?:(?:、|和|及|以及|与)[^、，,。；;）)]*)*", segment[end:])
+    end += tail.end() if tail else 0
+    span = list(segment[start:end])
+    for _, a, b in found:
+        for k in range(a - start, b - start):
+            span[k] = "、"
+    extras = []
+    for piece in _SPLIT.split("".join(span)):
+        stripped = piece
+        changed = True
+        while changed and stripped:
+            changed = False
+            for word in (*entry.prefixes, *_FILLER):
+                if stripped.startswith(word):
+                    stripped, changed = stripped[len(word):], True
+                if stripped.endswith(word):
+                    stripped, changed = stripped[: -len(word)], True
+        if len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= 2 and \
+                not any(stripped in form for forms in entry.items for form in forms):
+            extras.append(piece)
+    return extras
+
+
+# --- entry points for lint -------------------------------------------------------------------
+
+def check_paragraphs(paras: list[Paragraph], ctx: Context, rules: Rules, year: int) -> None:
+    for para in paras:
+        for hit in find_in_text(para.text, rules, year):
+            ctx.add(hit.code, para, hit.message, column=hit.column + 1, fix=hit.fix)
+
+
+def today_year() -> int:
+    return datetime.date.today().year
+
+
+def lint_draft(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[Finding]:
+    from .lint import Context, read_paragraphs
+
+    ctx = Context(str(path), ignore)
+    paras = read_paragraphs(path)
+    year = draft_year(paras)
+    rules = load_rules(extra)
+    check_paragraphs(paras, ctx, rules, year or today_year())
+    if year is None:
+        ctx.findings[:] = [_undated(f) for f in ctx.findings]
+    return ctx.findings
+
+
+def _undated(finding: Finding) -> Finding:
+    if finding.code != "D131":
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, message=finding.message.replace("（讲话日期：", "（未找到日期行，按今年计：", 1))
+
+
+def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text the writer wrote in an outline, with its outline path."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in ("template", "numbering", "lint", "date", "target_length"):
+                yield from outline_strings(value, (*path, str(key)))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from outline_strings(value, (*path, i))
+
+
+def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[Finding]:
+    """The writer's own texts are checked where they stand in the YAML; the rendered speech
+    is checked too, for the template's wording, without repeating what the outline showed."""
+    from .export.text import export
+    from .lint import Context, Paragraph
+    from .loader import format_path, load_outline
+    from .render import render_outline
+
+    loaded = load_outline(path)
+    data = loaded.data
+    settings = data.get("lint") if isinstance(data.get("lint"), dict) else {}
+    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    rules = load_rules(extra)
+    year = year_of(data.get("date")) or today_year()
+    try:
+        source_lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        source_lines = []
+    texts = []
+    for key, text in outline_strings(data):
+        texts.append(text)
+        pos = loaded.positions.of_value(key)
+        line = pos[0] if pos else None
+        on_line = bool(pos and line and line <= len(source_lines) and text[:8] in source_lines[line - 1])
+        for hit in find_in_text(text, rules, year):
+            column = None
+            if on_line and line:
+                found = source_lines[line - 1].find(hit.snippet)
+                column = found + 1 if found != -1 else None
+            ctx.add(hit.code, None, hit.message, line=line, column=column, where=format_path(key), fix=hit.fix)
+    result = render_outline(loaded)
+    export(result.document)  # the same text lint reads elsewhere; also validates the render
+    for i, block in enumerate(result.document.blocks, 1):
+        para = Paragraph(block.plain, None, f"讲话稿第{i}段")
+        for hit in find_in_text(block.plain, rules, year):
+            if any(hit.snippet in t for t in texts):
+                continue  # already reported at its line in the outline
+            ctx.add(hit.code, para, hit.message + "（模板中的文字）", column=hit.column + 1, fix=hit.fix)
+    return ctx.findings

@@ -1,0 +1,411 @@
+"""错别字 and misused words (D140–D143): what an office proofreads before a draft goes up.
+
+- D140 a usage lexicon (drafter/data/usage.tsv, plus the writer's own usage.tsv in the config
+  home or given with --usage): wrong form, right form, the context where it is wrong, a reason;
+- D141 的/地/得 by part of speech, only where the tags leave no doubt;
+- D142 doubled words (进一步进一步, 的的) and a phrase repeated across a line break;
+- D143 measure words (一只队伍), from the same lexicon (category 量词).
+
+Everything runs offline. The tokenizer loads only when a cheap pattern shows a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import DrafterError
+
+if TYPE_CHECKING:
+    from .lint import Context, Paragraph
+
+RULE_ROWS = [
+    ("D140", "warning", "错别字或用词不当"),
+    ("D141", "warning", "“的、地、得”用错"),
+    ("D142", "warning", "词语重复（叠词、断行处重复）"),
+    ("D143", "warning", "量词用错"),
+]
+CODES = tuple(code for code, _, _ in RULE_ROWS)
+BUILTIN = Path(__file__).resolve().parent / "data" / "usage.tsv"
+WORDS = Path(__file__).resolve().parent / "data" / "typo_words.txt"  # built by build_words()
+TOP_WORDS = 30000
+_CONDITION = re.compile(r"^(前非|后非|前|后):(.+)$")
+_LOOK = 24  # characters of context a condition sees on either side
+
+
+@dataclass(frozen=True)
+class Entry:
+    wrong: str
+    right: str  # "-" switches a built-in entry off
+    note: str
+    code: str
+    # context conditions as regular expressions, compiled on first use (re caches them)
+    before: str | None = None
+    after: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        head, tail = text[max(0, start - _LOOK):start], text[end:end + _LOOK]
+        if self.before and not re.search(self.before, head):
+            return False
+        if self.after and not re.match(self.after, tail):
+            return False
+        if self.not_before and re.search(self.not_before, head):
+            return False
+        return not (self.not_after and re.match(self.not_after, tail))
+
+
+@dataclass(frozen=True)
+class Slip:
+    code: str
+    start: int
+    end: int
+    wrong: str
+    right: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        if self.code == "D142":
+            return f"“{self.wrong}”重复：{self.reason}"
+        return f"“{self.wrong}”应为“{self.right}”：{self.reason}"
+
+    @property
+    def fix(self) -> str:
+        return f"改为“{self.right}”" if self.right else "删去重复的部分"
+
+
+def user_usage_file() -> Path:
+    """The writer's own lexicon beside the user templates (XDG_CONFIG_HOME, APPDATA, …)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("drafter", appauthor=False)) / "usage.tsv"
+
+
+def parse_lexicon(text: str, source: str, *, check: bool = True) -> dict[str, Entry]:
+    """Entries by wrong form. `check` compiles every condition to report a bad one by its line
+    (the built-in table is checked by the tests instead, to keep lint's start fast)."""
+    entries: dict[str, Entry] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
+            raise DrafterError("用词表的一行至少要有“误”“正”两栏，用 Tab 分隔", file=source, line=number)
+        wrong, right = cells[0].strip(), cells[1].strip()
+        context = cells[2].strip() if len(cells) > 2 else ""
+        note = cells[3].strip() if len(cells) > 3 else ""
+        kind = cells[4].strip() if len(cells) > 4 else ""
+        if kind not in ("", "用词", "量词"):
+            raise DrafterError(f"用词表的类别只能是“用词”或“量词”，这里是“{kind}”", file=source, line=number)
+        conditions: dict[str, str] = {}
+        for part in context.split():
+            m = _CONDITION.match(part)
+            if not m:
+                raise DrafterError(f"看不懂语境条件“{part}”（应为 前:… 后:… 前非:… 后非:…）", file=source,
+                                   line=number)
+            pattern = m.group(2).removesuffix("$")
+            conditions[m.group(1)] = f"(?:{pattern})$" if m.group(1).startswith("前") else pattern
+            try:
+                if check:
+                    re.compile(conditions[m.group(1)])
+            except re.error as exc:
+                raise DrafterError(f"语境条件“{part}”不是有效的正则表达式：{exc}", file=source,
+                                   line=number) from None
+        entries[wrong] = Entry(wrong, right, note or f"应写作“{right}”", "D143" if kind == "量词" else "D140",
+                               conditions.get("前"), conditions.get("后"), conditions.get("前非"),
+                               conditions.get("后非"))
+    return entries
+
+
+class Lexicon:
+    def __init__(self, entries: dict[str, Entry]) -> None:
+        self.entries = {w: e for w, e in entries.items() if e.right != "-"}
+        lengths: dict[str, set[int]] = {}
+        for form in self.entries:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+
+    def scan(self, text: str) -> list[Slip]:
+        slips: list[Slip] = []
+        covered = -1
+        for start, ch in enumerate(text):
+            if start < covered or ch not in self._lengths:
+                continue
+            for length in self._lengths[ch]:  # the longest form that applies here wins
+                entry = self.entries.get(text[start:start + length])
+                if entry and entry.applies(text, start, start + length):
+                    slips.append(Slip(entry.code, start, start + length, entry.wrong, entry.right, entry.note))
+                    covered = start + length
+                    break
+        return slips
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> Lexicon:
+    entries = parse_lexicon(BUILTIN.read_text(encoding="utf-8"), str(BUILTIN), check=False)
+    for name in paths:
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise DrafterError("找不到这个用词表", file=name, hint="检查 --usage 的路径") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DrafterError(f"无法读取用词表（需为 UTF-8 文本）：{exc}", file=name) from None
+        entries.update(parse_lexicon(text, name))
+    return Lexicon(entries)
+
+
+def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    user = user_usage_file()
+    return _load(((str(user),) if user.is_file() else ()) + tuple(extra))
+
+
+# --- 的 / 地 / 得 ---------------------------------------------------------------------------
+
+_DEGREE = ("很", "非常", "十分", "特别", "相当", "比较", "更加", "越来越", "不够", "还不够", "不太", "太",
+           "极为", "格外", "尤为", "更为", "还很", "很不", "都很", "也很", "还比较", "不是很", "较")
+_DEGREE_RE = "|".join(sorted(_DEGREE, key=len, reverse=True))
+_COMPLEMENT_HINT = re.compile(rf"[的地](?:{_DEGREE_RE})")
+_PREPOSITIONS = {"把", "将", "向", "对", "从", "为", "与", "同", "跟", "按照", "依照", "围绕", "朝", "往", "给",
+                 "让", "使", "用", "以", "在", "就", "对于", "通过"}
+# verbs whose 的-phrase is itself a noun (他说的很对, 你讲的非常好): 的 is right there
+_CONTENT_VERBS = {"说", "讲", "写", "想", "谈", "提", "看", "听", "问", "唱", "画", "讲到", "说到", "提到", "谈到",
+                  "想到", "看到", "听到", "做到", "干", "吃", "穿", "用", "买", "卖", "有", "是"}
+_QUANTITY = {"多", "少", "不多", "不少", "很多", "很少", "较多", "较少", "更多", "更少", "太多", "太少"}
+_NOUNISH = ("n", "r", "m", "q", "t", "s", "f")
+_CLAUSE_END = re.compile(r"^[，。；！？、：…”）)]|^$")
+# dummy verbs whose object is a verbal noun: 进行认真的学习 is right
+_ADVERBIALS = {"认真", "积极", "主动", "坚决", "切实", "自觉", "努力", "不断", "逐步", "持续", "大力", "稳妥", "有序",
+               "稳步", "及时", "严格", "迅速", "尽快", "广泛", "彻底", "牢牢", "紧紧", "始终", "更好", "依法",
+               "创造性", "耐心", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
+               "毫不动摇", "旗帜鲜明", "实事求是"}
+# the tokenizer loads only for a paragraph where one of these cheap patterns shows a candidate
+_ADVERBIAL_HINT = re.compile("(?:" + "|".join(sorted(_ADVERBIALS, key=len, reverse=True)) +
+                             r"|([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2)的")
+_VERBAL = {"了", "着", "过", "好", "到", "起来", "下去", "出", "上"}
+_DUMMY = {"进行", "加以", "开展", "给予", "给以", "作", "作出", "做出", "得到", "受到", "经过", "通过", "予以",
+          "实行", "经", "作了", "做了", "进行了", "展开"}
+
+
+def _de_slips(text: str, tagger: Any) -> list[Slip]:
+    words: list[tuple[str, str]] = tagger.tag(text)
+    starts = []
+    position = 0
+    for word, _ in words:
+        starts.append(position)
+        position += len(word)
+    slips: list[Slip] = []
+    for i, (word, _tag) in enumerate(words):
+        if word not in ("的", "地") or i == 0 or i + 1 >= len(words):
+            continue
+        prev, prev_tag = words[i - 1]
+        nxt, nxt_tag = words[i + 1]
+        start = starts[i]
+        shift = 1 if nxt in ("还", "都", "也", "却", "仍", "仍然", "依然") and i + 2 < len(words) else 0
+        if shift:
+            nxt, nxt_tag = words[i + 2]
+        # 得 between a verb or adjective and its degree complement: 做得很好，发展得很快。
+        if (nxt in _DEGREE or (nxt.startswith(("很", "非常", "越来越")) and nxt not in _QUANTITY)) and \
+                prev_tag[:1] in ("v", "a") and prev not in _CONTENT_VERBS and \
+                not (i >= 2 and words[i - 2][0] in ("所", "我", "你", "他", "她")):
+            rest = words[i + 2 + shift:i + 5 + shift] if nxt in _DEGREE else words[i + 2 + shift:i + 4 + shift]
+            tail: list[tuple[str, str]] = []
+            for w, t in rest:
+                if _CLAUSE_END.match(w):
+                    break
+                tail.append((w, t))
+            else:
+                if i + 2 + shift + len(rest) < len(words):
+                    continue  # the clause goes on: not a complement we can be sure of
+            end_index = i + 2 + shift + len(tail)
+            ends_clause = end_index >= len(words) or _CLAUSE_END.match(words[end_index][0])
+            head = "".join(w for w, _ in tail)
+            if ends_clause and len(tail) <= 2 and (tail or nxt not in _DEGREE) and \
+                    not any(t.startswith(_NOUNISH) for _, t in tail) and head not in _QUANTITY and \
+                    nxt not in _QUANTITY:
+                slips.append(Slip("D141", start, start + 1, word, "得",
+                                  f"“{prev}”后面是补语“{nxt}{head}”，用“得”"))
+                continue
+        if word != "的":
+            continue
+        # 地 between an adverbial and the verb (or preposition) it modifies: 认真地学习，积极地向…
+        reduplicated = bool(re.fullmatch(r"(.)\1(.)\2", prev)) or prev_tag == "z"
+        adverbial = prev in _ADVERBIALS or reduplicated
+        if shift or not adverbial or i + 2 >= len(words) or \
+                (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
+            continue  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
+        after, after_tag = words[i + 2]
+        # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
+        object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
+            i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v") and words[i + 3][0] != "的"))
+        if nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after):
+            slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”"))
+        elif nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
+                                 object_follows or (after_tag[:1] == "n" and (reduplicated or
+                                                            re.search(r"[好到实完成出住牢]$", nxt)))) and \
+                after not in ("的", "是"):
+            slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰动词“{nxt}”，用“地”"))
+    return slips
+
+
+# --- doubled words -------------------------------------------------------------------------
+
+_DOUBLE = re.compile(r"([的地得是在和与对把将被从为要也都就并及向了])\1|([\u4e00-\u9fff]{2,4})\2")
+# ABAB reduplication that is good Chinese (研究研究, 一步一步, 非常非常)
+_REDUPLICABLE = {"研究", "讨论", "商量", "考虑", "活动", "休息", "介绍", "交流", "总结", "反思", "琢磨", "检查",
+                 "清理", "打扫", "整顿", "学习", "锻炼", "了解", "看看", "比较", "调查", "思考", "议论", "打听",
+                 "收拾", "体会", "体验", "高兴", "热闹", "凉快", "暖和", "轻松", "非常", "特别", "谢谢", "欢迎"}
+
+
+def _needs_bounds(slip: Slip) -> bool:
+    return slip.end - slip.start <= 3 and slip.code == "D140"
+
+
+def tokenizer() -> Any:
+    from .corpus.tokenizer import light_tokenizer
+
+    return light_tokenizer(WORDS)
+
+
+def _bounds(text: str) -> set[int]:
+    bounds = {0}
+    position = 0
+    for word in tokenizer().cut(text):
+        position += len(word)
+        bounds.add(position)
+    return bounds
+
+
+def _double_slips(text: str, tagger: Any) -> list[Slip]:
+    candidates = [m for m in _DOUBLE.finditer(text)
+                  if not re.match(r"[一每各]|.一$", m.group(2) or "") and (m.group(2) or "") not in _REDUPLICABLE]
+    if not candidates:
+        return []
+    words = tagger.tag(text)
+    tags: dict[int, str] = {}
+    position = 0
+    for word, tag in words:
+        tags[position] = tag
+        position += len(word)
+    bounds = set(tags) | {position}
+    slips = []
+    for m in candidates:
+        unit = m.group(1) or m.group(2)
+        start, middle, end = m.start(), m.start() + len(unit), m.end()
+        if not (start in bounds and middle in bounds):
+            continue
+        # verbs and nouns said twice on purpose (联系联系、协调协调；领导领导，首先是领) end a clause
+        # or take 地/以/一下; a slip runs straight on into the next word (加快加快构建)
+        following = text[end:end + 2]
+        tag = tags.get(start, "")[:1]
+        if len(unit) > 1 and (tag in ("v", "a", "d") and (not following or re.match(r"[^\u4e00-\u9fff]|地|以|一下|了|吧|啊", following)) or
+                              tag == "n" and following[:1] in ("，", ",", "、")):
+            continue
+        slips.append(Slip("D142", middle, end, unit + unit, unit, "相邻两处相同，疑为误输入"))
+    return slips
+
+
+def _line_repeat(previous: str, text: str) -> str | None:
+    """The end of one line written again at the start of the next (a slip at a line break)."""
+    from .corpus.segment import find_ordinal
+
+    if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
+            find_ordinal(previous) is not None:
+        return None  # a heading is often taken up again by its first sentence
+    for k in range(min(12, len(previous), len(text)), 1, -1):
+        piece = text[:k]
+        if previous.endswith(piece) and re.fullmatch(r"[\u4e00-\u9fff，、]+", piece) and \
+                re.search(r"[\u4e00-\u9fff]{2}", piece):
+            return piece
+    return None
+
+
+# --- entry points --------------------------------------------------------------------------
+
+def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] = frozenset(CODES)) -> list[Slip]:
+    """All slips in one paragraph, ordered by position."""
+    slips: list[Slip] = []
+    if codes & {"D140", "D143"}:
+        found = [s for s in lexicon(usage).scan(text) if s.code in codes]
+        if any(_needs_bounds(s) for s in found):
+            # a short form must not start and end inside words: 学习贯彻 holds no 习贯, 自己经过 no 己经
+            bounds = _bounds(text)
+            found = [s for s in found if not _needs_bounds(s) or s.start in bounds or s.end in bounds]
+        slips += found
+    need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
+    need_double = "D142" in codes and _DOUBLE.search(text)
+    if need_de or need_double:
+        tagger = tokenizer()
+        if need_de:
+            taken = {(s.start, s.end) for s in slips}
+            slips += [s for s in _de_slips(text, tagger) if (s.start, s.end) not in taken]
+        if need_double:
+            slips += _double_slips(text, tagger)
+    return sorted(slips, key=lambda s: (s.start, s.code))
+
+
+def locate(source: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Line and column (1-based) of text[start:end] in an outline's YAML, found by the words around it."""
+    for pad in (6, 3, 1, 0):
+        snippet = text[max(0, start - pad):end + pad]
+        at = source.find(snippet)
+        if at >= 0:
+            at += min(pad, start)
+            line = source.count("\n", 0, at) + 1
+            return line, at - (source.rfind("\n", 0, at) + 1) + 1
+    return None
+
+
+def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
+    codes = frozenset(c for c in CODES if c not in ctx.ignore)
+    if not codes:
+        return
+    previous: Paragraph | None = None
+    from .corpus.clean import t2s_converter
+
+    converter = t2s_converter()
+    for para in paras:
+        text = para.text
+        if converter.convert(text) != text:  # type: ignore[attr-defined]
+            previous = para
+            continue  # traditional characters are D106's; their words cannot be read here
+        for slip in check_text(text, usage=ctx.usage, codes=codes):
+            place = locate(ctx.source, text, slip.start, slip.end) if ctx.source else None
+            if place:
+                ctx.add(slip.code, para, slip.message, line=place[0], column=place[1], fix=slip.fix)
+            else:
+                ctx.add(slip.code, para, slip.message, column=slip.start + 1, fix=slip.fix)
+        if "D142" in codes and not rendered and previous is not None and \
+                (para.line is None or previous.line is None or para.line == previous.line + 1):
+            piece = _line_repeat(previous.text, para.text)
+            if piece:
+                ctx.add("D142", para, f"“{piece}”重复：上一行末尾已有“{piece}”，断行处写了两次", column=1,
+                        fix=f"删去这一行开头的“{piece}”")
+        previous = para
+
+
+def build_words() -> str:
+    """typo_words.txt: the most frequent words of jieba's dictionary with their tags, every word
+    with a doubled character, and every word the rules above name, so that the light tokenizer
+    cuts and tags them as jieba does."""
+    import jieba
+
+    rows = [line.split() for line in Path(jieba.__file__).with_name("dict.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if len(r) == 3]
+    rows.sort(key=lambda r: -int(r[1]))
+    named = _ADVERBIALS | _PREPOSITIONS | _REDUPLICABLE | _DUMMY | _CONTENT_VERBS | set(_DEGREE) | _QUANTITY
+    doubled = re.compile(r"(.)\1")  # 的的确确, 实实在在: a doubled character inside a word is no slip
+    keep = [r for i, r in enumerate(rows) if i < TOP_WORDS or r[0] in named or doubled.search(r[0])]
+    return "".join(f"{w} {f} {t}\n" for w, f, t in keep)
+
+
+if __name__ == "__main__":
+    WORDS.write_text(build_words(), encoding="utf-8")
+    print(f"wrote {WORDS}")
