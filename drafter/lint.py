@@ -18,7 +18,7 @@ from . import lint_fit, lint_typo
 from .errors import DrafterError
 from .lint_fit import RULE_ROWS as FIT_RULES
 from .lint_place import corrected_excerpt, order_key, place_in_outline
-from .textnorm import hanzi_count, normalize_zh, word_count
+from .textnorm import hanzi_count, word_count
 
 CJK = "\u4e00-\u9fff"
 
