@@ -6,7 +6,7 @@ Reads the annotated paragraphs in benchmarks/data (a reported or refuted view, a
 or clean text) and prints, per file and label, how many the filter handles right: for view and
 name rows the marked words must not survive in any kept sentence; for clean rows every sentence
 must be kept. Each file was written and measured before it was used to tune the filter
-(its header gives that first figure): tuning (round 1), round2, round3. A file written after
+(its header gives that first figure): tuning (round 1), round2 … round5. A file written after
 the last round is the only honest measure of the current filter: add one before changing it.
 """
 
@@ -48,7 +48,9 @@ def score(path: Path, collector: PhraseCollector) -> None:
 def main() -> None:
     collector = PhraseCollector()
     data = Path(__file__).with_name("data")
-    for name in ("phrase_safety_tuning.tsv", "phrase_safety_round2.tsv", "phrase_safety_round3.tsv"):
+    for name in ("phrase_safety_tuning.tsv", "phrase_safety_round2.tsv", "phrase_safety_round3.tsv",
+                 "phrase_safety_round4.tsv", "phrase_safety_round5.tsv",
+                 "phrase_safety_heldout.tsv"):
         score(data / name, collector)
 
 if __name__ == "__main__":

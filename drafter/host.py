@@ -11,6 +11,8 @@ A meeting type's host facts live in its template header (one place):
     host: 仪式                 the register: 会议 (default) or 仪式 (opening ceremonies, signings)
     host_adopted: 表决          adopted documents are deliberated and voted on (全会); default 宣读文件
     host_speakers: 表态发言      how the speakers' item is named; default 交流发言
+    host_speech: 表态发言        what the speech itself is: 讲话 (default), 表态发言 (an appointee's), 讲党课
+    host_verb: 举行 / host_event: 开班式   how the host opens it: 我们举行……培训班开班式 (default 召开)
 """
 
 from __future__ import annotations
@@ -51,9 +53,10 @@ def person_ref(text: str | None) -> str:
 
 
 def short_heading(heading: str) -> str:
-    """The first clause of a directive's heading: the name the host gives it."""
-    first = re.split(r"[，,；;。：:！？]", heading, maxsplit=1)[0]
-    return first.strip() or heading
+    """The first clause of a directive's heading: the name the host gives it (从A、B和C三个方面),
+    without a leading 要, which reads badly after 从."""
+    first = re.split(r"[，,；;。：:！？]", heading, maxsplit=1)[0].strip() or heading
+    return first[1:] if first.startswith("要") and len(first) > 3 else first
 
 
 def _item(kind: str, who: str | None = None, what: str | None = None,
@@ -89,9 +92,14 @@ def derive_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dic
         kind = meta.get("host_speakers") or "交流发言"
         who = "、".join(mt["speakers"])
         items.append(_item(kind, who))
-    main_kind = "致辞" if meta.get("host") == "仪式" else "讲话"
-    items.append(_item(main_kind, speaker_ref, main=True))
+    items.append(_item(main_speech_kind(meta), speaker_ref, main=True))
     return items
+
+
+def main_speech_kind(meta: dict[str, str]) -> str:
+    """What the speech is, as the host introduces it: 讲话, 致辞 at a ceremony, or what the
+    type's header says (an appointee's 表态发言)."""
+    return meta.get("host_speech") or ("致辞" if meta.get("host") == "仪式" else "讲话")
 
 
 def _given_agenda(ctx: Node, speaker_ref: str) -> list[dict[str, Any]]:
@@ -139,6 +147,9 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
         "speaker_short": f"{speaker_name}同志" if speaker_name else speaker_ref,
         "directives": [short_heading(b.runin or b.text) for b in top],
         "register": meta.get("host", "会议"),
+        "speech_kind": main_speech_kind(meta),
+        "verb": meta.get("host_verb", "召开"),
+        "event": meta.get("host_event", ""),
         "salutation": next((b.text for b in speech.document.blocks if b.kind == "salutation"),
                            "同志们："),
     }

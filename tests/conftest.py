@@ -46,3 +46,23 @@ def snapshot(directory: Path) -> dict[str, bytes]:
     """Every file under a folder with its bytes: to prove a failed command changed nothing."""
     return {str(p.relative_to(directory)): p.read_bytes()
             for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+# A small outline of our own for tests that plant text in an outline: tests must not depend
+# on the wording of the shipped examples, which are rewritten as the product grows.
+PLANT_OUTLINE = """\
+template: deploy
+title: 在全市重点项目建设推进会上的讲话
+speaker: 市委书记 王某某
+date: 2025-04-18
+meeting:
+  name: 全市重点项目建设推进会
+  purpose: 通报一季度重点项目建设情况，部署下一阶段工作
+directives:
+  - heading: 抓项目，稳增长
+    body:
+      - 项目是经济发展的生命线，抓项目就是抓发展。各地各部门要把项目建设摆在突出位置，确保全年目标如期完成。
+  - heading: 优服务，强保障
+    body:
+      - 要强化要素保障，推动用地、资金、用能等向重点项目倾斜。
+"""

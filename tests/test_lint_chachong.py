@@ -16,7 +16,7 @@ from drafter.cli import app
 from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 
-from .conftest import ROOT, SHARED
+from .conftest import PLANT_OUTLINE, SHARED
 
 runner = CliRunner()
 
@@ -77,8 +77,7 @@ def test_docx_draft_and_outline_findings_have_their_place(tmp_path: Path, write,
     draft = _docx(tmp_path / "稿.docx", ["同志们：", "今天开会。", OLD[2]])
     [finding] = d133(lint_paths([str(draft)], against=[str(archive)]))
     assert finding.where == "第3段" and "2025年工作会议.txt 第5行" in finding.message
-    text = (ROOT / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
-    text = text.replace("项目是经济发展的生命线，", f"{WEB}项目是经济发展的生命线，", 1)
+    text = PLANT_OUTLINE.replace("项目是经济发展的生命线，", f"{WEB}项目是经济发展的生命线，", 1)
     outline = write("o.yaml", text)
     line = next(i for i, row in enumerate(text.splitlines(), 1) if WEB in row)
     [finding] = d133(lint_paths([str(outline)], against=[str(archive)]))

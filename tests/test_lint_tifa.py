@@ -15,7 +15,7 @@ from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 from drafter.lint_tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
 
-from .conftest import OUTLINES, ROOT, SHARED
+from .conftest import OUTLINES, PLANT_OUTLINE, SHARED
 
 runner = CliRunner()
 TIFA = {"D130", "D131", "D132"}
@@ -143,7 +143,7 @@ def test_docx_drafts_are_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
 
 
 def _outline(write, replace: str, by: str, name: str = "o.yaml") -> tuple[Path, int]:
-    text = (ROOT / "outlines" / "deploy.yaml").read_text(encoding="utf-8")
+    text = PLANT_OUTLINE
     assert replace in text
     text = text.replace(replace, by, 1)
     line = next(i for i, row in enumerate(text.splitlines(), 1) if by.strip().splitlines()[-1] in row)

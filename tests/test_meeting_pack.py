@@ -49,6 +49,7 @@ def test_host_agrees_with_the_speech(outline: Path) -> None:
     for stray in ("None", "{{", "〔待补", ",", ";", "  ", "共有二项", "一项议程，请"):
         assert stray not in text, stray
     ceremony = speech.template.meta.get("host") == "仪式"
+    summed_up = not ceremony and "host_speech" not in speech.template.meta
     assert ("到此结束" in text) if ceremony else ("现在开会" in text and "散会" in text)
     # The agenda's announced count is the number of items introduced.
     announced = re.search(r"共有(.+?)项议程", text)
@@ -60,7 +61,7 @@ def test_host_agrees_with_the_speech(outline: Path) -> None:
     if speaker:
         assert "".join(speaker.split()) + "同志" in text
     headings = _top_headings(outline)
-    if len(headings) > 1 and not ceremony:
+    if len(headings) > 1 and summed_up:
         assert f"{cn_count(len(headings))}个方面" in text
         for heading in headings:
             assert heading in text
@@ -118,7 +119,7 @@ directives:""")
 
 def test_single_item_meeting(write) -> None:  # type: ignore[no-untyped-def]
     text = to_text(render_host_file(write("o.yaml", OUTLINE)).document)
-    assert "今天的会议只有一项议程，就是请县委书记王某某同志作重要讲话" in text
+    assert "今天的会议只有一项议程。\n\u3000\u3000下面，请县委书记王某某同志作重要讲话。大家欢迎！" in text
 
 
 @pytest.mark.parametrize("change, message", [

@@ -4,8 +4,11 @@ refuted, quotations, named people, one-off sentences, and words the tagger takes
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from drafter.cli import app
@@ -148,3 +151,44 @@ def test_names_are_found_without_flagging_ordinary_words() -> None:
     assert not names_in("以习近平同志为核心的党中央", tokenizer)
     assert names_in("他的方针已经定了。", tokenizer)
     assert not names_in("其他单位和他们一样，要尊重他人。", tokenizer)
+
+
+_CLEAN = ["这次会议开得很及时。", "要坚持问题导向。", "同志们，任务艰巨。", "一年来，各项工作取得新成效。",
+          "要压实责任，确保落地见效。", "下面，我讲两点意见。"]
+_VIEWS = [("有人认为，抓生态会影响发展。", "这种看法是错误的。"),
+          ("有的同志说，这项工作可以缓一缓。", "这是不对的。"),
+          ("一些人鼓吹“躺平”有理。", "这种论调十分有害。")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=st.lists(st.sampled_from(_CLEAN), max_size=3), after=st.lists(st.sampled_from(_CLEAN), max_size=3),
+       view=st.sampled_from(_VIEWS))
+def test_a_refuted_view_never_survives_and_its_neighbours_do(before: list[str], after: list[str],
+                                                            view: tuple[str, str]) -> None:
+    sentences = before + list(view) + after
+    unsafe = unsafe_sentences(sentences)
+    assert {len(before), len(before) + 1} <= unsafe
+    assert unsafe == {len(before), len(before) + 1}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="云川县市区局委的了是在我们要抓好工作一二三四五十两点个项年月日0123456789%，。、“”",
+               max_size=40))
+def test_frames_only_ever_carry_known_slots(text: str) -> None:
+    frame = frame_of(text, default_tokenizer(), ("云川县",))
+    assert set(re.findall(r"\{([^{}]*)\}", frame)) <= {"地", "单位", "数", "时间"}
+    # the frame invents nothing: what is left outside its slots is a subsequence of the text
+    rest = iter(text)
+    assert all(ch in rest for ch in re.sub(r"\{[^{}]*\}", "", frame))
+
+
+def test_a_bare_connective_is_no_lead_frame() -> None:
+    from drafter.corpus.phrases import _lead_clause
+
+    tokenizer = default_tokenizer()
+    assert _lead_clause("但是，我们必须看到差距。", tokenizer) is None
+    assert _lead_clause("因此，我们要加倍努力。", tokenizer) is None
+    assert _lead_clause("同时，各部门要密切配合。", tokenizer) is None
+    assert _lead_clause("与此同时，各部门要密切配合。", tokenizer) is None
+    assert _lead_clause("但也要清醒看到，一些单位责任落实还不到位。", tokenizer) == "但也要清醒看到，……"
+    assert _lead_clause("这次会议开得很及时，也很必要。", tokenizer) == "这次会议开得很及时，……"

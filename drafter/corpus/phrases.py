@@ -91,14 +91,14 @@ def _tag_outside_slots(text: str, tokenizer: Tokenizer) -> list[tuple[str, str]]
 
 def _lead_clause(frame: str, tokenizer: Tokenizer) -> str | None:
     """刚才，{单位}通报了……情况。 → 刚才，……  The lead clause of a frame, when it says
-    something by itself: four characters or more, not opened by a connective (但是，因此，)."""
+    something by itself: four characters or more, not a bare connective (但是，因此，)."""
     m = re.match(r"([^，,：:]{4,14})[，,：:]", frame)
     if not m:
         return None
     head = m.group(1)
     words = tokenizer.cut(head)
-    if head in _CONNECTIVES or (words and words[0] in _CONNECTIVES):
-        return None
+    if head in _CONNECTIVES or (words and words[0] in _CONNECTIVES and len(head) <= 5):
+        return None  # 但是，…… 因此，……  (但也要清醒看到，…… says something)
     return m.group(0) + "……"
 
 

@@ -16,17 +16,26 @@ VIEW_MARKERS = re.compile(
     r"有人(?:认为|说|讲|提出|主张|鼓吹|宣称|声称|觉得|担心|质疑)"
     r"|有(?:的|些)(?:人|同志|干部|单位|地方)(?:认为|说|讲|提出|主张|觉得|存在.{0,6}想法)"
     r"|(?:一些|少数|个别|某些)人(?:鼓吹|宣扬|散布|声称|宣称|叫嚣|扬言|认为|主张|觉得|提出|说)"
-    r"|(?:有的|有些|一些|少数|个别|某些)[^，。！？“”]{0,4}(?:认为|说|讲|觉得|声称|宣称|鼓吹|主张|扬言|叫嚣|以为)"
+    r"|(?:有的|有些|一些|少数|个别|某些)[^，。！？“”]{0,8}(?:认为|说|讲|觉得|声称|宣称|鼓吹|主张|扬言|叫嚣|以为)"
+    r"|有(?:观点|看法|说法|声音|言论|舆论)(?:认为|说|称)|(?:流传|传言|网上有)"
+    r"|(?:有的|有些|一些|部分|少数|个别)[^，。！？“”]{0,6}(?:担心|心里想|抱怨|质疑)|有人把"
+    r"|(?:存在|抱着|抱有)“[^”]+”的?(?:想法|心态|思想|倾向|心理|观念)"
+    r"|[”\"」](?:的|这种|这样的)?(?:想法|心态|说法|论调|观念|思想|认识|看法|心理)"
     r"|有(?:人|群众|企业|干部|同志|老师|家长)(?:反映|抱怨|议论|算过)"
     r"|所谓|鼓吹|叫嚣|扬言|妄称|散布|奇谈怪论|谬论|论调|错误(?:观点|思潮|言论|认识|看法|说法)"
     r"|说什么|什么[^，。！？]{0,12}(?:过时论|无用论)|有一种(?:观点|说法|看法|论调|声音)")
 # A refutation that follows a reported view: "这是错误的", "这种说法是站不住脚的".
+_JUDGED = (r"(?:这种|这样的|这类|此类|这些)[^，。！？]{0,4}?(?:想法|认识|说法|看法|观点|心态|思想|态度|论调|观念|倾向|心理|"
+           r"思维|逻辑|声音|言论|顾虑|担心|作风|风气)")
 REFUTATION = re.compile(
-    r"^(?:[^，。]{0,4}[，,])?(?:这|此|这些|这种|这类|这样的)[^。！？]{0,16}"
+    rf"^(?:[^，。]{{0,4}}[，,])?{_JUDGED}|[，,；;][^。！？，]{{0,8}}{_JUDGED}"
+    r"|^(?:[^，。]{0,4}[，,])?(?:这|此|这些|这种|这类|这样的)[^。！？]{0,16}"
     r"(?:错误|不对|荒谬|站不住脚|有害|危险|糊涂|片面|偏颇|狭隘|要不得|绝不能|决不能|不能认同"
+    r"|值得商榷|走偏|以偏概全|误读|误解|不可取|歪曲|曲解"
     r"|(?:必须|要)(?:坚决)?(?:批驳|反对|摒弃|纠正|扭转|破除|克服|杜绝|刹住))"
     r"|^(?:[^，。]{0,6}[，,])?(?:完全|极端|根本)?(?:是)?(?:错误的|不对的|荒谬的)"
-    r"|[，,；;]\s*(?:这|此|这种|这类|这样的)[^。！？，]{0,12}(?:错误|不对|荒谬|站不住脚|有害|糊涂|片面|偏颇|狭隘)"
+    r"|[，,；;]\s*(?:这|此|这种|这类|这样的)[^。！？，]{0,12}(?:错误|不对|荒谬|站不住脚|有害|糊涂|片面|偏颇|狭隘"
+    r"|值得商榷|走偏|以偏概全|误读|误解|不可取|歪曲|曲解)"
     r"|大错特错|必须予以(?:批驳|纠正|澄清)")
 # A quotation attributed to someone: 某某说：“……” / “……”，他说 / 正如……所说
 QUOTED = re.compile(
@@ -113,6 +122,34 @@ _PRONOUN = re.compile(r"(?<![其吉利])[他她](?![们人乡山国处日方者]
 _NOT_NAMES = {"高素质", "高水平", "高质量", "高标准", "高起点", "高效率", "金融业", "范文"}
 
 
+# Role words before a name: 全国劳模某某, 代表某某.
+_ROLE_BEFORE = re.compile(r"(?:劳模|模范|代表|同志|书记|主任|局长|校长|老师|院士|教授|英雄|先进个人|村民|老党员)$")
+
+
+def _new_names(text: str, tokenizer: Tokenizer) -> list[str]:
+    """Names the dictionary does not know, found with the HMM: a three-character name that
+    is no dictionary word (何晓光), or a surname standing alone before a given name (邱 玉兰,
+    刘 海涛)."""
+    tag = getattr(tokenizer, "tag_new_words", None)
+    if tag is None:
+        return []
+    tokens: list[tuple[str, str]] = tag(text)
+    found = []
+    offset = 0
+    for i, (word, flag) in enumerate(tokens):
+        start, offset = offset, offset + len(word)
+        if (len(word) == 3 and flag in _NAME_TAGS and word[0] in _SURNAMES
+                and word[-1] not in "人区市县省镇乡村州" and len(tokenizer.cut(word)) > 1):
+            found.append(word)
+        elif len(word) == 1 and word in _SURNAMES and i + 1 < len(tokens):
+            given, given_flag = tokens[i + 1]
+            after = text[offset + len(given):]
+            if 1 <= len(given) <= 2 and (given_flag in ("nr", "nrt") or (
+                    given_flag in ("ns", "nz") and (_AFTER.match(after) or _ROLE_BEFORE.search(text[:start])))):
+                found.append(word + given)
+    return found
+
+
 def names_in(text: str, tokenizer: Tokenizer) -> list[str]:
     """People named in the text: surname + 某 or surname + title (王某某, 李书记); 他 or 她
     (a sentence about one person); a word the
@@ -132,6 +169,7 @@ def names_in(text: str, tokenizer: Tokenizer) -> list[str]:
                 if len(words) > 1 and words[0] == candidate[0]:  # the surname stands alone
                     found.append(candidate)
                     break
+    found += _new_names(text, tokenizer)
     tokens = tokenizer.tag(text)
     offset = 0
     for word, tag in tokens:

@@ -16,6 +16,10 @@ class Tokenizer(Protocol):
 
     def tag(self, text: str) -> list[tuple[str, str]]: ...
 
+    def tag_new_words(self, text: str) -> list[tuple[str, str]]:
+        """Tags with the HMM on, which also finds words not in the dictionary (names)."""
+        ...
+
 
 class _Rjieba:
     def __init__(self) -> None:
@@ -28,6 +32,9 @@ class _Rjieba:
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return [(w, t) for w, t in self._module.tag(text, hmm=False)]
+
+    def tag_new_words(self, text: str) -> list[tuple[str, str]]:
+        return [(w, t) for w, t in self._module.tag(text, hmm=True)]
 
 
 class _Jieba:
@@ -46,6 +53,9 @@ class _Jieba:
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return [(p.word, p.flag) for p in self._posseg.lcut(text, HMM=False)]
+
+    def tag_new_words(self, text: str) -> list[tuple[str, str]]:
+        return [(p.word, p.flag) for p in self._posseg.lcut(text, HMM=True)]
 
 
 @lru_cache(maxsize=1)
