@@ -105,8 +105,10 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-_TOKEN = re.compile(r"\[[^\[\]\n]{1,24}\]|[\x21-\x7e]+| +|.")  # a short [默认：…] stays whole
+# A short [默认：…] and a font name like 仿宋_GB2312 stay whole.
+_TOKEN = re.compile(r"\[[^\[\]\n]{1,24}\]|[\u4e00-\u9fff]{1,6}_[\x21-\x7e]+|[\x21-\x7e]+| +|.")
 _NO_LINE_START = set("，。、；：？！）》」』】〕”’…—")
+_NO_LINE_END = set("（《「『【〔“‘")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -117,8 +119,11 @@ def wrap(text: str, width: int) -> list[str]:
     for token in _TOKEN.findall(text):
         w = display_width(token)
         if line and used + w > width and not token.isspace() and token[0] not in _NO_LINE_START:
+            carry = ""
+            while line and line[-1] in _NO_LINE_END:  # an opening mark goes down with its text
+                carry, line = line[-1] + carry, line[:-1]
             lines.append(line.rstrip())
-            line, used = "", 0
+            line, used = carry, display_width(carry)
         if not line and token.isspace():
             continue
         line += token

@@ -128,6 +128,8 @@ def test_wrapping_by_display_width() -> None:
         # a line may overrun only by one hanging closing mark
         assert all(display_width(line) <= width + 2 for line in lines)
         assert not any(line[0] in "，。）" for line in lines)
+        assert not any(line.endswith(("（", "“")) for line in lines[:-1])
+        assert any("仿宋_GB2312" in line for line in lines)  # a font's name is not split
         for word in ("gbt9704", "common", "Windows/WPS"):  # ASCII words are never split
             assert any(word in line for line in lines)
 
