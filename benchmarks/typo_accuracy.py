@@ -72,7 +72,7 @@ def recall(show: Callable[[str], None] | None = None) -> dict[str, tuple[int, in
         lines = row["text"].split("⏎")
         findings = typo_findings(lines)
         if row["kind"] == "control":
-            key = "control"
+            key = "control" if row["split"] != "holdout2" else "control2"
             ok = not findings
         else:
             key = row["split"]
@@ -126,7 +126,7 @@ def false_findings(show: Callable[[str], None] | None = None, extra: list[Path] 
 def main() -> int:
     show = print if "--show-misses" in sys.argv else None
     for key, (found, total) in sorted(recall(show).items()):
-        what = "clean controls without a finding" if key == "control" else f"{key} recall"
+        what = f"clean {key}s without a finding" if key.startswith("control") else f"{key} recall"
         print(f"{what}: {found}/{total} = {found / total:.3f}")
     extra = [Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--clean=")]
     count, chars = false_findings(print if "--show-false" in sys.argv else None, extra)

@@ -60,7 +60,7 @@ def main() -> int:
     proper = pycorrector.ProperCorrector()
     print(f"ProperCorrector ships {len(proper.proper_names)} proper names/成语 in its offline data")
     rows = [line.split("\t") for line in PLANTED.read_text(encoding="utf-8").splitlines()[1:]]
-    found = {"tune": [0, 0], "holdout": [0, 0]}
+    found = {"tune": [0, 0], "holdout": [0, 0], "holdout2": [0, 0]}
     start = time.perf_counter()
     for split, kind, _source, text, wrong, right, offset in rows:
         if kind != "plant":

@@ -43,18 +43,16 @@ TemplateDirOption = typer.Option(None, "--template-dir", "-t", metavar="<文件�
 
 
 def _write_stdout(text: str) -> None:
-    # Bytes in UTF-8 whatever the locale: the same outline gives the same bytes.
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is not None:
-        stream.write(text.encode("utf-8"))
-        stream.flush()
-    else:  # pragma: no cover - exotic stdout replacements
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    # UTF-8 whatever the locale; a broken pipe or full disk is an OutputError (drafter.streams).
+    from .streams import write_out
+
+    write_out(text)
 
 
 def _err(text: str) -> None:
-    typer.echo(text, err=True)
+    from .streams import write_err
+
+    write_err(text)
 
 
 @contextmanager
@@ -68,6 +66,14 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         _err("已中断，未写入任何文件。")
         raise typer.Exit(130) from None
+    except OSError as exc:  # rich printing straight to a broken or full stdout
+        from .streams import open_problem
+
+        problem = open_problem(exc)
+        if problem is None:
+            raise
+        _err(f"错误：{problem.render()}")
+        raise typer.Exit(2) from None
 
 
 def _show_version(value: bool) -> None:
@@ -130,13 +136,12 @@ def preview(
 ) -> None:
     """在终端里预览讲话稿，并显示字数、讲话时长、意见条数和各点篇幅。"""
     with user_errors():
-        from rich.console import Console
-
         from .preview import build_preview
         from .render import render_file
         from .stats import compute_stats
+        from .streams import preview_console
 
-        console = Console(width=width, highlight=False)
+        console = preview_console(width)
         if watch:
             from .watch import run_watch
 
@@ -260,12 +265,12 @@ def edit(outline: Path = typer.Argument(..., metavar="大纲", help="大纲文�
     with user_errors():
         from .edit import edit_outline
 
-        def ask(prompt: str) -> str:
+        def ask(prompt: str) -> str | None:
             _err(prompt)
             try:
                 return input()
-            except EOFError:
-                return ""
+            except (EOFError, OSError, RuntimeError, ValueError):
+                return None  # no terminal, or standard input closed
 
         result = edit_outline(outline, ask=ask, err=_err)
         _err(result.message)
@@ -364,12 +369,13 @@ def templates_list(
 def templates_show(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="名称", help="会议类型的名称、中文名或别名"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
 ) -> None:
     """显示一个会议类型的组成部分和它用到的大纲字段。"""
     with user_errors():
         from .templating import PART_LABELS, describe_template, resolve_template, template_dirs
 
-        dirs = template_dirs(ctx.obj or [])
+        dirs = template_dirs([*(ctx.obj or []), *_dirs(template_dir)])  # -t before or after show
         info = resolve_template(name, dirs)
         d = describe_template(info, dirs)
         lines = [
@@ -414,4 +420,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
+    except DrafterError as exc:  # the help text itself could not be written
+        _err(f"错误：{exc.render()}")
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

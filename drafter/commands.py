@@ -265,6 +265,7 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from .errors import DrafterError
     from .lint import RULES, lint_paths
@@ -288,15 +289,25 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     elif not findings:
         out("没有发现问题。\n")
     else:
-        table = Table(show_lines=False)
-        for column in ("位置", "代码", "级别", "问题", "建议"):
-            table.add_column(column, overflow="fold")
+        table = Table(show_lines=False, expand=True)
+        # The place keeps one line when it can, code and level never wrap, the message gets
+        # the most of the rest.
+        places = [f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
+                  for f in findings]
+        place_width = min(max(map(len, places)), 32)
+        table.add_column("位置", overflow="fold", min_width=place_width, max_width=max(place_width, 20))
+        table.add_column("代码", no_wrap=True)
+        table.add_column("级别", no_wrap=True)
+        table.add_column("问题", overflow="fold", ratio=3)
+        table.add_column("建议", overflow="fold", ratio=2)
         for f in findings:  # in lint_paths' order: file, line, column
             place = f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
             if f.where:
                 place += f" {f.where}"
             style = {"error": "red", "warning": "yellow", "info": "dim"}[f.severity]
-            table.add_row(place, f.code, f"[{style}]{labels[f.severity]}[/{style}]", f.message, f.fix or "")
+            # Text, not markup: a finding quotes the draft, which may hold "[/url]".
+            table.add_row(Text(place), f.code, Text(labels[f.severity], style=style), Text(f.message),
+                          Text(f.fix or ""))
         buffer = StringIO()
         console = Console(file=buffer, width=REPORT_WIDTH, highlight=False)
         console.print(table)

@@ -23,7 +23,9 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.file:
-            where = self.file
+            from .reading import shown
+
+            where = shown(self.file)
             if self.line is not None:
                 where += f":{self.line}"
                 if self.column is not None:

@@ -7,7 +7,6 @@ than a whole render. This parser accepts exactly the render options; anything el
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 
@@ -69,13 +68,8 @@ def try_fast_render(argv: list[str]) -> int | None:
         return None
     from .commands import run_render
     from .errors import DrafterError
-
-    def out(text: str) -> None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-
-    def err(text: str) -> None:
-        sys.stderr.write(text + "\n")
+    from .streams import write_err as err
+    from .streams import write_out as out
 
     try:
         return run_render(options["outline"], output=options["output"],  # type: ignore[arg-type]

@@ -13,6 +13,8 @@ A meeting type's host facts live in its template header (one place):
     host_speakers: 表态发言      how the speakers' item is named; default 交流发言
     host_speech: 表态发言        what the speech itself is: 讲话 (default), 表态发言 (an appointee's), 讲党课
     host_verb: 举行 / host_event: 开班式   how the host opens it: 我们举行……培训班开班式 (default 召开)
+    host_after: 略             no “会后，……要……” instructions (a forum of guests, a 党课, an appointment)
+    host_close: 闭幕 / 结束 / 座谈   how it ends: a plenum is declared closed; default 散会
 """
 
 from __future__ import annotations
@@ -79,15 +81,17 @@ def derive_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dic
             items.append(_item("通报", None, None, heard.replace("了", "", 1)))
     adopted = "、".join(mt["adopted"]) if mt["adopted"] else ""
     if adopted:
-        if meta.get("host_adopted") == "表决":
-            items.append(_item("审议", None, adopted))
+        if meta.get("host_adopted") == "表决":  # deliberated in the groups; the plenary votes
             items.append(_item("表决", None, adopted))
         else:
             items.append(_item("宣读文件", None, adopted))
-    if mt["honoured"]:
-        if not any(i["kind"] == "宣读文件" and "表彰" in (i["what"] or "") for i in items):
+    if mt["honoured"]:  # the awards follow the reading of the decision, before any speech
+        read = next((n for n, i in enumerate(items)
+                     if i["kind"] == "宣读文件" and "表彰" in (i["what"] or "")), None)
+        if read is None:
             items.append(_item("宣读文件", None, "表彰决定"))
-        items.append(_item("颁奖", None, mt["honoured"]))
+            read = len(items) - 1
+        items.insert(read + 1, _item("颁奖", None, mt["honoured"]))
     if mt["speakers"]:
         kind = meta.get("host_speakers") or "交流发言"
         who = "、".join(mt["speakers"])
@@ -149,6 +153,8 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
         "register": meta.get("host", "会议"),
         "speech_kind": main_speech_kind(meta),
         "verb": meta.get("host_verb", "召开"),
+        "after": meta.get("host_after") != "略",
+        "close": meta.get("host_close", "散会"),
         "event": meta.get("host_event", ""),
         "salutation": next((b.text for b in speech.document.blocks if b.kind == "salutation"),
                            "同志们："),

@@ -86,21 +86,25 @@ class Paragraph:
 
 # --- reading drafts --------------------------------------------------------------------------
 
+MAX_DRAFT = 20 * 1024 * 1024  # a speech is tens of KB; a .docx with pictures a few MB
+
 def read_paragraphs(path: Path) -> list[Paragraph]:
     suffix = path.suffix.lower()
+    from .reading import read_limited, shown
+
     if suffix not in (".txt", ".md"):  # .docx .doc .wps .html .pdf: through the corpus readers
         from .corpus.lint_read import read_document_paragraphs
 
         return [Paragraph(text, None, label) for text, label in read_document_paragraphs(path)]
+    name = shown(str(path))
+    data = read_limited(path, limit=MAX_DRAFT, what="讲话稿文件", error=DrafterError)
     from .corpus.decode import decode_bytes
     from .errors import CorpusError
 
     try:
-        text, _ = decode_bytes(path.read_bytes(), str(path))
+        text, _ = decode_bytes(data, name)
     except CorpusError as exc:
-        raise DrafterError(exc.problems[0].message, file=str(path)) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取：{exc.strerror or exc}", file=str(path)) from None
+        raise DrafterError(exc.problems[0].message, file=name) from None
     from .corpus.segment import restore_paragraphs
 
     out: list[Paragraph] = []
@@ -233,22 +237,61 @@ def _norm_sentence(text: str) -> str:
     return re.sub(r"[^\w]", "", text)
 
 
+_GRAM = 4  # near-duplicate candidates share 4-character runs
+_COMMON_GRAM = 40  # a run found in more sentences than this says nothing about any one of them
+_CANDIDATES = 6  # earlier sentences compared in full per sentence
+
+
 def _repeats(paras: list[Paragraph], ctx: Context) -> None:
-    seen: list[tuple[str, Paragraph]] = []
+    """Repeated and nearly repeated sentences (ratio >= 0.9). Exact repeats by lookup; near
+    ones among the few earlier sentences that share the most 4-character runs with this one.
+    Each sentence costs its length times a constant, so a 1 MB draft lints in seconds."""
+    if "D109" in ctx.ignore:
+        return
+    sentences: list[tuple[str, Paragraph]] = []
+    exact: dict[str, int] = {}
+    postings: dict[str, list[int]] = {}
     for para in paras:
         for m in _SENTENCE.finditer(para.text):
             sentence = _norm_sentence(m.group(0))
             if hanzi_count(sentence) < 10:
                 continue
-            for earlier, where in seen:
-                if abs(len(earlier) - len(sentence)) > len(sentence) // 8:
-                    continue
-                if earlier == sentence or difflib.SequenceMatcher(None, earlier, sentence).ratio() >= 0.9:
-                    first = where.label or f"第{where.line}行"
-                    ctx.add("D109", para, f"这句话与{first}的一句{'相同' if earlier == sentence else '几乎相同'}：“{m.group(0)[:20]}…”",
-                            column=m.start() + 1, fix="删去或改写其中一句")
-                    break
-            seen.append((sentence, para))
+            grams = {sentence[i:i + _GRAM] for i in range(len(sentence) - _GRAM + 1)}
+            found = exact.get(sentence)
+            if found is None:
+                found = _near_repeat(sentence, grams, sentences, postings)
+            if found is not None:
+                earlier, where = sentences[found]
+                first = where.label or f"第{where.line}行"
+                ctx.add("D109", para, f"这句话与{first}的一句{'相同' if earlier == sentence else '几乎相同'}：“{m.group(0)[:20]}…”",
+                        column=m.start() + 1, fix="删去或改写其中一句")
+            index = len(sentences)
+            sentences.append((sentence, para))
+            exact.setdefault(sentence, index)
+            for gram in grams:
+                posting = postings.setdefault(gram, [])
+                if len(posting) <= _COMMON_GRAM:
+                    posting.append(index)
+
+
+def _near_repeat(sentence: str, grams: set[str], sentences: list[tuple[str, Paragraph]],
+                 postings: dict[str, list[int]]) -> int | None:
+    shared: dict[int, int] = {}
+    for gram in grams:
+        posting = postings.get(gram)
+        if posting is None or len(posting) > _COMMON_GRAM:
+            continue
+        for index in posting:
+            shared[index] = shared.get(index, 0) + 1
+    best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES]
+    for index, _count in sorted(best):
+        earlier = sentences[index][0]
+        if abs(len(earlier) - len(sentence)) > len(sentence) // 8:
+            continue
+        matcher = difflib.SequenceMatcher(None, earlier, sentence)
+        if matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
+            return index
+    return None
 
 
 # --- structure: counts, numbering, parallel headings, empty sections ---------------------------
@@ -474,7 +517,7 @@ def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = ()) -> l
     loaded = load_outline(path)
     data = loaded.data
     settings = data.get("lint") or {}
-    ctx = Context(str(path), ignore | set(settings.get("ignore") or []), usage)
+    ctx = Context(_shown(path), ignore | set(settings.get("ignore") or []), usage)
     ctx.source = path.read_text(encoding="utf-8-sig", errors="replace")
     result = render_outline(loaded)
     for marker in result.markers:
@@ -544,7 +587,7 @@ def _outline_siblings(items: list[Any], path: str, loaded: Any, ctx: Context) ->
 
 def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None,
                usage: tuple[str, ...] = ()) -> list[Finding]:
-    ctx = Context(str(path), ignore, usage)
+    ctx = Context(_shown(path), ignore, usage)
     paras = read_paragraphs(path)
     if not paras:
         raise DrafterError("文件是空的，没有可检查的内容", file=str(path))
@@ -558,9 +601,19 @@ def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None,
 LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx", ".doc", ".wps", ".html", ".htm", ".pdf")
 
 
+def _shown(path: Path) -> str:
+    from .reading import shown
+
+    return shown(str(path))
+
+
 def collect(paths: Iterable[str]) -> Iterator[Path]:
+    from .reading import LONG_NAME, name_too_long
+
     for raw in paths:
         path = Path(raw)
+        if name_too_long(path):
+            raise DrafterError(LONG_NAME, file=_shown(path))
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LINTABLE)
             if not found:
@@ -597,7 +650,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
         findings += (lint_tifa.lint_outline if outline else lint_tifa.lint_draft)(path, ignored, tifa)
         findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
     findings = lint_typo.without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
-    findings += _pack_drafts(drafts, ignored)
+    findings = lint_fit.without_repeats(findings + _pack_drafts(drafts, ignored))
     return sorted(findings, key=order_key)
 
 

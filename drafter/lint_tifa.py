@@ -24,7 +24,8 @@ SHIPPED = Path(__file__).with_name("data") / "tifa.yaml"
 _QUOTES = "“”‘’\"'「」『』 \u3000"
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*"
-                        r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
+                        r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+                        r"[^。！？!?，,；;]{0,20}?[)）]?$")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
 _END = "。；;！？!?"
 
@@ -211,8 +212,9 @@ def year_of(value: Any) -> int | None:
 
 
 def draft_year(paras: list[Paragraph]) -> int | None:
-    """The date line under a speech's title: 2026年1月8日 or （二〇二六年一月八日）."""
-    for para in paras[:12]:
+    """The date line under a speech's title (or at its end): 2026年1月8日, （二〇二六年一月八日）,
+    （2026年1月8日在全市工作会议上）."""
+    for para in [*paras[:12], *paras[-5:]]:
         m = _DATE_LINE.match(para.text.strip())
         if m:
             digits = m.group(1)
@@ -429,16 +431,16 @@ def lint_draft(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[
     rules = load_rules(extra)
     check_paragraphs(paras, ctx, rules, year or today_year())
     if year is None:
-        ctx.findings[:] = [_undated(f) for f in ctx.findings]
+        ctx.findings[:] = [_undated(f, "未找到日期行") for f in ctx.findings]
     return ctx.findings
 
 
-def _undated(finding: Finding) -> Finding:
+def _undated(finding: Finding, why: str) -> Finding:
     if finding.code != "D131":
         return finding
     from dataclasses import replace
 
-    return replace(finding, message=finding.message.replace("（讲话日期：", "（未找到日期行，按今年计：", 1))
+    return replace(finding, message=finding.message.replace("（讲话日期：", f"（{why}，按今年计：", 1))
 
 
 def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -467,7 +469,8 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
     settings = data.get("lint") if isinstance(data.get("lint"), dict) else {}
     ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
     rules = load_rules(extra)
-    year = year_of(data.get("date")) or today_year()
+    dated = year_of(data.get("date"))
+    year = dated or today_year()
     try:
         source_lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -477,12 +480,12 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
         texts.append(text)
         pos = loaded.positions.of_value(key)
         line = pos[0] if pos else None
-        on_line = bool(pos and line and line <= len(source_lines) and text[:8] in source_lines[line - 1])
+        # where the text starts on its YAML line (a plain or quoted scalar on one line)
+        starts_at = source_lines[line - 1].find(text[:8]) if line and line <= len(source_lines) else -1
         for hit in find_in_text(text, rules, year):
             column = None
-            if on_line and line:
-                found = source_lines[line - 1].find(hit.snippet)
-                column = found + 1 if found != -1 else None
+            if starts_at != -1:
+                column = starts_at + hit.column + 1
             ctx.add(hit.code, None, hit.message, line=line, column=column, where=format_path(key), fix=hit.fix)
     result = render_outline(loaded)
     export(result.document)  # the same text lint reads elsewhere; also validates the render
@@ -492,4 +495,4 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
             if any(hit.snippet in t for t in texts):
                 continue  # already reported at its line in the outline
             ctx.add(hit.code, para, hit.message + "（模板中的文字）", column=hit.column + 1, fix=hit.fix)
-    return ctx.findings
+    return ctx.findings if dated else [_undated(f, "大纲没有写 date") for f in ctx.findings]

@@ -132,16 +132,13 @@ class Lexicon:
         self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
 
     def scan(self, text: str) -> list[Slip]:
+        """Every applicable form, the longest at each position; overlaps are settled later."""
         slips: list[Slip] = []
-        covered = -1
         for start, ch in enumerate(text):
-            if start < covered or ch not in self._lengths:
-                continue
-            for length in self._lengths[ch]:  # the longest form that applies here wins
+            for length in self._lengths.get(ch, ()):  # the longest form that applies here wins
                 entry = self.entries.get(text[start:start + length])
                 if entry and entry.applies(text, start, start + length):
                     slips.append(Slip(entry.code, start, start + length, entry.wrong, entry.right, entry.note))
-                    covered = start + length
                     break
         return slips
 
@@ -182,7 +179,7 @@ _NOUNISH = ("n", "r", "m", "q", "t", "s", "f")
 _CLAUSE_END = re.compile(r"^[，。；！？、：…”）)]|^$")
 # dummy verbs whose object is a verbal noun: 进行认真的学习 is right
 _ADVERBIALS = {"认真", "积极", "主动", "坚决", "切实", "自觉", "努力", "不断", "逐步", "持续", "大力", "稳妥", "有序",
-               "稳步", "尽快", "牢牢", "紧紧", "始终", "更好", "依法", "创造性", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
+               "稳步", "尽快", "扎实", "牢牢", "紧紧", "始终", "更好", "依法", "创造性", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
                "毫不动摇", "旗帜鲜明", "实事求是"}
 # the tokenizer loads only for a paragraph where one of these cheap patterns shows a candidate
 _ADVERBIAL_HINT = re.compile("(?:" + "|".join(sorted(_ADVERBIALS, key=len, reverse=True)) +
@@ -246,8 +243,11 @@ def _de_slips(text: str, tagger: Any) -> list[Slip]:
             continue  # 实实在在的获得感: the verb is the head of a noun
         # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
         object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
-            i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v") and words[i + 3][0] != "的"))
-        if nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after):
+            i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v", "d") and words[i + 3][0] != "的"))
+        before_preposition = nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after)
+        before_adverb = nxt_tag == "d" and after_tag == "v" and prev in _ADVERBIALS and \
+            i + 3 < len(words) and not _CLAUSE_END.match(words[i + 3][0])  # 积极地向上争取
+        if before_preposition or before_adverb:
             slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”"))
         elif nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
                                  object_follows or (after_tag[:1] == "n" and (reduplicated or
@@ -342,18 +342,25 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
     slips: list[Slip] = []
     if codes & {"D140", "D143"}:
         found = [s for s in lexicon(usage).scan(text) if s.code in codes]
-        if any(_needs_bounds(s) for s in found):
+        bounds = _bounds(text) if any(_needs_bounds(s) for s in found) else set()
+        if bounds:
             # a short form must not start and end inside words: 学习贯彻 holds no 习贯, 自己经过 no 己经
-            bounds = _bounds(text)
             found = [s for s in found if not _needs_bounds(s) or _fits_words(s, bounds)]
-        slips += found
+        # of overlapping forms, the one that sits on word boundaries wins (学习贯切: 贯切, not 习贯),
+        # then the longer one
+        found.sort(key=lambda s: (-((s.start in bounds) + (s.end in bounds)), -(s.end - s.start), s.start))
+        taken: list[Slip] = []
+        for slip in found:
+            if all(slip.end <= t.start or slip.start >= t.end for t in taken):
+                taken.append(slip)
+        slips += taken
     need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
     need_double = "D142" in codes and _DOUBLE.search(text)
     if need_de or need_double:
         tagger = tokenizer()
         if need_de:
-            taken = {(s.start, s.end) for s in slips}
-            slips += [s for s in _de_slips(text, tagger) if (s.start, s.end) not in taken]
+            spans = {(s.start, s.end) for s in slips}
+            slips += [s for s in _de_slips(text, tagger) if (s.start, s.end) not in spans]
         if need_double:
             slips += _double_slips(text, tagger)
     return sorted(slips, key=lambda s: (s.start, s.code))
@@ -413,15 +420,18 @@ def build_words() -> str:
     """typo_words.txt: the most frequent words of jieba's dictionary with their tags, every word
     with a doubled character, and every word the rules above name, so that the light tokenizer
     cuts and tags them as jieba does."""
+    import heapq
+
     import jieba
 
-    rows = [line.split() for line in Path(jieba.__file__).with_name("dict.txt").read_text(
-        encoding="utf-8").splitlines() if line.strip()]
+    rows = [line.split(" ") for line in Path(jieba.__file__).with_name("dict.txt").read_text(
+        encoding="utf-8").splitlines()]
     rows = [r for r in rows if len(r) == 3]
-    rows.sort(key=lambda r: -int(r[1]))
+    top = {r[0] for r in heapq.nlargest(TOP_WORDS, rows, key=lambda r: int(r[1]))}
     named = _ADVERBIALS | _PREPOSITIONS | _REDUPLICABLE | _DUMMY | _CONTENT_VERBS | set(_DEGREE) | _QUANTITY
     doubled = re.compile(r"(.)\1")  # 的的确确, 实实在在: a doubled character inside a word is no slip
-    keep = [r for i, r in enumerate(rows) if i < TOP_WORDS or r[0] in named or doubled.search(r[0])]
+    keep = [r for r in rows if r[0] in top or r[0] in named or doubled.search(r[0])]
+    keep.sort(key=lambda r: -int(r[1]))
     return "".join(f"{w} {f} {t}\n" for w, f, t in keep)
 
 

@@ -5,6 +5,7 @@ Every problem is reported at once with file:line:column and the outline path, in
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import typing
@@ -67,25 +68,13 @@ def split_path(path: str) -> PathKey:
     return tuple(out)
 
 
-def read_text(path: Path, *, what: str = "大纲文件") -> str:
+def read_text(path: Path | str, *, what: str = "大纲文件", limit: int = MAX_BYTES) -> str:
     """Read a user's UTF-8 text file with Chinese errors for every way it can fail."""
-    name = str(path)
-    if not path.exists():
-        raise OutlineError(f"找不到{what}，请检查路径是否正确", file=name)
-    if path.is_dir():
-        raise OutlineError(f"这是一个文件夹，不是{what}", file=name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise OutlineError(
-                f"{what}过大（{size // 1024} KB），上限为 {MAX_BYTES // 1024 // 1024} MB；"
-                "大纲只需写要点，长文请放在单独的段落文件中", file=name)
-        data = path.read_bytes()
-    except PermissionError:
-        raise OutlineError(f"没有读取{what}的权限", file=name) from None
-    except OSError as exc:
-        raise OutlineError(f"无法读取{what}：{exc.strerror or exc}", file=name) from None
-    return decode_text(data, name=name, what=what)
+    from .reading import read_limited, shown
+
+    hint = "大纲只需写要点，长文请放在单独的段落文件中" if what == "大纲文件" else None
+    data = read_limited(path, limit=limit, what=what, hint=hint)
+    return decode_text(data, name=shown(str(path)), what=what)
 
 
 def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
@@ -96,6 +85,9 @@ def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
             raise OutlineError(f"{what}的 UTF-16 编码已损坏", file=name) from None
     else:
         if b"\x00" in data:
+            if _looks_utf16(data):
+                raise OutlineError(f"{what}是没有 BOM 的 UTF-16 编码", file=name,
+                                   hint="请在编辑器中选择“另存为”，编码选 UTF-8")
             raise OutlineError(f"{what}看起来是二进制文件，不是文本", file=name,
                                hint="大纲应是 .yaml 文本文件")
         try:
@@ -110,6 +102,22 @@ def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
         raise OutlineError(f"{what}是空的", file=name,
                            hint="可用 drafter new 会议类型 生成一份带注释的大纲")
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of the ASCII part is zero."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return False
+    for start in (0, 1):
+        zeros = head[start::2].count(0)
+        if zeros >= 0.3 * (len(head) // 2) and head[1 - start::2].count(0) == 0:
+            try:
+                data.decode("utf-16-le" if start else "utf-16-be")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 # --- YAML -------------------------------------------------------------------------------
@@ -217,29 +225,51 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
                                line=mark.line + 1 if mark else None,
                                column=mark.column + 1 if mark else None) from None
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise OutlineError(f"YAML 取值无法解析（{exc}）", file=name) from None
+            raise _value_error(loader, node, exc, name) from None
     finally:
         loader.dispose()
     return data, positions, problems
 
 
-_DATE_REASONS = {"month must be in 1..12": "月份应在 1 到 12 之间",
-                 "day is out of range for month": "这个月没有这一天"}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SET = "tag:yaml.org,2002:set"
+
+
+def _value_error(loader: Any, root: yaml.Node, exc: Exception, name: str) -> OutlineError:
+    """A value YAML recognised but could not build (2025-13-01): find it and say so."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in reversed(node.value) for v in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif node.tag == _TIMESTAMP:
+            try:
+                loader.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return OutlineError(
+                    f"日期“{node.value}”不存在（月份应为 1 至 12，日应在当月天数以内）", file=name,
+                    line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+                    hint="请改正日期；如果这里不是日期而是文字，请给它加上引号")
+    return OutlineError("YAML 中有无法解析的取值，请检查数字和日期的写法", file=name)
 
 
 def _check_typed_scalars(node: yaml.Node, path: PathKey, loader: Any, problems: list[Problem],
                          name: str) -> None:
     """Dates YAML recognises but cannot build (2026-13-45, 2026-02-30): each becomes a located
-    problem, and the value is read as text so that every other problem is found too."""
+    problem, and the value is read as text so that every other problem is found too
+    (_value_error stays the fallback for anything else construction may refuse)."""
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:timestamp":
+        if node.tag == _TIMESTAMP:
             try:
                 loader.construct_yaml_timestamp(node)
-            except (ValueError, OverflowError) as exc:
-                reason = _DATE_REASONS.get(str(exc), "不是有效的日期")
-                problems.append(Problem(f"日期“{node.value}”无效：{reason}", file=name,
-                                        line=node.start_mark.line + 1, column=node.start_mark.column + 1,
-                                        path=format_path(path) or None, hint="写成 2026-12-01 这样的年-月-日"))
+            except (ValueError, OverflowError):
+                problems.append(Problem(
+                    f"日期“{node.value}”不存在（月份应为 1 至 12，日应在当月天数以内）", file=name,
+                    line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+                    path=format_path(path) or None,
+                    hint="请改正日期，写成 2026-12-01 这样的年-月-日；如果这里不是日期而是文字，请给它加上引号"))
                 node.tag = "tag:yaml.org,2002:str"
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -262,6 +292,10 @@ def _walk(node: yaml.Node, path: PathKey, depth: int, positions: Positions,
         raise OutlineError(f"大纲嵌套超过 {MAX_DEPTH} 层，已拒绝读取", file=name,
                            line=line, column=col, path=format_path(path) or None)
     positions.values.setdefault(path, (line, col))
+    if node.tag == _SET:
+        problems.append(Problem("YAML 集合（!!set）没有先后顺序，讲话稿的内容必须有顺序，请改用列表（每项以“- ”开头）",
+                                file=name, line=line, column=col, path=format_path(path) or None))
+        return
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -319,7 +353,11 @@ def _actual(value: Any) -> str:
         return "映射"
     if isinstance(value, str):
         return f"文本“{value[:20]}{'…' if len(value) > 20 else ''}”"
-    return type(value).__name__
+    if isinstance(value, dt.datetime):
+        return f"日期时间 {value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return f"日期 {value:%Y-%m-%d}"
+    return "其他类型的值"
 
 
 def _inner_model(annotation: Any) -> type | None:
@@ -419,6 +457,12 @@ def _problem_for(path: PathKey, errs: list[dict[str, Any]], positions: Positions
     pos = positions.of_value(path)
     line, col = (pos[0], pos[1]) if pos else (None, None)
     where = format_path(path) or None
+    if "invalid_key" in types_:
+        return Problem(f"键“{path[-1] if path else ''}”不是字段名：字段名是英文单词（如 title），不能是数字、日期或真假值",
+                       file=name, line=line, column=col, path=where)
+    if "finite_number" in types_:
+        return Problem("应为普通的数，不能是 nan（非数）或 inf（无穷大）", file=name, line=line,
+                       column=col, path=where)
     custom = [e for e in errs if e["type"] == "drafter"]
     if custom:
         return Problem(custom[0]["msg"], file=name, line=line, column=col, path=where)
@@ -446,6 +490,8 @@ def _problem_for(path: PathKey, errs: list[dict[str, Any]], positions: Positions
     hint = None
     if isinstance(value, (int, float)) and "文本" in expected:
         hint = "如果这里就是要写数字，请加引号，如 \"2025\""
+    if isinstance(value, (dt.date, dt.datetime)) and "文本" in expected:
+        hint = "YAML 把它当成了日期时间；如果这里要写文字，请加引号，如 \"2025-02-05 10:00\""
     if isinstance(value, str) and "映射（键: 值）" in expected and "：" in value:
         hint = "键后面的冒号要用半角“: ”"
     if expected:

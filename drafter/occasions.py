@@ -34,11 +34,17 @@ _WORD = re.compile("|".join(sorted([*_FIXED, *_LUNAR, *_SEASONS, "五一", "国�
                                    key=len, reverse=True)))
 
 
+# Two festivals said together (元旦春节, 国庆中秋): the later one may be this far ahead when
+# the earlier one is near.
+PAIRED_AHEAD = 90
+
+
 @dataclass(frozen=True)
 class Fit:
     word: str
     fits: bool
     why: str  # Chinese, for lint messages
+    ahead: int | None = None  # days until the festival, when it is still to come
 
 
 def _festival_day(word: str, year: int) -> dt.date | None:
@@ -68,14 +74,24 @@ def fit(word: str, date: dt.date) -> Fit | None:
         if not days:
             return None
         if ahead and min(ahead) <= AHEAD:
-            return Fit(word, True, "")
+            return Fit(word, True, "", min(ahead))
         past = [d for d in days if d < 0]
         if past and max(past) >= -60:
             return Fit(word, False, f"{word}已经过去")
         if ahead:
-            return Fit(word, False, f"离{word}还有{min(ahead)}天")
+            return Fit(word, False, f"离{word}还有{min(ahead)}天", min(ahead))
         return None
     return None
+
+
+def fits_together(words: list[str], date: dt.date) -> list[Fit | None]:
+    """fit() for each of several festivals said together: once one of them is near, a later
+    one within PAIRED_AHEAD days fits too (元旦春节即将来临 in December)."""
+    fits = [fit(w, date) for w in words]
+    if any(f is not None and f.fits for f in fits):
+        fits = [Fit(f.word, True, "", f.ahead) if f is not None and not f.fits and f.ahead is not None
+                and f.ahead <= PAIRED_AHEAD else f for f in fits]
+    return fits
 
 
 def occasion_words(occasion: str) -> list[str]:
@@ -98,7 +114,7 @@ def fitting_occasion(occasion: str, date: dt.date | None) -> str | None:
     words = occasion_words(occasion)
     if not words or "".join(words) != re.sub(r"[、和及与，,\s]", "", occasion):
         return occasion  # not a plain list of known occasions: the writer's words stand
-    fits = [fit(w, date) for w in words]
+    fits = fits_together(words, date)
     kept = [w for w, f in zip(words, fits, strict=True) if f is None or f.fits]
     if len(kept) == len(words):
         return occasion

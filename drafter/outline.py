@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -41,6 +42,26 @@ class Figure(_Model):
         None, description="增幅：数字（5.8 即“同比增长5.8%”，负数为“同比下降”，0 为“与上年持平”）或文字，如“下降1.2%”")
     rank: Text = Field(None, description="位次（动词短语），如“居全省第3位”")
     note: Text = Field(None, description="补充说明（分句，接在句末），如“连续五年实现“双下降””")
+
+    @field_validator("value", "growth")
+    @classmethod
+    def _sayable(cls, value: Any) -> Any:
+        return sayable_number(value)
+
+
+MAX_SAYABLE = 1e15  # 一千万亿: beyond it a figure is a typo, not something a speech can read out
+
+
+def sayable_number(value: Any) -> Any:
+    """A number a speaker can read out: finite, and not of an absurd size."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        raise PydanticCustomError("drafter", "这里的数不是一个数（nan），请写上实际数值")
+    if math.isinf(value) or abs(value) > MAX_SAYABLE:
+        raise PydanticCustomError(
+            "drafter", "数值大得读不出来（超过一千万亿），请核对；确实很大的数请写成文字，如“1.2万亿元”")
+    return value
 
 
 AGENDA_KINDS = ("通报", "传达", "宣读文件", "审议", "表决", "颁奖", "表态发言", "交流发言", "述职", "讲话",

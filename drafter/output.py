@@ -11,15 +11,23 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
+NAME_MAX = 255  # bytes in one file name on every common file system
+
 
 def check_target(path: Path, *, force: bool) -> None:
     """Fail early, before any work, when the target cannot be written."""
-    name = str(path)
+    from .reading import shown
+
+    name = shown(str(path))
+    if len(os.fsencode(path.name)) > NAME_MAX:
+        raise OutputError(f"文件名过长（{len(os.fsencode(path.name))} 字节，上限 {NAME_MAX} 字节，约 85 个汉字）",
+                          file=name, hint="请改用短一些的文件名")
     if path.is_dir():
         raise OutputError("输出路径是一个文件夹，请写上文件名", file=name)
     if path.exists() and not force:
@@ -27,19 +35,39 @@ def check_target(path: Path, *, force: bool) -> None:
                           hint="确认要覆盖请加 --force，或换一个文件名")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"输出目录“{parent}”不存在", file=name, hint="请先创建该目录，或换一个路径")
+        raise OutputError(f"输出目录“{shown(str(parent))}”不存在", file=name, hint="请先创建该目录，或换一个路径")
     if not os.access(parent, os.W_OK):
-        raise OutputError(f"没有写入目录“{parent}”的权限", file=name)
+        raise OutputError(f"没有写入目录“{shown(str(parent))}”的权限", file=name)
 
 
-def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
+def _temp_prefix(path: Path) -> str:
+    """A temporary name beside the target that stays within NAME_MAX whatever the target's."""
+    prefix = f".{path.name}."
+    if len(os.fsencode(prefix)) + 16 > NAME_MAX:
+        return ".drafter-"
+    return prefix
+
+
+def write_atomic(path: Path, data: str | bytes, *, force: bool = False,
+                 mode: int | None = None) -> None:
+    """Write all or nothing. Replacing a file (force) keeps its permission bits, so a 0600
+    outline stays private; ``mode`` sets them for a new file (default: 0666 less the umask)."""
+    from .reading import shown
+
     check_target(path, force=force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     parent = path.parent if str(path.parent) else Path(".")
-    name = str(path)
+    name = shown(str(path))
+    if mode is None and force:
+        with contextlib.suppress(OSError):
+            existing = os.stat(path)
+            if stat.S_ISREG(existing.st_mode):
+                mode = stat.S_IMODE(existing.st_mode)
     tmp_name = ""
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=_temp_prefix(path), suffix=".tmp")
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, 0o666 & ~_umask() if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -57,13 +85,15 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
                 if path.exists():
                     raise OutputError("文件已存在，为避免覆盖已停止", file=name) from None
                 os.replace(tmp_name, path)
-        with contextlib.suppress(OSError):
-            os.chmod(path, 0o666 & ~_umask())
     except PermissionError:
         raise OutputError("没有写入权限", file=name) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise OutputError("磁盘空间不足，文件未写入（原有文件未受影响）", file=name) from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise OutputError("文件名或路径过长，请改短一些", file=name) from None
+        if exc.errno == errno.EROFS:
+            raise OutputError("这个位置是只读的，无法写入", file=name) from None
         raise OutputError(f"写入失败：{exc.strerror or exc}", file=name) from None
     finally:
         if tmp_name and os.path.exists(tmp_name):

@@ -266,15 +266,17 @@ def load_library(path: Path | None = None) -> Library:
 
     if path is None:
         return _shipped()
-    text = read_text(path, what="短语库")
+    text = read_text(path, what="短语库", limit=32 * 1024 * 1024)
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        from .corpus.bookshape import check_phrasebank
+
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise CorpusError(f"短语库不是有效的 JSON（第 {exc.lineno} 行）", file=str(path)) from None
-        if not isinstance(data, dict):
-            raise CorpusError("短语库的格式不对：应是 drafter mine --phrasebank 写出的文件", file=str(path))
-        return library_from_mined(data, str(path))
+        except RecursionError:
+            raise CorpusError("短语库嵌套过深，不是有效的短语库", file=str(path)) from None
+        return library_from_mined(check_phrasebank(data, str(path)), str(path))
     return library_from_yaml(text, str(path))
 
 

@@ -121,6 +121,16 @@ def format_date(value: dt.date | str | None) -> str | None:
     return text
 
 
+def _plain_number(value: float) -> str:
+    """A number as a speech prints it: 1250000, 5.8, 0.3 — never 1.25e+06 or 0.30000000000000004."""
+    if isinstance(value, int):
+        return str(value)
+    from decimal import Decimal
+
+    text = format(Decimal(f"{value:.15g}").normalize(), "f")
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _prop_kind(schema: dict[str, Any]) -> tuple[str, str | None]:
     """('list' | 'models' | 'model' | 'scalar', referenced definition) for a property schema."""
     options = schema.get("anyOf", [schema])
@@ -176,7 +186,7 @@ class ContextBuilder:
         if isinstance(value, bool):
             value = str(value)
         if isinstance(value, (int, float)):
-            value = f"{value:g}" if isinstance(value, float) else str(value)
+            value = _plain_number(value)
         if not isinstance(value, str):
             value = str(value)
         cleaned = _CONTROL.sub("", one_line(value))
@@ -368,8 +378,8 @@ class ContextBuilder:
         if "date" in data and (date is None or (isinstance(date, str) and not date.strip())):
             ctx["date"] = self.markers.add("date", "讲话日期")
         else:
-            formatted = format_date(date)
-            ctx["date"] = _CONTROL.sub("", one_line(formatted)) or None if formatted else None
+            # The shared text path: control characters go, an empty result is a marker.
+            ctx["date"] = self.text(format_date(date), "date", "讲话日期", "date" in data)
         self.meeting(ctx["meeting"], _dict(data.get("meeting")))
         ctx["review"] = self.review(data.get("review"))
         ctx["reminders"] = self.reminders(data.get("reminders"))
@@ -435,7 +445,8 @@ def growth_phrase(value: str) -> str:
         num = float(m.group(1))
         if num == 0:
             return "与上年持平"
-        return f"同比{'下降' if num < 0 else '增长'}{abs(num):g}%"
+        digits = m.group(1).lstrip("+-")  # as written: never 1e+20
+        return f"同比{'下降' if num < 0 else '增长'}{digits}%"
     if _COMPARED.match(text) or text.startswith("〔"):
         return text
     if text == "持平":
@@ -506,14 +517,21 @@ def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
     import jinja2
     from jinja2.exceptions import SecurityError
 
+    from .sandbox import LimitError, render_bounded
+
+    template = None
     try:
         template = env.get_template(name)
-        return str(template.render(**context))
+        return render_bounded(template, context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", file=exc.filename or exc.name,
                             line=exc.lineno) from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板“{exc.name}”", hint="模板名不能指向模板文件夹之外") from None
+    except LimitError as exc:
+        file, line = _template_frame(exc)
+        raise TemplateError(str(exc), file=file or getattr(template, "filename", None) or name,
+                            line=line) from None
     except SecurityError as exc:
         file, line = _template_frame(exc)
         raise TemplateError(f"模板试图做沙箱不允许的事（{exc}），已拦截", file=file,

@@ -83,6 +83,9 @@ def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int)
 
 
 def _in_bounds(value: float, schema: dict[str, Any]) -> bool:
+    # nan, inf and absurd sizes go to pydantic, which explains them (outline.sayable_number)
+    if not -1e15 <= value <= 1e15:
+        return False
     if "minimum" in schema and value < schema["minimum"]:
         return False
     return not ("maximum" in schema and value > schema["maximum"])

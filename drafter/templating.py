@@ -73,9 +73,12 @@ class TemplateInfo:
 
 
 def _read_header(path: Path) -> dict[str, str]:
+    from .errors import DrafterError
+    from .reading import read_limited
+
     try:
-        head = path.read_text(encoding="utf-8")[:4000]
-    except (OSError, UnicodeDecodeError):
+        head = read_limited(path, limit=1024 * 1024, what="模板文件").decode("utf-8")[:4000]
+    except (DrafterError, UnicodeDecodeError):
         return {}
     match = _HEADER.match(head)
     if not match:
@@ -90,6 +93,8 @@ def _read_header(path: Path) -> dict[str, str]:
 
 def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
     """Meeting-type templates by id; earlier folders override later ones."""
+    from .reading import inside
+
     builtin = builtin_template_dir().resolve()
     found: dict[str, TemplateInfo] = {}
     for d in reversed(dirs):
@@ -97,6 +102,8 @@ def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
             stem = path.stem
             if stem.startswith("_") or stem == "base" or not _NAME_OK.match(stem):
                 continue
+            if not inside(str(path), str(d)):
+                continue  # a symlink out of the folder is not a template (the loader refuses it)
             meta = _read_header(path)
             found[stem] = TemplateInfo(
                 id=stem, name=meta.get("name", stem),
@@ -134,7 +141,8 @@ _ENV_CACHE: dict[tuple[str, ...], Any] = {}
 def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("drafter", appauthor=False)) / "jinja"
+    # Versioned: code compiled before the sandbox's loop budget must never be loaded again.
+    return Path(user_cache_dir("drafter", appauthor=False)) / "jinja-bounded-1"
 
 
 def _bytecode_cache() -> Any:
@@ -169,10 +177,10 @@ def make_environment(dirs: list[Path]) -> Any:
     key = tuple(str(d) for d in dirs)
     if key in _ENV_CACHE:
         return _ENV_CACHE[key]
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2 import StrictUndefined
 
     from . import filters
+    from .sandbox import BoundedSandbox, FolderLoader
 
     class OutlineUndefined(StrictUndefined):
         """Names the outline path of a field a template needs but the outline lacks."""
@@ -185,11 +193,11 @@ def make_environment(dirs: list[Path]) -> Any:
                 return f"模板用到了大纲中没有的字段“{full}”"
             return str(super()._undefined_message)
 
-    env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
+    env = BoundedSandbox(
+        loader=FolderLoader([str(d) for d in dirs]),
         undefined=OutlineUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=False, auto_reload=True, bytecode_cache=_bytecode_cache())
-    env.filters.update(filters.FILTERS)
+    env.add_filters(filters.FILTERS)
     env.globals.update(filters.GLOBALS)
     _ENV_CACHE[key] = env
     return env

@@ -43,6 +43,18 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     return (text[j] if j >= 0 else "", text[k] if k < len(text) else "")
 
 
+_JUDGED = re.compile(r"[,;!?:.]")
+
+
+def _last_shown(out: list[str]) -> str:
+    """The last non-space character written so far."""
+    for piece in reversed(out):
+        stripped = piece.rstrip(" ")
+        if stripped:
+            return stripped[-1]
+    return ""
+
+
 def normalize_zh(text: str) -> str:
     """Normalise one paragraph of Chinese text for output. Idempotent."""
     if not text:
@@ -55,11 +67,18 @@ def normalize_zh(text: str) -> str:
     # Quotes first: the marks around them are then judged next to “ ”, as a second pass would.
     text = _pair_straight_quotes(text)
     text = _PAREN_PAIR.sub(_paren_pair, text)
+    # Only the marks below are judged; the text between them is copied in slices, so a long
+    # line costs its marks, not its characters.
     out: list[str] = []
-    for i, ch in enumerate(text):
+    last = 0
+    for m in _JUDGED.finditer(text):
+        i = m.start()
+        ch = text[i]
+        out.append(text[last:i])
+        last = i + 1
         _, after = _neighbours(text, i)
         # Look back at what was already converted, so a run of marks converts as one.
-        before = next((c for c in reversed(out) if c != " "), "")
+        before = _last_shown(out)
         if ch in _SIMPLE_PUNCT:
             digit_sides = before.isdigit() and after.isdigit()
             if not digit_sides and (_is_zh(before) or is_cjk(after)):
@@ -72,6 +91,7 @@ def normalize_zh(text: str) -> str:
             out.append("。")
             continue
         out.append(ch)
+    out.append(text[last:])
     text = "".join(out)
     text = _SPACE_BETWEEN.sub("", text)
     text = _SPACE_AFTER_ZH.sub("", text)

@@ -100,7 +100,8 @@ def _part(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _texts(data: dict[str, Any]) -> list[str]:
     meeting = _part(data, "meeting")
-    raw = [meeting.get("name"), data.get("title"), data.get("speaker"), meeting.get("organizer")]
+    raw = [meeting.get("name"), data.get("title"), data.get("speaker"), meeting.get("post"),
+           meeting.get("organizer")]
     return [str(t) for t in raw if isinstance(t, str) and t.strip()]
 
 
@@ -114,8 +115,8 @@ def infer_level(data: dict[str, Any]) -> str | None:
             m = _SCOPE.search(text)
             if m:
                 return SCOPE_LEVEL[m.group(0)]
-    # 2. the speaker's title, then the organizer
-    for text in (data.get("speaker"), meeting.get("organizer")):
+    # 2. the speaker's title, the post taken up (任职讲话), then the organizer
+    for text in (data.get("speaker"), meeting.get("post"), meeting.get("organizer")):
         if isinstance(text, str):
             for pattern, level in _TITLE_RULES:
                 if re.search(pattern, text):
@@ -139,7 +140,8 @@ def level_of_name(name: str) -> str | None:
 def infer_name(data: dict[str, Any], level: str) -> str | None:
     """云川县 from 云川县2026年…大会 or 中共云川县委; None when no text names the unit."""
     meeting = _part(data, "meeting")
-    for text in (meeting.get("name"), data.get("title"), meeting.get("organizer")):
+    for text in (meeting.get("name"), data.get("title"), meeting.get("post"), meeting.get("organizer"),
+                 data.get("speaker")):
         if not isinstance(text, str):
             continue
         name = _name_at_start(text)

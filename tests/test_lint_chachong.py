@@ -16,7 +16,7 @@ from drafter.cli import app
 from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 
-from .conftest import PLANT_OUTLINE, SHARED
+from .conftest import SHARED
 
 runner = CliRunner()
 
@@ -77,9 +77,9 @@ def test_docx_draft_and_outline_findings_have_their_place(tmp_path: Path, write,
     draft = _docx(tmp_path / "稿.docx", ["同志们：", "今天开会。", OLD[2]])
     [finding] = d133(lint_paths([str(draft)], against=[str(archive)]))
     assert finding.where == "第3段" and "2025年工作会议.txt 第5行" in finding.message
-    text = PLANT_OUTLINE.replace("项目是经济发展的生命线，", f"{WEB}项目是经济发展的生命线，", 1)
-    outline = write("o.yaml", text)
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if WEB in row)
+    from .test_lint_tifa import _outline
+
+    outline, line = _outline(write, WEB, "2026-04-18")
     [finding] = d133(lint_paths([str(outline)], against=[str(archive)]))
     assert finding.line == line and finding.where == "directives[0].body[0]"
 

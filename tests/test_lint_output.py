@@ -31,9 +31,10 @@ def test_findings_are_ordered_by_file_line_and_column(write) -> None:
     findings = lint_paths([str(b), str(a)])
     places = [(f.file, f.line or 0, f.column or 0) for f in findings]
     assert places == sorted(places) and findings[0].file == str(a)
-    result = runner.invoke(app, ["lint", str(a)])
-    rows = [line for line in result.stdout.splitlines() if "a.txt:" in line]
-    shown = [tuple(int(x) for x in re.search(r":(\d+):(\d+)", row).groups()) for row in rows]
+    import json
+
+    result = runner.invoke(app, ["lint", str(a), "--format", "json"])  # the table's order too
+    shown = [(f["line"], f["column"]) for f in json.loads(result.stdout)]
     assert shown == sorted(shown) and len(shown) >= 3
 
 

@@ -39,7 +39,7 @@ PLANTED = [
     ("中国共产党第二十届全国代表大会是一次十分重要的大会。", "D130"),
     ("要筑牢中华民族共同体意识。", "D130"),
     ("我们要牢固树立青山绿水就是金山银山的理念。", "D130"),
-    ("我们要再接再励，继往开来。", "D130"),
+    ("要发展全过程民主，保障人民当家作主。", "D130"),
     ("今年要毫不放松抓好疫情防控工作。", "D131"),
     ("要统筹疫情防控和经济社会发展，确保完成全年目标。", "D131"),
     ("要坚决打赢脱贫攻坚战，不让一个群众掉队。", "D131"),
@@ -115,6 +115,10 @@ def test_a_date_in_chinese_numerals_counts(write) -> None:
     sentence = "要扎实推进“十四五”规划重点项目建设。"
     assert tifa(lint_paths([str(write("a.txt", draft([sentence], date="（二〇二五年十二月八日）")))])) == []
     assert tifa(lint_paths([str(write("b.txt", draft([sentence], date="（二〇二六年一月八日）")))])) == [("D131", 4)]
+    assert tifa(lint_paths([str(write("c.txt", draft([sentence], date="（2026年1月8日在全市工作会议上）")))])) == [("D131", 4)]
+    assert tifa(lint_paths([str(write("d.txt", draft([sentence], date="2025年12月8日，全市上下")))])) == [("D131", 4)]
+    signed = "同志们：\n" + sentence + "\n\n云川市人民政府\n2025年12月8日\n"
+    assert tifa(lint_paths([str(write("e.txt", signed))])) == []
 
 
 def test_an_undated_draft_is_judged_by_this_year_and_says_so(write) -> None:
@@ -142,28 +146,37 @@ def test_docx_drafts_are_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
     assert tifa(lint_paths([str(clean)])) == []
 
 
-def _outline(write, replace: str, by: str, name: str = "o.yaml") -> tuple[Path, int]:
+def _outline(write, sentence: str, date: str | None, name: str = "o.yaml") -> tuple[Path, int]:
+    """The deploy example with a sentence put before its first directive's first paragraph,
+    and the given date (none: no date line). Returns the file and the sentence's line."""
     text = PLANT_OUTLINE
-    assert replace in text
-    text = text.replace(replace, by, 1)
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if by.strip().splitlines()[-1] in row)
+    text = re.sub(r"^date: .*\n", f"date: {date}\n" if date else "", text, count=1, flags=re.M)
+    text, n = re.subn(r"(\ndirectives:\n(?:.*\n)*?\s+body:\n\s+- )", lambda m: m.group(1) + sentence, text, count=1)
+    assert n == 1
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if sentence in row)
     return write(name, text), line
 
 
 @pytest.mark.parametrize("sentence, code", [PLANTED[0], PLANTED[11], PLANTED[16]])
 def test_a_planted_defect_in_an_outline_is_found_at_its_yaml_line(write, sentence: str, code: str) -> None:
-    path, line = _outline(write, "项目是经济发展的生命线，", f"{sentence}项目是经济发展的生命线，")
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
+    path, line = _outline(write, sentence, "2026-04-18")
     findings = [f for f in lint_paths([str(path)]) if f.code in TIFA]
     assert [(f.code, f.line) for f in findings] == [(code, line)]
     assert findings[0].where and findings[0].where.startswith("directives[0].body")
+    row = path.read_text(encoding="utf-8").splitlines()[line - 1]
+    name = {"D130": "以习近平为核心", "D131": "统筹疫情防控", "D132": "四个意识"}[code]
+    assert findings[0].column == row.index(name) + 1
 
 
 def test_an_outline_is_judged_by_its_own_date(write) -> None:
-    path, line = _outline(write, "项目是经济发展的生命线，", "要扎实推进“十四五”规划重点项目建设。项目是经济发展的生命线，")
-    assert tifa(lint_paths([str(path)])) == []  # the example is dated 2025-04-18
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-04-18", "date: 2026-04-18"), encoding="utf-8")
+    sentence = "要扎实推进“十四五”规划重点项目建设。"
+    path, line = _outline(write, sentence, "2025-04-18")
+    assert tifa(lint_paths([str(path)])) == []
+    path, line = _outline(write, sentence, "2026-04-18")
     assert tifa(lint_paths([str(path)])) == [("D131", line)]
+    path, line = _outline(write, sentence, None)
+    [finding] = [f for f in lint_paths([str(path)]) if f.code == "D131"]
+    assert "大纲没有写 date" in finding.message
 
 
 @pytest.mark.parametrize("outline", OUTLINES, ids=lambda p: p.stem)
@@ -209,12 +222,12 @@ def test_each_counted_entry_accepts_its_list_and_catches_a_changed_item() -> Non
 
 
 def test_a_user_rule_file_in_the_config_folder_adds_and_switches_off_rules(write) -> None:
-    path = write("稿.txt", draft(["要加快建设云川新城区。", "我们要再接再励。"]))
+    path = write("稿.txt", draft(["要加快建设云川新城区。", "要树立国家总体安全观。"]))
     assert tifa(lint_paths([str(path)])) == [("D130", 5)]
     user = user_tifa_file()
     user.parent.mkdir(parents=True, exist_ok=True)
     user.write_text("entries:\n- wrong: 云川新城区\n  right: 云川新区\n  source: 市委文件\n"
-                    "- wrong: 再接再励\n  disable: true\n", encoding="utf-8")
+                    "- wrong: 国家总体安全观\n  disable: true\n", encoding="utf-8")
     try:
         assert tifa(lint_paths([str(path)])) == [("D130", 4)]
     finally:
@@ -275,3 +288,22 @@ def test_real_speeches_have_no_wrong_wording_or_wrong_lists() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             hits = [h for h in find_in_text(line, rules, 2026) if h.code != "D131"]
             assert hits == [], (path.name, number, hits)
+
+
+def test_the_shipped_phrase_library_passes_the_tifa_check() -> None:
+    """Every frame of drafter/data/phrasebank.yaml, read as a 2026 speech would use it."""
+    data = yaml.safe_load((SHIPPED.parent / "phrasebank.yaml").read_text(encoding="utf-8"))
+
+    def frames(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            yield from frames(node.get("text")) if "text" in node else (x for v in node.values() for x in frames(v))
+        elif isinstance(node, list):
+            for item in node:
+                yield from frames(item)
+
+    texts = list(frames(data.get("parts")))
+    assert len(texts) >= 100
+    rules = load_rules()
+    assert [(t, find_in_text(t, rules, 2026)) for t in texts if find_in_text(t, rules, 2026)] == []

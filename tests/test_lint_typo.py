@@ -212,17 +212,28 @@ def test_the_light_tokenizer_is_jiebas_on_common_words_and_its_list_is_current()
 
     assert type(tokenizer()).__name__ == "_LightRjieba"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").glob("*.txt")))
-    light, full = tokenizer().tag(text), default_tokenizer().tag(text)
-    # most words are jieba's words with jieba's tags; rarer compounds (营商, 述职) come apart
-    assert len(set(light) & set(full)) >= 0.75 * len(set(full))
-    assert len(light) <= 1.15 * len(full)
+
+    def placed(words: list[tuple[str, str]]) -> set[tuple[int, str, str]]:
+        out, position = set(), 0
+        for word, tag in words:
+            out.add((position, word, tag))
+            position += len(word)
+        return out
+
+    light, full = placed(tokenizer().tag(text)), placed(default_tokenizer().tag(text))
+    # most words in running text are jieba's words at the same place with the same tags;
+    # rarer compounds (营商, 述职) come apart (0.92 on the examples when this was written)
+    assert len(light & full) >= 0.85 * len(full)
     pytest.importorskip("jieba")
     assert WORDS.read_text(encoding="utf-8") == build_words(), "run: python -m drafter.lint_typo"
 
 
 def test_a_slip_the_tifa_list_also_names_is_reported_once(write) -> None:
     found = lint_paths([str(write("a.txt", "同志们：\n希望大家再接再励，一如继往。\n"))])
-    assert sorted(f.code for f in found) == ["D130", "D140"]  # 再接再励 by the 提法 list, 一如继往 here
+    assert sorted(f.code for f in found) == ["D140", "D140"]  # idioms live in usage.tsv only
+    rules = write("mine.yaml", "entries:\n- wrong: 再接再励\n  right: 再接再厉\n  source: 本单位规定\n")
+    found = lint_paths([str(write("b.txt", "同志们：\n希望大家再接再励。\n"))], tifa=[str(rules)])
+    assert sorted(f.code for f in found) == ["D130"]  # the 提法 list names it too: one finding
 
 
 def test_every_shipped_phrase_is_clean() -> None:
@@ -246,3 +257,16 @@ def test_every_shipped_phrase_is_clean() -> None:
     walk(yaml.safe_load(path.read_text(encoding="utf-8")).get("parts"))
     assert len(texts) > 100
     assert [(t, fixes(t)) for t in texts if fixes(t)] == []
+
+
+@pytest.mark.parametrize("first, second", [("light", "full"), ("full", "light")])
+def test_the_light_and_the_full_tokenizer_live_in_one_process(first: str, second: str) -> None:
+    import subprocess
+
+    make = {"light": "__import__('drafter.lint_typo', fromlist=['x']).tokenizer()",
+            "full": "__import__('drafter.corpus.tokenizer', fromlist=['x']).default_tokenizer()"}
+    code = (f"a = {make[first]}; b = {make[second]}; "
+            "print(type(a).__name__, type(b).__name__, a.cut('认真学习'), b.cut('认真学习'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    names = {"light": "_LightRjieba", "full": "_Rjieba"}
+    assert out.split()[:2] == [names[first], names[second]]

@@ -50,7 +50,9 @@ def test_host_agrees_with_the_speech(outline: Path) -> None:
         assert stray not in text, stray
     ceremony = speech.template.meta.get("host") == "仪式"
     summed_up = not ceremony and "host_speech" not in speech.template.meta
-    assert ("到此结束" in text) if ceremony else ("现在开会" in text and "散会" in text)
+    ending = {"散会": "散会！", "闭幕": "闭幕！", "结束": "到此结束。", "座谈": "座谈会就到这里"}
+    close = speech.template.meta.get("host_close", "散会")
+    assert ("到此结束" in text) if ceremony else ("现在开会" in text and ending[close] in text)
     # The agenda's announced count is the number of items introduced.
     announced = re.search(r"共有(.+?)项议程", text)
     if announced:

@@ -81,12 +81,12 @@ def test_a_bad_date_is_located_and_other_problems_still_reported() -> None:
         load_outline_text(source, "o.yaml")
     problems = info.value.problems
     assert [(p.line, p.column) for p in problems] == [(2, 7), (3, 16), (4, 1)]
-    assert "日期“2026-13-45”无效：月份应在 1 到 12 之间" in problems[0].message
+    assert "日期“2026-13-45”不存在" in problems[0].message
     assert problems[0].path == "date"
 
 
 @pytest.mark.parametrize("source, where, needle", [
-    ("date: 2026-02-30\n", (1, 7), "这个月没有这一天"),
+    ("date: 2026-02-30\n", (1, 7), "日期“2026-02-30”不存在"),
     ("meeting:\n  name: 会议\ntarget_length: 12.5\n", (3, 16), "target_length"),
     ("target_length: 3,000\n", (1, 16), "应为整数"),
 ])

@@ -52,6 +52,8 @@ def test_name_is_taken_from_the_meeting_and_adapts_the_words() -> None:
     assert (unit["level"], unit["name"]) == ("县", "云川县")
     township = resolve_unit({"meeting": {"name": "石门乡2026年工作会议"}})
     assert (township["level"], township["scope"]) == ("乡镇", "全乡")
+    by_speaker = resolve_unit({"meeting": {"name": "全市座谈会"}, "speaker": "云川市人民政府市长 王某某"})
+    assert (by_speaker["level"], by_speaker["name"]) == ("市", "云川市")
     group = resolve_unit({"unit": {"name": "云川交通投资集团"}})
     assert (group["level"], group["scope"], group["leadership"]) == ("企业", "全集团", "集团党委")
 

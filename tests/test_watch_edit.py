@@ -199,10 +199,10 @@ def test_disk_full_while_saving_keeps_the_draft(outline, tmp_path, monkeypatch) 
     original = outline.read_bytes()
     real = drafter.output.write_atomic
 
-    def full(path, data, *, force=False):
+    def full(path, data, *, force=False, **kwargs):
         if path == outline:
             raise OutputError("磁盘空间不足，文件未写入（原有文件未受影响）", file=str(path))
-        return real(path, data, force=force)
+        return real(path, data, force=force, **kwargs)
 
     monkeypatch.setattr(drafter.output, "write_atomic", full)
     monkeypatch.setenv("VISUAL", fake_editor(tmp_path, """

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..textnorm import normalize_zh
 from .decode import chinese_score, common_chars
-from .furniture import ends_page, set_aside
+from .furniture import ends_page, last_prose_end, set_aside
 
 TRUNCATED = "⟦截断⟧"  # a paragraph of its own where the source cut the text
 PLACEHOLDER = "〔待补〕"
@@ -176,8 +176,9 @@ def strip_boilerplate(text: str, notes: list[str]) -> str:
     if end:
         notes.append("来源网页只显示了部分内容，讲话被截断")
         text = text[: end.start()] + f"\n{TRUNCATED}\n"
+    last_prose = last_prose_end(text)
     for footer in _FOOTER.finditer(text):
-        if ends_page(text, footer.start()):
+        if ends_page(text, footer.start(), last_prose):
             text = text[: footer.start()]
             break
     text = _URL.sub("", text)

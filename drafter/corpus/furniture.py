@@ -42,6 +42,9 @@ def _menu(line: str) -> bool:
 
 
 def _anticopy(line: str) -> str:
+    if len(line) > 5000 or line.count(" ") < 5:
+        return line  # forum jammer runs sit in ordinary paragraphs
+
     def drop(m: re.Match[str]) -> str:
         tokens = m.group(0).split()
         odd = sum(1 for t in tokens if re.search(r"[A-Za-z]", t) and re.search(r"[^A-Za-z]", t)
@@ -53,6 +56,7 @@ def _anticopy(line: str) -> str:
 def set_aside(text: str) -> tuple[str, int]:
     """(text without furniture, number of lines set aside)."""
     lines = text.split("\n")
+    last_prose = max((k for k, line in enumerate(lines) if _is_prose(line)), default=-1)
     kept: list[str] = []
     removed = 0
     in_list = in_toc = False
@@ -75,7 +79,7 @@ def set_aside(text: str) -> tuple[str, int]:
         if _LIST_HEAD.match(stripped) and len(stripped) <= 20:
             in_list = True
             removed += 1
-            if not _prose_after(lines, i + 1):
+            if last_prose <= i:
                 break  # the related links end the page
             continue
         if _TOC_HEAD.match(stripped):
@@ -103,10 +107,23 @@ def _opens_speech(lines: list[str], start: int) -> bool:
         len(nxt) >= 60 and bool(_PROSE.search(nxt)))
 
 
-def _prose_after(lines: list[str], start: int) -> bool:
-    return any(len(line.strip()) >= 60 and _PROSE.search(line) for line in lines[start:])
+def _is_prose(line: str) -> bool:
+    return len(line.strip()) >= 60 and bool(_PROSE.search(line))
 
 
-def ends_page(text: str, position: int) -> bool:
-    """A footer marker at ``position`` ends the page when no prose follows it."""
-    return not _prose_after(text[position:].split("\n"), 1)
+def last_prose_end(text: str) -> int:
+    """Where the last line of prose ends: a footer after it ends the page."""
+    end = 0
+    position = 0
+    for line in text.split("\n"):
+        position += len(line) + 1
+        if _is_prose(line):
+            end = position
+    return end
+
+
+def ends_page(text: str, position: int, last_prose: int | None = None) -> bool:
+    """A footer marker at ``position`` ends the page when no prose follows its line."""
+    if last_prose is None:
+        last_prose = last_prose_end(text)
+    return position >= last_prose or text.rfind("\n", 0, last_prose - 1) < position

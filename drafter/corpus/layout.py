@@ -69,25 +69,25 @@ def rejoin(text: str, *, force: bool = False) -> str:
         width = max((len(line.rstrip()) for line in lines), default=0)
     slack = 3 if force else 1
     out: list[str] = []
-    current = ""
+    current: list[str] = []  # pieces of the paragraph being joined
     last_full = False
 
     def flush() -> None:
-        nonlocal current
         if current:
-            out.append(current)
-        current = ""
+            out.append("".join(current))
+        current.clear()
 
     for raw in lines:
         line = raw.rstrip()
+        ends_sentence = bool(current) and current[-1].endswith(_SENTENCE_END)
         if not line.strip():
-            if not (force and last_full and not current.endswith(_SENTENCE_END)):
+            if not (force and last_full and not ends_sentence):
                 flush()
             continue
         indented = line.startswith(("\u3000", "  ")) or (len(line) > 1 and line[0] == " ")
-        if current and (indented or (current.endswith(_SENTENCE_END) and _opens_paragraph(line))):
+        if current and (indented or (ends_sentence and _opens_paragraph(line[:40]))):
             flush()  # an indented line, or a numbered one after a full stop, opens a paragraph
-        current += line.strip() if current else line.strip("\u3000 ")
+        current.append(line.strip() if current else line.strip("\u3000 "))
         last_full = len(line) >= width - slack
         if not last_full:
             flush()

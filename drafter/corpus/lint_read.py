@@ -12,21 +12,14 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 def read_speech_bytes(path: Path) -> bytes:
-    """A speech file's bytes, with a Chinese message for every way reading it can fail."""
-    name = str(path)
-    if not path.exists():
-        raise DrafterError("找不到这个讲话稿文件，请检查路径是否正确", file=name)
-    if not path.is_file():
-        raise DrafterError("这不是一个普通文件（文件夹或设备），无法作为讲话稿读取", file=name)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise DrafterError(f"无法读取：{exc.strerror or exc}", file=name) from None
-    if len(data) > MAX_BYTES:
-        raise DrafterError("文件超过 50 MB，不像讲话稿", file=name)
+    """A speech file's bytes, with a Chinese message for every way reading it can fail
+    (the byte-limited reader: regular files only, the cap counts bytes read)."""
+    from ..reading import read_limited, shown
+
+    data = read_limited(path, limit=MAX_BYTES, what="讲话稿文件", error=DrafterError,
+                        hint="这么大的文件不像讲话稿")
     if not data.strip():
-        raise DrafterError("讲话稿文件是空的", file=name)
+        raise DrafterError("讲话稿文件是空的", file=shown(str(path)))
     return data
 
 

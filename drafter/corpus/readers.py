@@ -84,8 +84,10 @@ def read_document(data: bytes, name: str) -> Document:
     """Raise CorpusError with a Chinese message when the file cannot be read."""
     kind = sniff(data, name)
     if kind == ".docx":
+        from ..reading import check_zip
         from .read_docx import read_docx_paragraphs
 
+        check_zip(data, name, error=CorpusError)  # a zip bomb is refused before it is unpacked
         paragraphs = read_docx_paragraphs(data, name)
         title = next((p.text.strip() for p in paragraphs[:3] if p.heading == 0), None)
         text = "\n".join(p.label + p.text for p in paragraphs)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import CorpusError, DrafterError
 from .mine import FileResult, mine_bytes
 from .model import Speech, Unit
 from .readers import SUFFIXES
@@ -29,22 +30,34 @@ class Input:
 
 
 def collect_inputs(paths: list[str]) -> list[Input]:
+    from ..reading import LONG_NAME, name_too_long, shown
+
     inputs: list[Input] = []
     for raw in paths:
         if raw == "-":
             inputs.append(Input("<标准输入>"))
             continue
         path = Path(raw)
+        if name_too_long(path):
+            inputs.append(Input(shown(str(path)), problem=LONG_NAME))
+            continue
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and is_speech_file(p))
             if not found:
-                inputs.append(Input(str(path), problem="文件夹里没有讲话稿文件（" + " ".join(SUFFIXES) + "）"))
-            inputs.extend(Input(str(p), p) for p in found)
-        elif path.is_file():
-            inputs.append(Input(str(path), path))
+                inputs.append(Input(shown(str(path)), problem="文件夹里没有讲话稿文件（" + " ".join(SUFFIXES) + "）"))
+            inputs.extend(Input(shown(str(p)), p) for p in found)
+        elif os.path.lexists(path):
+            inputs.append(Input(shown(str(path)), path))  # the reader says what is wrong with it
         else:
-            inputs.append(Input(str(path), problem="找不到这个文件或文件夹"))
+            inputs.append(Input(shown(str(path)), problem="找不到这个文件或文件夹"))
     return inputs
+
+
+def _read_input(path: Path | None) -> bytes:
+    from ..reading import STDIN, read_limited
+
+    return read_limited(path or STDIN, limit=MAX_FILE, what="讲话稿文件", error=CorpusError,
+                        hint="这么大的文件不像讲话稿")
 
 
 def is_speech_file(path: Path) -> bool:
@@ -57,14 +70,10 @@ def _mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
     if item.problem:
         return FileResult(source=item.name, skipped=item.problem)
     try:
-        if item.path is None:
-            data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
-        else:
-            if item.path.stat().st_size > MAX_FILE:
-                return FileResult(source=item.name, skipped="文件超过 50 MB，不像讲话稿，已跳过")
-            data = item.path.read_bytes()
-    except OSError as exc:
-        return FileResult(source=item.name, skipped=f"无法读取：{exc.strerror or exc}")
+        data = stdin_data if item.path is None and stdin_data is not None else \
+            _read_input(item.path)
+    except DrafterError as exc:
+        return FileResult(source=item.name, skipped=exc.problems[0].message)
     try:
         return mine_bytes(data, item.name)
     except RecursionError:
@@ -109,9 +118,16 @@ def _warm() -> None:
 
 
 def mine_inputs(inputs: list[Input], *, jobs: int = 1, progress: bool = False) -> Iterator[FileResult]:
-    """Results in input order. Standard input is read here, in the parent process. ``jobs`` is
-    what was asked for; see plan_jobs for what is used."""
-    stdin_data = sys.stdin.buffer.read() if any(i.path is None and not i.problem for i in inputs) else None
+    """Results in input order. Standard input is read here, in the parent process (with the
+    same byte cap as a file). ``jobs`` is what was asked for; see plan_jobs for what is used."""
+    stdin_data = None
+    if any(i.path is None and not i.problem for i in inputs):
+        try:
+            stdin_data = _read_input(None)
+        except DrafterError as exc:
+            stdin_data = None
+            inputs = [Input(i.name, problem=exc.problems[0].message) if i.path is None else i
+                      for i in inputs]
     bar = _progress(len(inputs)) if progress else None
     jobs, _why = plan_jobs(jobs, inputs)
     try:
@@ -253,42 +269,49 @@ def build_report(report: Report) -> Any:
         table.add_column(column, overflow="fold")  # wrap a long cell, never cut it
     for s in report.speeches:
         note = "；".join((["不完整"] if s["truncated"] else []) + s["notes"][-2:])
-        table.add_row(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
-                      "、".join(s["parts"]), str(s["directives"]), note[:60])
+        table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
+                      "、".join(s["parts"]), str(s["directives"]), note[:60]))
     blocks.append(table)
     if report.styles:
         styles = Table(title="序号样式")
         styles.add_column("样式")
         styles.add_column("次数", justify="right")
         for style, n in report.styles.most_common():
-            styles.add_row(style, str(n))
+            styles.add_row(*_plain(style, str(n)))
         blocks.append(styles)
     if report.transitions:
         variants = Table(title="过渡句")
         variants.add_column("写法", overflow="fold")
         variants.add_column("次数", justify="right")
         for variant, n in report.transitions.most_common(15):
-            variants.add_row(variant[:50], str(n))
+            variants.add_row(*_plain(variant[:50], str(n)))
         blocks.append(variants)
     if report.lengths:
         lengths = Table(title="各部分长度（字）")
         for column in ("部分", "篇数", "平均", "最短", "最长"):
             lengths.add_column(column)
         for key, values in report.lengths.items():
-            lengths.add_row(_PART_LABELS.get(key, key), str(len(values)),
-                            str(sum(values) // len(values)), str(min(values)), str(max(values)))
+            lengths.add_row(*_plain(_PART_LABELS.get(key, key), str(len(values)),
+                            str(sum(values) // len(values)), str(min(values)), str(max(values))))
         blocks.append(lengths)
     if report.skipped or report.notes:
         skipped = Table(title="跳过的文件和提示")
         skipped.add_column("文件", overflow="fold")
         skipped.add_column("原因", overflow="fold")
         for source, why in report.skipped + report.notes:
-            skipped.add_row(source, why)
+            skipped.add_row(*_plain(source, why))
         blocks.append(skipped)
     return Group(*blocks)
 
 
 # --- meeting types and emitted templates: drafter/corpus/house_style.py ----------------------
+
+def _plain(*cells: str) -> list[Any]:
+    """Table cells as plain text: "[/url]" in a mined sentence or a file name is not markup."""
+    from rich.text import Text
+
+    return [Text(cell) for cell in cells]
+
 
 from .house_style import HouseStyle as HouseStyle  # noqa: E402
 from .house_style import emit_templates as emit_templates  # noqa: E402

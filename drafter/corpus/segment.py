@@ -256,11 +256,13 @@ _SPEECH_VERB = r"(?:讲|谈|提出|提|说|强调|汇报|交流)"
 _COUNT = rf"(?:[{NUM}两\d]+|几|一些)"
 _UNIT = r"(?:点倡议|点建议|点意见|点看法|点体会|点要求|点希望|点|个方面的意见|个方面|方面的意见|方面意见|方面内容|方面|个问题|句话|条意见|条|项工作|项)"
 _ME = r"我(?:们)?(?:想|再|就|愿|还|只|今天)?"
+# Each alternative starts only at a sentence start (the lookbehind): tried once per sentence,
+# not at every character of it, so a 20 MB line without punctuation stays linear.
 _TRANSITION = re.compile(
-    rf"[^。！？!?]*?{_ME}[^。！？!?]{{0,40}}?{_SPEECH_VERB}[^。！？!?；]{{0,50}}?{_COUNT}{_UNIT}[^。！？!?]{{0,30}}[。！？!?：:]"
-    rf"|[^。！？!?]*?{_COUNT}{_UNIT}[^。！？!?]{{0,30}}?我[^。！？!?]{{0,12}}(?:提出来|谈一谈|说一说|讲一讲|讲讲)[^。！？!?]{{0,12}}[。！？!?：:]"
-    rf"|[^。！？!?]*?{_ME}[^。！？!?]{{0,40}}?讲(?:点|几点)(?:意见|看法)[^。！？!?]{{0,12}}[。！？!?：:]"
-    rf"|[^。！？!?]*?(?:下面|这里|今天)[^。！？!?]{{0,40}}?我(?:想|再)?(?:讲一讲|讲讲|谈一谈|谈谈|说一说)[^。！？!?]{{2,80}}?问题[。：:]")
+    rf"(?<![^。！？!?])[^。！？!?]*?{_ME}[^。！？!?]{{0,40}}?{_SPEECH_VERB}[^。！？!?；]{{0,50}}?{_COUNT}{_UNIT}[^。！？!?]{{0,30}}[。！？!?：:]"
+    rf"|(?<![^。！？!?])[^。！？!?]*?{_COUNT}{_UNIT}[^。！？!?]{{0,30}}?我[^。！？!?]{{0,12}}(?:提出来|谈一谈|说一说|讲一讲|讲讲)[^。！？!?]{{0,12}}[。！？!?：:]"
+    rf"|(?<![^。！？!?])[^。！？!?]*?{_ME}[^。！？!?]{{0,40}}?讲(?:点|几点)(?:意见|看法)[^。！？!?]{{0,12}}[。！？!?：:]"
+    rf"|(?<![^。！？!?])[^。！？!?]*?(?:下面|这里|今天)[^。！？!?]{{0,40}}?我(?:想|再)?(?:讲一讲|讲讲|谈一谈|谈谈|说一说)[^。！？!?]{{2,80}}?问题[。：:]")
 _REMINDER_START = re.compile(
     r"^(?:[^。]{0,12})?(?:元旦|春节|清明|五一|端午|中秋|国庆|汛期|岁末年初|年关|两节|节日|暑期|寒假)[^。！]{0,12}"
     r"(?:将至|临近|即将来临|来临|到来|将近|已至|在即)")
@@ -296,7 +298,24 @@ def parse_count(text: str) -> int | None:
     return value if value and value < 100 else None
 
 
+_TRANSITION_MAX = 400  # characters in one sentence: a transition is never longer
+_PIECE = re.compile(r"[^。！？!?]*[。！？!?]?")
+_TRANSITION_HINT = re.compile(rf"{_COUNT}{_UNIT}|讲点|问题")
+
+
 def find_transition(paragraph: str) -> tuple[str, int | None] | None:
+    """The first sentence announcing the points. Sentences are tried one at a time, and only
+    those of plausible length holding a count or 问题, so the work is linear in the text."""
+    for piece in _PIECE.finditer(paragraph):
+        text = piece.group(0)
+        if text and len(text) <= _TRANSITION_MAX and _TRANSITION_HINT.search(text):
+            found = _transition_in(text)
+            if found is not None:
+                return found
+    return None
+
+
+def _transition_in(paragraph: str) -> tuple[str, int | None] | None:
     for m in _TRANSITION.finditer(paragraph):
         sentence = m.group(0).strip().lstrip("，,；; ")
         counted = re.search(rf"([{NUM}两\d]+|几|一些){_UNIT}", sentence)
@@ -595,7 +614,7 @@ def _split_run_in(text: str) -> list[str]:
     pieces: list[str] = []
     start, expected = 0, first.index + 1
     for m in re.finditer(r"[。；;！!？?]", text):
-        nxt = find_ordinal(text[m.end():].lstrip())
+        nxt = find_ordinal(text[m.end():m.end() + 40].lstrip())
         if nxt and nxt.style == first.style and nxt.index == expected:
             pieces.append(text[start:m.end()].strip())
             start, expected = m.end(), expected + 1

@@ -72,6 +72,9 @@ def speech_to_outline(speech: Speech) -> dict[str, Any]:
 def outline_yaml(speech: Speech, source: str) -> str:
     import yaml
 
+    from ..reading import shown
+
+    source = shown(source)  # a newline in a file name must not end the comment
     header = [
         "# yaml-language-server: $schema=./drafter-outline.schema.json",
         f"# 由 drafter mine 从 {source} 提取的讲话结构。",

@@ -72,8 +72,22 @@ class _LightRjieba(_Rjieba):
     loaded without the package's __init__ so that the full dictionary is never built."""
 
     def __init__(self, words: Path) -> None:
+        import sys
+
+        loaded = sys.modules.get("rjieba.rjieba")  # the package (or we) loaded it already: reuse it
+        extension = loaded if loaded is not None else self._load_extension()
+        jieba: Any = extension.Jieba.empty()
+        add = jieba.add_word
+        for line in words.read_text(encoding="utf-8").splitlines():
+            word, freq, tag = line.split(" ")
+            add(word, int(freq), tag)
+        self._module = jieba
+
+    @staticmethod
+    def _load_extension() -> Any:
         import importlib.machinery
         import importlib.util
+        import sys
 
         spec = importlib.util.find_spec("rjieba")
         if spec is None or not spec.submodule_search_locations:
@@ -89,12 +103,8 @@ class _LightRjieba(_Rjieba):
             raise ImportError("rjieba extension")
         extension = importlib.util.module_from_spec(module_spec)
         loader.exec_module(extension)
-        jieba: Any = extension.Jieba.empty()
-        add = jieba.add_word
-        for line in words.read_text(encoding="utf-8").splitlines():
-            word, freq, tag = line.split(" ")
-            add(word, int(freq), tag)
-        self._module = jieba
+        sys.modules["rjieba.rjieba"] = extension  # a later `import rjieba` uses it, not a second copy
+        return extension
 
 
 @lru_cache(maxsize=4)
