@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .document import TITLE_BREAK
 from .errors import OpenMarker, OutlineError, Problem, TemplateError
 from .loader import LoadedOutline, format_path, load_outline, split_path
 from .numbering import (
@@ -197,6 +198,18 @@ class ContextBuilder:
                                            inline=True), cleaned)
         return cleaned
 
+    def title(self, value: Any) -> str | None:
+        """An empty or absent title means "generate it" (None: the template's default); a
+        list, or a string with line breaks, sets the title's lines."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, list) or (isinstance(value, str) and "\n" in value.strip()):
+            items = value if isinstance(value, list) else value.strip().splitlines()
+            lines = [self.text(v, f"title[{i}]" if isinstance(value, list) else "title", "标题", True)
+                     for i, v in enumerate(items) if v is not None and str(v).strip()]
+            return TITLE_BREAK.join(line for line in lines if line) or None
+        return self.text(value, "title", "标题", True)
+
     def label(self, path: str) -> str:
         key = re.sub(r"\[\d+\]", "", path)
         return LABELS.get(key) or LABELS.get(key.rsplit(".", 1)[-1]) or path
@@ -370,7 +383,8 @@ class ContextBuilder:
         data = self.loaded.data
         ctx = self.section(data, None, "", skip=(
             "review", "directives", "numbering", "date", "lint", "target_length", "template",
-            "reminders", "transition", "unit"))
+            "reminders", "transition", "unit", "title"))
+        ctx["title"] = self.title(data.get("title"))
         ctx["unit"] = self.unit(data)
         ctx["template"] = str(data.get("template") or "deploy")
         date = data.get("date")
