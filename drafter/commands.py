@@ -11,6 +11,9 @@ from pathlib import Path
 
 Writer = Callable[[str], None]
 
+# Tables (mine report, lint findings) fit 100 columns: long cells wrap, never get cut.
+REPORT_WIDTH = 100
+
 
 def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
                template_dirs: list[Path], out: Writer, err: Writer,
@@ -167,7 +170,7 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
         from rich.console import Console
 
         buffer = StringIO()
-        Console(file=buffer, width=110, highlight=False).print(build_report(summary))
+        Console(file=buffer, width=REPORT_WIDTH, highlight=False).print(build_report(summary))
         out(buffer.getvalue())
     return 0
 
@@ -265,7 +268,7 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     from rich.text import Text
 
     from .errors import DrafterError
-    from .lint import RULES, SEVERITY_ORDER, lint_paths
+    from .lint import RULES, lint_paths
 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
@@ -286,10 +289,18 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     elif not findings:
         out("没有发现问题。\n")
     else:
-        table = Table(show_lines=False)
-        for column in ("位置", "代码", "级别", "问题", "建议"):
-            table.add_column(column, overflow="fold")
-        for f in sorted(findings, key=lambda f: (f.file, f.line or 0, SEVERITY_ORDER[f.severity])):
+        table = Table(show_lines=False, expand=True)
+        # The place keeps one line when it can, code and level never wrap, the message gets
+        # the most of the rest.
+        places = [f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
+                  for f in findings]
+        place_width = min(max(map(len, places)), 32)
+        table.add_column("位置", overflow="fold", min_width=place_width, max_width=max(place_width, 20))
+        table.add_column("代码", no_wrap=True)
+        table.add_column("级别", no_wrap=True)
+        table.add_column("问题", overflow="fold", ratio=3)
+        table.add_column("建议", overflow="fold", ratio=2)
+        for f in findings:  # in lint_paths' order: file, line, column
             place = f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
             if f.where:
                 place += f" {f.where}"
@@ -298,7 +309,7 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
             table.add_row(Text(place), f.code, Text(labels[f.severity], style=style), Text(f.message),
                           Text(f.fix or ""))
         buffer = StringIO()
-        console = Console(file=buffer, width=140, highlight=False)
+        console = Console(file=buffer, width=REPORT_WIDTH, highlight=False)
         console.print(table)
         counts = {s: sum(f.severity == s for f in findings) for s in labels}
         console.print("，".join(f"{labels[s]} {n} 处" for s, n in counts.items() if n))

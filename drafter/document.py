@@ -18,11 +18,16 @@ it), so a user cannot forge a block.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .textnorm import is_cjk, normalize_zh
 
 _SENTENCE_END = "。！？!?…"
+
+# Separates a title's lines inside one @title markup line. A control character: the context
+# builder strips control characters from user text, so only it can write one.
+TITLE_BREAK = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,11 @@ class Block:
         """The block as it reads: number, run-in heading and text."""
         return f"{self.number}{self.runin}{self.text}"
 
+    @property
+    def lines(self) -> list[str]:
+        """A title's lines as the writer set them (one line unless broken explicitly)."""
+        return self.text.split("\n")
+
 
 @dataclass
 class Document:
@@ -46,7 +56,8 @@ class Document:
 
     @property
     def title(self) -> str:
-        return next((b.text for b in self.blocks if b.kind == "title"), "")
+        """The title on one line (explicit line breaks removed), for metadata."""
+        return next((b.text.replace("\n", "") for b in self.blocks if b.kind == "title"), "")
 
     def of_kind(self, kind: str) -> list[Block]:
         return [b for b in self.blocks if b.kind == kind]
@@ -113,7 +124,18 @@ def parse_markup(markup: str) -> Document:
             text = "\u3000".join(normalize_zh(w) for w in rest.split())
             if text:
                 blocks.append(Block(tag, text, part))
-        elif tag in ("title", "subtitle", "salutation"):
+        elif tag == "title":
+            flush_pending()
+            text = "\n".join(t for t in (normalize_zh(x) for x in rest.split(TITLE_BREAK)) if t)
+            if text:
+                blocks.append(Block(tag, text, part))
+        elif tag == "subtitle":
+            flush_pending()
+            # Two phrases set apart by a full-width space (凝心聚力抓项目　真抓实干促发展) keep it.
+            text = "\u3000".join(t for t in (normalize_zh(x) for x in re.split(r"\u3000+|\s{2,}", rest)) if t)
+            if text:
+                blocks.append(Block(tag, text, part))
+        elif tag == "salutation":
             flush_pending()
             text = normalize_zh(rest)
             if text:

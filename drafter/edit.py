@@ -276,8 +276,14 @@ def _holder(lock: Path) -> str | None:
         return f"{pid}，在 {host} 上"
     if pid == os.getpid():
         return str(pid)
+    if os.name == "nt":
+        # os.kill would terminate the process on Windows: judge by the lock's age instead.
+        try:
+            return str(pid) if time.time() - lock.stat().st_mtime < 12 * 3600 else None
+        except OSError:
+            return None
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
         return None
     except OSError:  # exists but belongs to someone else

@@ -17,7 +17,8 @@ from typing import Any
 from . import lint_fit, lint_typo
 from .errors import DrafterError
 from .lint_fit import RULE_ROWS as FIT_RULES
-from .textnorm import hanzi_count, normalize_zh, word_count
+from .lint_place import corrected_excerpt, order_key, place_in_outline
+from .textnorm import hanzi_count, word_count
 
 CJK = "\u4e00-\u9fff"
 
@@ -165,13 +166,15 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
         for m in _WEB_RESIDUE.finditer(text):
             ctx.add("D117", para, f"网页复制留下的内容：“{m.group(0)[:16]}”", column=m.start() + 1,
                     fix="删去网页代码、网站文字、付费提示和编者注；错字照原件改正")
+        pinyin = list(_PINYIN.finditer(text))
         if not rendered:
-            half = list(_HALF_PUNCT.finditer(text))
+            half = [x for x in _HALF_PUNCT.finditer(text)  # a pinyin note is D107's, not D104's
+                    if not any(p.start() <= x.start() < p.end() for p in pinyin)]
             if half:
                 m = half[0]
                 marks = "".join(dict.fromkeys(x.group(0) for x in half))
                 ctx.add("D104", para, f"中文里用了 {len(half)} 处半角标点（{marks}）", column=m.start() + 1,
-                        fix=f"改为全角，如：{normalize_zh(text[max(0, m.start() - 6): m.end() + 6])}")
+                        fix=f"改为全角，如：{corrected_excerpt(text, m.start(), m.end())}")
             quote = _STRAIGHT_QUOTE.search(text)
             if quote or text.count("“") != text.count("”"):
                 ctx.add("D105", para, "引号不规范：半角引号、怪异引号或“”不成对",
@@ -183,7 +186,6 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
                 ctx.add("D116", para, "汉字之间有多余的空格（常见于网页复制）", column=m.start() + 1,
                         fix="删去空格")
                 break
-        pinyin = list(_PINYIN.finditer(text))
         if pinyin:
             examples = "、".join(m.group(0).strip() for m in pinyin[:3])
             ctx.add("D107", para, f"残留 {len(pinyin)} 处拼音注音（{examples}）", column=pinyin[0].start() + 1,
@@ -544,7 +546,7 @@ def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = ()) -> l
     check_residue(paras, ctx, own=own, year=year, meeting=meeting)
     lint_fit.lint_outline_fit(loaded, result, paras, ctx)
     _pack_agreement(loaded, paras, ctx)
-    return ctx.findings
+    return place_in_outline(ctx.findings, {p.label or "": p.text for p in paras}, loaded)
 
 
 def _pack_agreement(loaded: Any, speech: list[Paragraph], ctx: Context) -> None:
@@ -649,7 +651,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
         findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
     findings = lint_typo.without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
     findings = lint_fit.without_repeats(findings + _pack_drafts(drafts, ignored))
-    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
+    return sorted(findings, key=order_key)
 
 
 def _pack_drafts(drafts: list[Path], ignore: set[str]) -> list[Finding]:

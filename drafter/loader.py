@@ -74,7 +74,8 @@ def read_text(path: Path | str, *, what: str = "大纲文件", limit: int = MAX_
 
     hint = "大纲只需写要点，长文请放在单独的段落文件中" if what == "大纲文件" else None
     data = read_limited(path, limit=limit, what=what, hint=hint)
-    return decode_text(data, name=shown(str(path)), what=what)
+    name = "<标准输入>" if str(path) == "-" else shown(str(path))
+    return decode_text(data, name=name, what=what)
 
 
 def decode_text(data: bytes, *, name: str, what: str = "大纲文件") -> str:
@@ -216,6 +217,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
         positions = Positions()
         problems: list[Problem] = []
         _walk(node, (), 0, positions, problems, name, [0])
+        _check_typed_scalars(node, (), loader, problems, name)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
@@ -252,6 +254,31 @@ def _value_error(loader: Any, root: yaml.Node, exc: Exception, name: str) -> Out
                     line=node.start_mark.line + 1, column=node.start_mark.column + 1,
                     hint="请改正日期；如果这里不是日期而是文字，请给它加上引号")
     return OutlineError("YAML 中有无法解析的取值，请检查数字和日期的写法", file=name)
+
+
+def _check_typed_scalars(node: yaml.Node, path: PathKey, loader: Any, problems: list[Problem],
+                         name: str) -> None:
+    """Dates YAML recognises but cannot build (2026-13-45, 2026-02-30): each becomes a located
+    problem, and the value is read as text so that every other problem is found too
+    (_value_error stays the fallback for anything else construction may refuse)."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _TIMESTAMP:
+            try:
+                loader.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                problems.append(Problem(
+                    f"日期“{node.value}”不存在（月份应为 1 至 12，日应在当月天数以内）", file=name,
+                    line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+                    path=format_path(path) or None,
+                    hint="请改正日期，写成 2026-12-01 这样的年-月-日；如果这里不是日期而是文字，请给它加上引号"))
+                node.tag = "tag:yaml.org,2002:str"
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            _check_typed_scalars(value_node, (*path, key), loader, problems, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _check_typed_scalars(item, (*path, index), loader, problems, name)
 
 
 def _walk(node: yaml.Node, path: PathKey, depth: int, positions: Positions,
@@ -478,7 +505,7 @@ def load_outline(path: Path | str) -> Any:
     """Read, parse and validate an outline file. Returns a LoadedOutline."""
     path = Path(path)
     text = read_text(path)
-    return load_outline_text(text, str(path))
+    return load_outline_text(text, "<标准输入>" if str(path) == "-" else str(path))
 
 
 @dataclass

@@ -71,7 +71,7 @@ AGENDA_KINDS = ("通报", "传达", "宣读文件", "审议", "表决", "颁奖"
 class AgendaItem(_Model):
     """One item of the meeting's agenda, as the host announces it: 请{who}{kind}{what}."""
 
-    kind: str = Field(description="议程类别：" + "、".join(AGENDA_KINDS),
+    kind: str = Field(description="议程类别，如“通报”；可选：" + "、".join(AGENDA_KINDS),
                       json_schema_extra={"enum": list(AGENDA_KINDS)})
     who: Text = Field(None, description="由谁进行（名词短语），如“市发展改革委主要负责同志”")
     what: Text = Field(None, description="内容（名词短语），如“一季度重点项目建设情况”")
@@ -151,7 +151,7 @@ class Meeting(_Model):
     present: Text = Field(None, description="出席会议的领导（名词短语），如“市四套班子领导”")
     agenda: list[AgendaItem] = Field(
         default_factory=list,
-        description="会议议程（主持词用），按顺序；不写则由听取的报告、发言、文件、表彰和讲话推出")
+        description="会议议程（主持词用），按顺序，如“- {kind: 通报, who: 市发展改革委}”；不写则由听取的报告、发言、文件、表彰和讲话推出")
 
 
 class Review(_Model):
@@ -160,22 +160,22 @@ class Review(_Model):
     period: Text = Field(None, description="回顾的时段（时间短语），如“过去的一年”“今年以来”")
     summary: Text = Field(None, description="总体评价（一个分句，有主语），如“全县上下团结奋斗，经济社会发展稳中有进”")
     achievements: list[str | Figure | None] = Field(
-        default_factory=list, description="成绩：每项一个分句（不加序号），或带数字的指标（indicator/value/growth/rank）")
+        default_factory=list, description="成绩：每项一个分句（不加序号），或带数字的指标（indicator/value/growth/rank），如“新开工亿元以上项目41个”")
     credit: Text = Field(None, description="成绩取得的原因（名词性短语，接在“是……的结果”中），如“县委坚强领导、全县上下共同奋斗”")
     thanks: Text = Field(None, description="致谢对象（名词短语），如“全县广大干部群众”")
     problems: list[Text] = Field(default_factory=list, description="存在的问题和不足（每项一个分句，不加序号），如“项目储备不足”")
     problems_cause: Text = Field(None, description="问题的根源（分句，接在“这些问题，”后），如“根本还是责任落实不到位”")
-    paragraphs: list[Text] = Field(default_factory=list, description="回顾部分的自由段落（完整的句子）")
+    paragraphs: list[Text] = Field(default_factory=list, description="回顾部分的自由段落（完整的句子），如“这些成绩来之不易。”")
 
 
 class Transition(_Model):
     """The sentence that announces the directives. Its count is computed, never typed."""
 
-    style: str | None = Field(None, description="讲几点意见 / 讲几个方面 / 讲几句话 / 强调几点 / 讲几个问题")
+    style: str | None = Field(None, description="过渡句样式，如“讲几点意见”，或讲几个方面、讲几句话、强调几点、讲几个问题")
     topic: Text = Field(None, description="“我就……讲几点意见”中的“……”（动词短语），如“做好今年工作”")
     lead: Text = Field(None, description="前置说明（介词短语），如“根据党委讨论意见”")
     numbered: bool | None = Field(
-        None, description="false：不说具体数目（“讲几点意见”）；默认按意见条数写“讲三点意见”")
+        None, description="写 false 则不说具体数目（“讲几点意见”），如 false；默认按意见条数写“讲三点意见”")
 
     @field_validator("style", mode="before")
     @classmethod
@@ -194,10 +194,10 @@ class Directive(_Model):
     """One numbered point: heading, body paragraphs, and sub-points at any depth."""
 
     heading: Text = Field(description="标题（一个短语或分句，不加序号，手写的序号会被去掉），如“统一思想，提高认识”")
-    body: list[Text] = Field(default_factory=list, description="正文段落（完整的句子）")
-    points: list[Directive] = Field(default_factory=list, description="下一层要点")
+    body: list[Text] = Field(default_factory=list, description="正文段落（完整的句子），如“项目是经济发展的生命线。”")
+    points: list[Directive] = Field(default_factory=list, description="下一层要点，如“- 紧盯开工抓落地”（也可写 heading、body）")
     points_style: OrdinalStyle | None = Field(
-        None, description="下一层的序号样式：一、 （一） 1. （1） 第一， 一是 一要 首先 一方面")
+        None, description="下一层的序号样式，如“一是”；可选：一、 （一） 1. （1） 第一， 一是 一要 首先 一方面")
 
     @model_validator(mode="before")
     @classmethod
@@ -214,9 +214,9 @@ class Reminders(_Model):
     """Seasonal or safety reminders before the closing (never counted by the transition)."""
 
     occasion: Text = Field(None, description="时节（名词），如“春节”“汛期”“国庆中秋”；已过或还远的节日不会说“即将来临”")
-    intro: Text = Field(None, description="引导句（完整的句子）；不写则由模板生成")
+    intro: Text = Field(None, description="引导句（完整的句子），如“春节将至，我再强调几点。”；不写则由模板生成")
     items: list[Text] = Field(default_factory=list, description="提醒事项（每项一个动词短语，不加序号），按“一要……二要……”排列，如“加强值班值守”")
-    style: OrdinalStyle | None = Field(None, description="事项序号样式，默认“一要”")
+    style: OrdinalStyle | None = Field(None, description="事项序号样式，如“一是”，默认“一要”")
 
     _style_alias = field_validator("style", mode="before")(lambda cls, v: _style(v))
 
@@ -224,45 +224,46 @@ class Reminders(_Model):
 class Closing(_Model):
     """The closing exhortation."""
 
-    paragraphs: list[Text] = Field(default_factory=list, description="结尾段落（完整的句子，同志们，……）")
+    paragraphs: list[Text] = Field(default_factory=list, description="结尾段落（完整的句子），如“同志们，……”；不写则用本会议类型的结尾")
     call: Text = Field(None, description="最后的号召句（一个完整的句子），如“让我们……，为……而努力奋斗！”")
 
 
 class LintSettings(_Model):
     """Settings for ``drafter lint`` on this outline."""
 
-    ignore: list[str] = Field(default_factory=list, description="不检查的规则代码")
-    place: Text = Field(None, description="本讲话所属地方，用于查找旧稿残留")
-    unit: Text = Field(None, description="本讲话所属单位")
+    ignore: list[str] = Field(default_factory=list, description="不检查的规则代码，如 D111")
+    place: Text = Field(None, description="本讲话所属地方，用于查找旧稿残留，如“云川县”")
+    unit: Text = Field(None, description="本讲话所属单位，如“云川县发展改革局”")
     names: list[str] = Field(default_factory=list,
-                             description="本地其他地名、单位（下辖县区、园区等），不算旧稿残留")
+                             description="本地其他地名、单位（下辖县区、园区等），不算旧稿残留，如“青溪镇”")
 
 
 class Outline(_Model):
     """A speech outline. Only what you write is used; the template fills the rest."""
 
-    template: str = Field("deploy", description="会议类型（模板名），见 drafter templates")
-    title: Text = Field(None, description="标题（名词短语）；不写则为“在……上的讲话”")
+    template: str = Field("deploy", description="会议类型（模板名），如 deploy，见 drafter templates")
+    title: str | list[str] | None = Field(
+        None, description="标题（名词短语），如“在全市重点项目建设推进会上的讲话”；留空则按会议名称生成；写成列表可自己分行")
     subtitle: Text = Field(None, description="副标题，如“——在……上的讲话”（用于论点式标题）")
     speaker: Text = Field(None, description="讲话人（职务 姓名），如“县委书记 王某某”")
-    unit: Unit | None = Field(None, description="讲话的单位（层级、名称、党委政府、范围词、人们）；不写则从会议名称、讲话人推断")
-    date: dt.date | str | None = Field(None, description="讲话日期，如 2025-02-05 或“2025年2月5日”")
+    unit: Unit | None = Field(None, description="讲话的单位，如“level: 县”；不写则从会议名称、讲话人推断")
+    date: dt.date | str | None = Field(None, description="讲话日期，如 2026-12-01 或“2026年12月1日”")
     salutation: Text = Field(None, description="称呼（名词短语，不加冒号），如“同志们”“各位代表，同志们”")
     greeting: Text = Field(None, description="问候语（完整的句子），如“大家好！”")
-    meeting: Meeting = Field(default_factory=lambda: Meeting())
-    opening: list[Text] = Field(default_factory=list, description="开场白中的自由段落（完整的句子）")
-    review: Review | None = None
+    meeting: Meeting = Field(default_factory=lambda: Meeting(), description="会议")
+    opening: list[Text] = Field(default_factory=list, description="开场白中的自由段落（完整的句子），如“这次会议开得很及时。”")
+    review: Review | None = Field(None, description="回顾成绩和问题")
     pivot: Text = Field(None, description="过渡前的转折段（完整的句子），如“同志们，成绩来之不易，挑战依然严峻。”")
-    transition: Transition = Field(default_factory=lambda: Transition())
+    transition: Transition = Field(default_factory=lambda: Transition(), description="引出几点意见的过渡句")
     numbering: list[OrdinalStyle] = Field(
         default_factory=list, description="各层序号样式，从第一层起，如 [第一，, 一要]")
     directives: list[Directive] = Field(default_factory=list, description="讲话的主体：几点意见（建议不超过七点；只有一点时不编号）")
     implementation: list[Text] = Field(default_factory=list,
-                                       description="抓落实的要求（牵头、时限、督查），每项完整的句子")
-    reminders: Reminders | None = None
-    closing: Closing = Field(default_factory=lambda: Closing())
-    target_length: int | None = Field(None, ge=100, le=100_000, description="目标字数")
-    lint: LintSettings | None = None
+                                       description="抓落实的要求（牵头、时限、督查），每项完整的句子，如“会后，各县区要在一周内传达学习会议精神。”")
+    reminders: Reminders | None = Field(None, description="节令或安全提醒（不计入“讲几点意见”的数目）")
+    closing: Closing = Field(default_factory=lambda: Closing(), description="结尾")
+    target_length: int | None = Field(None, ge=100, le=100_000, description="目标字数，如 3000")
+    lint: LintSettings | None = Field(None, description="drafter lint 的设置")
 
     @field_validator("numbering", mode="before")
     @classmethod

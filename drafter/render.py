@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .document import TITLE_BREAK
 from .errors import OpenMarker, OutlineError, Problem, TemplateError
 from .loader import LoadedOutline, format_path, load_outline, split_path
 from .numbering import (
@@ -197,6 +198,18 @@ class ContextBuilder:
                                            inline=True), cleaned)
         return cleaned
 
+    def title(self, value: Any) -> str | None:
+        """An empty or absent title means "generate it" (None: the template's default); a
+        list, or a string with line breaks, sets the title's lines."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, list) or (isinstance(value, str) and "\n" in value.strip()):
+            items = value if isinstance(value, list) else value.strip().splitlines()
+            lines = [self.text(v, f"title[{i}]" if isinstance(value, list) else "title", "标题", True)
+                     for i, v in enumerate(items) if v is not None and str(v).strip()]
+            return TITLE_BREAK.join(line for line in lines if line) or None
+        return self.text(value, "title", "标题", True)
+
     def label(self, path: str) -> str:
         key = re.sub(r"\[\d+\]", "", path)
         return LABELS.get(key) or LABELS.get(key.rsplit(".", 1)[-1]) or path
@@ -304,7 +317,8 @@ class ContextBuilder:
         return node
 
     def directives(self, items: list[Any], styles: list[OrdinalStyle], depth: int,
-                   path: str, parent_style: OrdinalStyle | None, chain: str) -> list[Node]:
+                   path: str, parent_style: OrdinalStyle | None, chain: str,
+                   above: tuple[OrdinalStyle, ...] = ()) -> list[Node]:
         if not items:
             return []
         # Where the style was chosen: that is what the writer must change.
@@ -314,6 +328,17 @@ class ContextBuilder:
             style, where = styles[depth - 1], f"numbering[{depth - 1}]"
         else:
             style, where = default_style(depth), path
+        if style in above:
+            # a level above already says it that way (numbering: [（一）] puts （一） on top):
+            # the listener could not tell the levels apart, so take the next free style
+            chosen = style
+            for k in range(depth, depth + len(above) + 1):
+                style = default_style(k)
+                if style not in above:
+                    break
+            if where != path:
+                self.warn(f"序号样式“{chosen.value}”上一层已经用了，这一层改用“{style.value}”", where,
+                          hint="每一层用不同的序号样式")
         low, high = series_limits(style)
         if len(items) > 1 and (len(items) < low or (high is not None and len(items) > high)):
             limit = cn_numeral(low) if high in (low, None) else f"{cn_numeral(low)}至{cn_numeral(high or low)}"
@@ -345,7 +370,8 @@ class ContextBuilder:
             node["body"] = [self.text(b, f"{here}.body[{j}]", f"{label_chain}的正文", True) or ""
                             for j, b in enumerate(body)]
             node["points"] = self.directives(points, styles, depth + 1, f"{here}.points",
-                                             style_of(item.get("points_style")), label_chain)
+                                             style_of(item.get("points_style")), label_chain,
+                                             (*above, style))
             node["inline"] = style.inline
             # Level 1 stands alone; deeper heading styles run in when they carry only text.
             # A lone item has no number: its heading opens its first paragraph.
@@ -357,7 +383,8 @@ class ContextBuilder:
         data = self.loaded.data
         ctx = self.section(data, None, "", skip=(
             "review", "directives", "numbering", "date", "lint", "target_length", "template",
-            "reminders", "transition", "unit"))
+            "reminders", "transition", "unit", "title"))
+        ctx["title"] = self.title(data.get("title"))
         ctx["unit"] = self.unit(data)
         ctx["template"] = str(data.get("template") or "deploy")
         date = data.get("date")
@@ -520,8 +547,7 @@ def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
                             line=line) from None
     except SecurityError as exc:
         file, line = _template_frame(exc)
-        raise TemplateError(f"模板试图做沙箱不允许的事（{exc}），已拦截", file=file,
-                            line=line) from None
+        raise TemplateError(_security_message(str(exc)), file=file, line=line) from None
     except jinja2.UndefinedError as exc:
         file, line = _template_frame(exc)
         raise TemplateError(_undefined_message(str(exc)), file=file, line=line) from None
@@ -532,6 +558,18 @@ def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"模板运行出错：{exc}", file=file, line=line) from None
     except RecursionError:
         raise TemplateError("模板递归过深（可能是宏或 include 自己调用自己）") from None
+
+
+def _security_message(text: str) -> str:
+    """Jinja's sandbox refusal, in plain Chinese."""
+    m = re.search(r"access to attribute '([^']*)' of '([^']*)' object is unsafe", text)
+    if m:
+        return f"模板试图访问“{m.group(2)}”对象的内部属性“{m.group(1)}”，沙箱不允许，已拦截"
+    if "not safely callable" in text:
+        return "模板试图调用沙箱不允许调用的函数，已拦截"
+    if "unsafe" in text or "modif" in text:
+        return "模板试图修改数据或访问内部属性，沙箱不允许，已拦截"
+    return "模板试图做沙箱不允许的事，已拦截"
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

@@ -7,6 +7,7 @@ benchmark drive it without a terminal.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -80,14 +81,33 @@ def watch_updates(outline: Path, dirs: list[Path], rate: int,
 
 
 def file_changes(paths: list[Path], stop: threading.Event) -> Iterator[Any]:
-    """Changes under these folders, batched; a short debounce keeps re-renders within ~100 ms."""
+    """Changes under these folders, batched; a short debounce keeps re-renders within ~100 ms.
+
+    A folder that is deleted takes its watch with it (the outline's folder replaced by a sync
+    client, a checkout): the watch is then restarted once the folders are back, with every file
+    in them reported as changed, so the preview recovers instead of freezing."""
     import logging
 
-    from watchfiles import watch
+    from watchfiles import Change, watch
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own English notes on Ctrl-C
-    yield from watch(*paths, stop_event=stop, debounce=30, step=20, rust_timeout=200,
-                     yield_on_timeout=False, raise_interrupt=False)
+    while not stop.is_set():
+        present = [p for p in paths if p.is_dir()]
+        if len(present) < len(paths):
+            stop.wait(0.2)  # a folder is gone: wait for it to come back
+            continue
+        for batch in watch(*present, stop_event=stop, debounce=30, step=20, rust_timeout=200,
+                           yield_on_timeout=True, raise_interrupt=False):
+            if batch:
+                yield batch
+            if not all(p.is_dir() for p in present):
+                break  # its watch is dead; start again when it is back
+        else:
+            return
+        while not stop.is_set() and not all(p.is_dir() for p in paths):
+            stop.wait(0.2)
+        with contextlib.suppress(OSError):
+            yield {(Change.added, str(f)) for p in paths for f in p.iterdir()}
 
 
 def build_screen(update: Update, outline: Path) -> Any:

@@ -100,7 +100,10 @@ def check_speech(loaded: LoadedOutline, template: str, dirs: list[Path] | None =
     for k, block in enumerate(blocks):
         if block.plain.endswith("：") and block.kind != "salutation":
             following = blocks[k + 1] if k + 1 < len(blocks) else None
-            if following is None or not following.number:
+            # a list follows; or the lone item it announces, said without an ordinal
+            lone = following is not None and following.part == "directives" and \
+                following.level == 1 and not following.number
+            if following is None or not (following.number or lone):
                 problems.append(f"lead-in with nothing after it: {block.plain[-20:]}")
     paras = [Paragraph(b.plain, None, f"第{i}段") for i, b in enumerate(blocks, 1)]
     ctx = Context("speech", set())
@@ -202,9 +205,13 @@ NAMES = [None, "全县安全生产工作会议", "云川镇2026年工作会议",
 ordinal = st.sampled_from(ORDINALS)
 point = st.builds(lambda o, h, b: {"heading": o + h, **({"body": [b]} if b else {})},
                   ordinal, st.sampled_from(PHRASES), st.sampled_from([None, *SENTENCES]))
-directive = st.builds(lambda o, h, body, points: {"heading": o + h, "body": body, "points": points},
+directive = st.builds(lambda o, h, body, points, style: {"heading": o + h, "body": body, "points": points,
+                                                         **({"points_style": style} if style else {})},
                       ordinal, st.sampled_from(PHRASES), st.lists(st.sampled_from(SENTENCES), max_size=2),
-                      st.lists(point, max_size=5))
+                      st.lists(point, max_size=5),
+                      # 第一， under （一） reads as the higher level to any reader (and to lint):
+                      # a writer's choice, not a frame's seam, so not generated
+                      st.sampled_from([None, None, "一是", "一要", "（一）", "1."]))
 figure = st.builds(lambda ind, g: {"indicator": ind, "growth": g},
                    st.sampled_from(["地区生产总值", "事故起数", "固定资产投资"]),
                    st.sampled_from([5.8, 0, -2.5, "下降3%", "持平"]))

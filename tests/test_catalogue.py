@@ -200,6 +200,7 @@ CASES: dict[str, Case] = {
     "render /dev/zero": Case(["render", "/dev/zero"], "不是普通文件"),
     "render a link to /dev/zero": Case(["render", "o.yaml"], "不是普通文件", links={"o.yaml": "/dev/zero"}),
     "render 30 MB from a pipe": Case(["render", "-"], "过大", stdin=b"title: " + b"x" * (30 * 1024 * 1024)),
+    "render - from a GBK pipe": Case(["render", "-"], "<标准输入>:1：大纲文件不是 UTF-8", stdin="title: 讲话\n".encode("gbk")),
     "render /dev/stdin pipe": Case(["render", "/dev/stdin"], "不是普通文件", stdin=b"title: x\n", process=True),
     "lint a link to /dev/zero": Case(["lint", "d.txt"], "不是普通文件", links={"d.txt": "/dev/zero"}),
     "lint a FIFO": Case(["lint", "d.txt"], "不是普通文件", fifos=("d.txt",)),
@@ -233,7 +234,7 @@ CASES: dict[str, Case] = {
                                         code=0, allowed_new=("out.docx",)),
     "new --from a GBK speech (issue 8)": Case(["new", "deploy", "--from", "s.txt"], "抓项目",
                                               {"s.txt": SPEECH.encode("gbk")}, code=0),
-    "a date that does not exist": Case(["render", "o.yaml"], "o.yaml:1:7：日期“2025-13-01”不存在", outline("date: 2025-13-01\n")),
+    "a date that does not exist": Case(["render", "o.yaml"], "o.yaml:1:7 date：日期“2025-13-01”不存在", outline("date: 2025-13-01\n")),
     "a number as a key": Case(["render", "o.yaml"], "o.yaml:2:3 meeting[1]：键“1”不是字段名", outline("meeting:\n  1: 会\n")),
     "nan target length": Case(["render", "o.yaml"], "o.yaml:1:16 target_length：应为普通的数", outline("target_length: .nan\n")),
     "timestamp for text": Case(["render", "o.yaml"], "请加引号", outline("title: 2025-02-05 10:00:00\n")),
@@ -250,7 +251,7 @@ CASES: dict[str, Case] = {
     # usage
     "preview watch missing": Case(["preview", "--watch", "nope.yaml"], "找不到大纲文件"),
     "preview bad rate": Case(["preview", "o.yaml", "--rate", "5"], "参数取值无效", outline(GOOD), process=True),
-    "missing argument": Case(["render"], "缺少参数 OUTLINE", process=True),
+    "missing argument": Case(["render"], "缺少参数 大纲", process=True),
     "unknown option": Case(["render", "o.yaml", "--colour"], "没有这个选项", outline(GOOD), process=True),
     "unknown command": Case(["rendr", "o.yaml"], "没有这个命令", outline(GOOD), process=True),
 }

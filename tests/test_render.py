@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,7 @@ def test_closed_series_with_too_many_items_is_an_outline_error() -> None:
 
 def test_open_facts_render_as_visible_markers() -> None:
     text, markers = render("""\
-title:
+title: 〔待补〕
 speaker: null
 date: ""
 meeting:
@@ -132,6 +133,28 @@ directives:
     assert "None" not in text
     assert [m.path for m in markers] == ["title", "speaker", "date", "meeting.purpose",
                                          "directives[0].heading", "directives[0].body[0]"]
+
+
+@pytest.mark.parametrize("empty", ["title:", "title: ''", "title: null", "title: []", "title: [' ']"])
+def test_an_empty_title_means_generate_it(empty: str) -> None:
+    text, markers = render(f"{empty}\nmeeting:\n  name: 全市工作会议\ndirectives: [抓落实]\n")
+    assert text.startswith("在全市工作会议上的讲话\n") and markers == []
+
+
+@pytest.mark.parametrize("title", ["[在全市重点项目建设, 推进大会上的讲话]",
+                                   "\"在全市重点项目建设\\n推进大会上的讲话\"",
+                                   "|\n  在全市重点项目建设\n  推进大会上的讲话"])
+def test_a_title_takes_explicit_lines(title: str) -> None:
+    from drafter.export import export
+
+    source = f"title: {title}\nmeeting:\n  name: 全市工作会议\n"
+    text, _ = render(source)
+    assert text.startswith("在全市重点项目建设\n推进大会上的讲话\n")
+    loaded = load_outline_text(source)
+    document = render_outline(loaded).document
+    assert document.title == "在全市重点项目建设推进大会上的讲话"  # metadata: one line
+    assert re.search("<h1[^>]*>在全市重点项目建设<br>推进大会上的讲话</h1>", str(export(document, ".html")))
+    assert str(export(document, ".md")).startswith("# 在全市重点项目建设推进大会上的讲话\n")
 
 
 def test_absent_fields_take_the_template_default() -> None:

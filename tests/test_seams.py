@@ -77,6 +77,9 @@ def test_a_lone_directive_is_said_without_a_count_or_ordinal() -> None:
     text, _ = render("directives:\n  - heading: 抓落实\n    body: [要抓实。]\n")
     assert "讲一点意见" not in text and "讲几句意见" in text
     assert "一、" not in text and "\u3000\u3000抓落实。要抓实。" in text
+    # verbatim keeps a mined speech's numbering, but never says 讲一点意见 either
+    text, _ = render("transition: {style: 讲几点意见}\ndirectives: [抓落实]\n", "verbatim")
+    assert "讲一点意见" not in text and "讲几句意见" in text
     text, _ = render("review:\n  problems: [项目储备不足]\n")
     assert "一是" not in text and "项目储备不足。" in text
     text, _ = render("reminders:\n  occasion: 汛期\n  items: [加强值班值守]\n")
@@ -90,6 +93,14 @@ def test_background_is_a_clause_in_every_template(template: str) -> None:
         if "当前，" in text:
             assert "当前，当前" not in text and "在当前" not in text
             assert "当前，正值全年经济工作" in text or "当前，森林防火形势严峻复杂。" in text
+
+
+def test_a_level_below_never_repeats_the_style_above() -> None:
+    text, _ = render("numbering: [（一）]\ndirectives:\n  - {heading: 甲, points: [子一, 子二]}\n  - 乙\n")
+    assert "（一）甲" in text and "1.子一" in text and "（一）子一" not in text
+    text, warnings = render("numbering: [（一）]\ndirectives:\n"
+                            "  - {heading: 甲, points: [子一, 子二], points_style: （一）}\n  - 乙\n")
+    assert "1.子一" in text and any("directives[0].points_style" in w for w in warnings)
 
 
 def test_as_clause() -> None:

@@ -247,7 +247,9 @@ def test_new_from_a_speech_keeps_comments_and_key_order(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server")
-    assert "# 讲话人，如：市委书记 李明" in text  # the scaffold's comments survive
+    from drafter.outline import Outline
+
+    assert f"# {Outline.model_fields['speaker'].description}" in text  # the scaffold's comments survive
     keys = [line.split(":")[0] for line in text.splitlines() if line and line[0].isalpha()]
     assert keys.index("template") < keys.index("title") < keys.index("meeting") < keys.index("directives")
     assert "提高站位，增强抓项目的责任感" in text

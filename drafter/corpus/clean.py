@@ -108,7 +108,8 @@ def strip_markup(text: str, *, markdown: bool = False) -> str:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = re.compile(rf"(?<=[{CJK}])\s?[(（]\s*[a-zü]*[{_TONED}][a-zü{_TONED}]*\s*[)）]")
+# One note may hold several syllables: 清单(qīng dān); at least one carries a tone mark.
+_PINYIN = re.compile(rf"(?<=[{CJK}])\s?[(（]\s*(?=[a-zü{_TONED} ]*[{_TONED}])[a-zü{_TONED}]+(?: [a-zü{_TONED}]+)*\s*[)）]")
 
 
 def strip_pinyin(text: str) -> str:

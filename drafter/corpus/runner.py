@@ -262,10 +262,11 @@ def build_report(report: Report) -> Any:
     blocks: list[Any] = [Text(f"共 {report.files} 个文件，读取 {report.readable} 个，"
                               f"找到讲话 {len(report.speeches)} 篇", style="bold")]
     if report.encodings:
-        blocks.append(Text("格式和编码：" + "，".join(f"{k} {v}" for k, v in report.encodings.most_common())))
+        blocks.append(Text("格式和编码：" + "，".join(f"{k}（{v} 个文件）"
+                                              for k, v in report.encodings.most_common())))
     table = Table(title="各篇讲话", show_lines=False)
     for column in ("文件", "篇", "标题", "找到的部分", "意见", "备注"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # wrap a long cell, never cut it
     for s in report.speeches:
         note = "；".join((["不完整"] if s["truncated"] else []) + s["notes"][-2:])
         table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
@@ -280,7 +281,7 @@ def build_report(report: Report) -> Any:
         blocks.append(styles)
     if report.transitions:
         variants = Table(title="过渡句")
-        variants.add_column("写法")
+        variants.add_column("写法", overflow="fold")
         variants.add_column("次数", justify="right")
         for variant, n in report.transitions.most_common(15):
             variants.add_row(*_plain(variant[:50], str(n)))
@@ -295,8 +296,8 @@ def build_report(report: Report) -> Any:
         blocks.append(lengths)
     if report.skipped or report.notes:
         skipped = Table(title="跳过的文件和提示")
-        skipped.add_column("文件")
-        skipped.add_column("原因")
+        skipped.add_column("文件", overflow="fold")
+        skipped.add_column("原因", overflow="fold")
         for source, why in report.skipped + report.notes:
             skipped.add_row(*_plain(source, why))
         blocks.append(skipped)

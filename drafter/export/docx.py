@@ -6,7 +6,11 @@ bottom corner. Chinese faces are set in the eastAsia slot, where Word looks for 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
+import re
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +19,13 @@ from ..document import Block, Document
 LATIN = "Times New Roman"
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 三号, 二号, 四号
 LINE_TWIPS = 579  # exactly 28.95 pt: 22 lines in the 225 mm type area
+TYPE_AREA_WIDTH_PT = 156 / 25.4 * 72  # 156 mm
+CHARS_PER_LINE = 28
+# Word's character grid: pitch = Normal's size + charSpace / 4096 pt (ECMA-376 docGrid).
+# 156 mm / 28 = 15.79 pt, so charSpace = (15.79 − 16) × 4096 = −848.
+CHAR_SPACE = round((TYPE_AREA_WIDTH_PT / CHARS_PER_LINE - BODY_PT) * 4096)
+TITLE_CAPACITY = int(TYPE_AREA_WIDTH_PT // TITLE_PT)  # 二号 characters a title line holds: 20
+_OPEN = re.compile(r"〔待补[^〕]*〕")
 
 
 @dataclass(frozen=True)
@@ -24,13 +35,14 @@ class FontProfile:
     kai: str  # 楷体: speaker/date line, level-2 headings
     hei: str  # 黑体: level-1 headings
     song: str  # 宋体: page numbers
+    title_bold: bool = False  # 小标宋 is never bolded; 宋体 standing in for it is
 
 
 PROFILES = {
     # The files offices use (方正小标宋 is commercial; the *_GB2312 faces ship with older Windows).
     "gbt9704": FontProfile("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体"),
-    # Faces that ship with current Windows and WPS.
-    "common": FontProfile("宋体", "仿宋", "楷体", "黑体", "宋体"),
+    # Faces that ship with current Windows and WPS; offices set the title in bold 宋体.
+    "common": FontProfile("宋体", "仿宋", "楷体", "黑体", "宋体", title_bold=True),
 }
 
 
@@ -150,14 +162,11 @@ def _setup(doc: Any, fonts: FontProfile) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    # A line grid of 22 lines. A character grid (28 per line) is read differently by Word and
-    # LibreOffice (LibreOffice made it square: 15 characters a line), so lines only: 27 fit,
-    # which gbt9704.md notes is tolerated in practice.
-    grid.set(_qn("w:type"), "lines")
+    # The document grid: 22 lines × 28 characters (指定行和字符网格). Body text snaps to it;
+    # the title (二号) opts out, or each of its characters would take two grid cells.
+    grid.set(_qn("w:type"), "linesAndChars")
     grid.set(_qn("w:linePitch"), str(LINE_TWIPS))
-    for attr in ("w:charSpace",):
-        if grid.get(_qn(attr)) is not None:
-            del grid.attrib[_qn(attr)]
+    grid.set(_qn("w:charSpace"), str(CHAR_SPACE))
 
     normal = doc.styles["Normal"]
     set_font(normal, fonts.body, size=BODY_PT)
@@ -174,9 +183,13 @@ def _setup(doc: Any, fonts: FontProfile) -> None:
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _indent(normal, 2)
 
-    _style(doc, "讲话标题", fonts.title, size=TITLE_PT, indent=0, align="center")
-    _style(doc, "讲话副标题", fonts.kai, indent=0, align="center")
-    _style(doc, "讲话署名", fonts.kai, indent=0, align="center")
+    title = _style(doc, "讲话标题", fonts.title, size=TITLE_PT, bold=fonts.title_bold, indent=0,
+                   align="center")
+    _no_grid(title.element.get_or_add_pPr())
+    # Centred one-line parts keep their characters' own width too (the same in Word; in
+    # LibreOffice, which gives a 三号 character two 15.79 pt grid cells, no gaps).
+    for name in ("讲话副标题", "讲话署名"):
+        _no_grid(_style(doc, name, fonts.kai, indent=0, align="center").element.get_or_add_pPr())
     _style(doc, "讲话称呼", fonts.body, indent=0, align="left")
     _style(doc, "讲话正文", fonts.body)
     _style(doc, "讲话一级标题", fonts.hei, outline=0)
@@ -199,6 +212,26 @@ def _setup(doc: Any, fonts: FontProfile) -> None:
         _page_number(paragraph, fonts.song)
 
 
+def _no_grid(ppr: Any) -> None:
+    """The paragraph ignores the document grid: its exact line spacing holds (title lines sit
+    one 28.95 pt line apart, no grid gap) and its 二号 characters keep their own width."""
+    from docx.oxml import OxmlElement
+
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(_qn("w:val"), "0")
+    # CT_PPrBase order: pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
+    # suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
+    # topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ...
+    later = {"spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+             "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+             "cnfStyle", "rPr", "sectPr", "pPrChange"}
+    for child in ppr:
+        if child.tag.rsplit("}", 1)[-1] in later:
+            child.addprevious(snap)
+            return
+    ppr.append(snap)
+
+
 HEADING_STYLES = {1: "讲话一级标题", 2: "讲话二级标题", 3: "讲话三级标题", 4: "讲话四级标题"}
 
 
@@ -212,13 +245,39 @@ def _heading_font(level: int, fonts: FontProfile) -> tuple[str, bool]:
     return fonts.body, False
 
 
+def title_lines(block: Block) -> list[str]:
+    """The writer's own lines, else a long title broken into a 梯形/菱形 of whole words."""
+    if "\n" in block.text:
+        return block.lines
+    from .title_lines import break_title
+
+    return break_title(block.text, TITLE_CAPACITY)
+
+
 def _add(doc: Any, block: Block, fonts: FontProfile, *, blank_after_meta: bool) -> None:
     def run(paragraph: Any, text: str, font: str, bold: bool | None = None) -> None:
-        r = paragraph.add_run(text)
-        set_font(r, font, bold=bold)
+        # 〔待补〕 markers get their own runs, highlighted so nobody can miss one.
+        from docx.enum.text import WD_COLOR_INDEX
+
+        position = 0
+        for match in [*_OPEN.finditer(text), None]:
+            end = match.start() if match else len(text)
+            if end > position:
+                set_font(paragraph.add_run(text[position:end]), font, bold=bold)
+            if match:
+                r = paragraph.add_run(match.group())
+                set_font(r, font, bold=bold)
+                r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                position = match.end()
 
     if block.kind == "title":
-        run(doc.add_paragraph(style="讲话标题"), block.text, fonts.title)
+        paragraph = doc.add_paragraph(style="讲话标题")
+        for number, line in enumerate(title_lines(block)):
+            if number:  # a line break inside the one title paragraph
+                line_break = paragraph.add_run()
+                set_font(line_break, fonts.title)
+                line_break.add_break()
+            run(paragraph, line, fonts.title)
     elif block.kind == "subtitle":
         run(doc.add_paragraph(style="讲话副标题"), block.text, fonts.kai)
     elif block.kind == "meta":
@@ -256,6 +315,7 @@ def export(document: Document, *, font_profile: str = "gbt9704", author: str | N
     for block in document.blocks:
         _add(doc, block, fonts, blank_after_meta=previous in ("title", "subtitle", "meta"))
         previous = block.kind
+    when = render_time()
     props = doc.core_properties
     props.title = document.title
     props.author = author or ""
@@ -265,6 +325,62 @@ def export(document: Document, *, font_profile: str = "gbt9704", author: str | N
     props.category = ""
     props.subject = ""
     props.revision = 1
+    props.language = "zh-CN"
+    props.created = props.modified = when.replace(tzinfo=None)
+    _own_package(doc)
     out = io.BytesIO()
     doc.save(out)
+    return _stable_zip(out.getvalue(), when)
+
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<Application>drafter</Application><DocSecurity>0</DocSecurity></Properties>')
+
+
+def render_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds): seconds, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _own_package(doc: Any) -> None:
+    """Leave nothing of python-docx's template: its thumbnail, its customXml bibliography,
+    its Word 2010 stylesWithEffects copy (with English as the East Asian language), its
+    app.xml ("Microsoft Macintosh Word") and the Japanese theme-font language."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = doc.part.package
+    for owner in (package, doc.part):
+        for r_id, rel in list(owner.rels.items()):
+            if rel.reltype in (RT.THUMBNAIL, RT.CUSTOM_XML) or rel.reltype.endswith("/stylesWithEffects"):
+                del owner.rels[r_id]
+            elif rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = APP_XML.encode("utf-8")
+    settings = doc.settings.element
+    lang = settings.find(_qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(_qn("w:val"), "en-US")
+        lang.set(_qn("w:eastAsia"), "zh-CN")
+    defaults = doc.styles.element.find(_qn("w:docDefaults"))
+    if defaults is not None:
+        for el in defaults.iter(_qn("w:lang")):
+            el.set(_qn("w:eastAsia"), "zh-CN")
+
+
+def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same parts, every entry stamped with the render time (zip keeps local time to
+    2 s, from 1980): the same outline and SOURCE_DATE_EPOCH give the same bytes."""
+    stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
     return out.getvalue()

@@ -11,16 +11,19 @@ from ..document import Block, Document
 CSS = """
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
   @bottom-right { content: "— " counter(page) " —"; font: 14pt "宋体", "SimSun", "Songti SC", serif; } }
-:root { --body: "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", serif;
-  --kai: "楷体_GB2312", "楷体", "KaiTi", "STKaiti", "Noto Serif CJK SC", serif;
-  --hei: "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif;
-  --title: "方正小标宋简体", "华文中宋", "STZhongsong", "宋体", "SimSun", "Noto Serif CJK SC", serif; }
+@font-face { font-family: "drafter-latin"; unicode-range: U+0020-007E, U+00A0-00FF;
+  src: local("Times New Roman"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("Tinos"); }
+:root { --body: "drafter-latin", "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", serif;
+  --kai: "drafter-latin", "楷体_GB2312", "楷体", "KaiTi", "STKaiti", "Noto Serif CJK SC", serif;
+  --hei: "drafter-latin", "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif;
+  --title: "drafter-latin", "方正小标宋简体", "华文中宋", "STZhongsong", "宋体", "SimSun", "Noto Serif CJK SC", serif; }
 body { margin: 0; background: #f4f4f4; }
 article { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 2em auto; padding: 37mm 26mm 35mm 28mm;
   background: #fff; color: #000; font: 16pt/28.95pt var(--body); text-align: justify; }
-h1 { font: 22pt/1.5 var(--title); text-align: center; margin: 0; font-weight: normal; }
+h1 { font: 22pt/28.95pt var(--title); text-align: center; margin: 0; font-weight: normal; text-indent: 0; }
 .subtitle, .meta { font-family: var(--kai); text-align: center; margin: 0; }
-.meta:last-of-type { margin-bottom: 28.95pt; }
+p.subtitle, p.meta { text-indent: 0; }
+.head-end { margin-bottom: 28.95pt; }
 .salutation { margin: 0; text-indent: 0; }
 p, h2, h3, h4, h5 { margin: 0; text-indent: 2em; font-size: 16pt; line-height: 28.95pt; font-weight: normal; }
 h2, .runin-1 { font-family: var(--hei); }
@@ -38,11 +41,14 @@ def _text(text: str) -> str:
     return out.replace("〔待补", '<span class="open">〔待补').replace("〕", "〕</span>") if "〔待补" in text else out
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, head_end: bool = False) -> str:
+    # head_end: the last line of the title group (title, subtitle, speaker, date), followed
+    # by one blank line, as on paper.
+    end = ' class="head-end"' if head_end else ""
     if block.kind == "title":
-        return f"<h1>{_text(block.text)}</h1>"
+        return f"<h1{end}>{'<br>'.join(_text(line) for line in block.lines)}</h1>"
     if block.kind in ("subtitle", "meta"):
-        return f'<p class="{block.kind}">{_text(block.text)}</p>'
+        return f'<p class="{block.kind}{" head-end" if head_end else ""}">{_text(block.text)}</p>'
     if block.kind == "salutation":
         return f'<p class="salutation">{_text(block.text)}</p>'
     if block.kind == "heading":
@@ -59,7 +65,11 @@ def _block(block: Block) -> str:
 
 def export(document: Document) -> str:
     title = escape(document.title or "讲话稿")
-    body = "\n".join(_block(b) for b in document.blocks)
+    blocks = document.blocks
+    head = 0
+    while head < len(blocks) and blocks[head].kind in ("title", "subtitle", "meta"):
+        head += 1
+    body = "\n".join(_block(b, head_end=i == head - 1) for i, b in enumerate(blocks))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<article>\n{body}\n"

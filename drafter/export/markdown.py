@@ -15,7 +15,7 @@ def escape(text: str) -> str:
 
 def _block(block: Block) -> str:
     if block.kind == "title":
-        return f"# {escape(block.text)}"
+        return f"# {escape(block.text.replace(chr(10), ''))}"  # a heading is one line
     if block.kind == "heading":
         hashes = "#" * min(block.level + 1, 6)
         return f"{hashes} {escape(block.number + block.text)}"
