@@ -136,14 +136,11 @@ def preview(
 ) -> None:
     """在终端里预览讲话稿，并显示字数、讲话时长、意见条数和各点篇幅。"""
     with user_errors():
-        from .preview import build_preview
-        from .render import render_file
-        from .stats import compute_stats
-        from .streams import preview_console
-
-        console = preview_console(width)
         if watch:
+            from .streams import preview_console
             from .watch import run_watch
+
+            console = preview_console(width)
 
             if not outline.exists():
                 from .errors import OutlineError
@@ -158,16 +155,9 @@ def preview(
                 run_watch(outline, _dirs(template_dir), rate, show)
             _err("已退出预览。")
             return
-        result = render_file(outline, extra_template_dirs=_dirs(template_dir))
-        stats = compute_stats(result.document, rate=rate)
-        if host:
-            from .host import render_host_file
+        from .commands import run_preview
 
-            script = render_host_file(outline, extra_template_dirs=_dirs(template_dir))
-            console.print(build_preview(script.document, compute_stats(script.document, rate=rate),
-                                        speech=stats))
-            return
-        console.print(build_preview(result.document, stats))
+        run_preview(outline, rate=rate, width=width, host=host, template_dirs=_dirs(template_dir))
 
 
 @app.command()
@@ -177,13 +167,9 @@ def validate(
 ) -> None:
     """检查大纲：字段、会议类型和序号样式都有效，才算通过；列出全部问题。"""
     with user_errors():
-        from .render import render_file
+        from .commands import run_validate
 
-        result = render_file(outline, extra_template_dirs=_dirs(template_dir))
-        for warning in result.warnings:
-            _err(f"提醒：{warning}")
-        note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
-        _err(f"{outline}：大纲有效{note}。")
+        run_validate(outline, template_dirs=_dirs(template_dir), err=_err)
 
 
 @app.command()

@@ -74,6 +74,37 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
     return 0
 
 
+def run_validate(outline: Path, *, template_dirs: list[Path], err: Writer) -> None:
+    from .render import render_file
+
+    result = render_file(outline, extra_template_dirs=template_dirs)
+    for warning in result.warnings:
+        err(f"提醒：{warning}")
+    note = f"，还有 {len(result.markers)} 处待补" if result.markers else ""
+    err(f"{outline}：大纲有效{note}。")
+
+
+def run_preview(outline: Path, *, rate: int, width: int | None, host: bool,
+                template_dirs: list[Path]) -> None:
+    """The draft (or with ``host`` the host's script) and its statistics, on the terminal."""
+    from .preview import build_preview
+    from .render import render_file
+    from .stats import compute_stats
+    from .streams import preview_console
+
+    console = preview_console(width)
+    result = render_file(outline, extra_template_dirs=template_dirs)
+    stats = compute_stats(result.document, rate=rate)
+    if host:
+        from .host import render_host_file
+
+        script = render_host_file(outline, extra_template_dirs=template_dirs)
+        console.print(build_preview(script.document, compute_stats(script.document, rate=rate),
+                                    speech=stats))
+        return
+    console.print(build_preview(result.document, stats))
+
+
 def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None, as_json: bool,
              report: bool, phrasebank_path: Path | None, templates_dir: Path | None, jobs: int,
              force: bool, out: Writer, err: Writer, min_count: int = 2,

@@ -308,6 +308,12 @@ def _walk(node: yaml.Node, path: PathKey, depth: int, positions: Positions,
                 continue
             key = key_node.value
             key_line = key_node.start_mark.line + 1
+            if key_node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"):
+                problems.append(Problem(
+                    f"键“{key}”不是字段名：字段名是英文单词（如 title），YAML 把它读成了数字、日期、真假值或空值",
+                    file=name, line=key_line, column=key_node.start_mark.column + 1,
+                    path=format_path(path) or None))
+                continue
             if key in seen:
                 problems.append(Problem(
                     f"重复的键“{key}”（第 {seen[key]} 行已写过），YAML 只会保留后一个，请删去或合并其中一个",
@@ -418,6 +424,8 @@ def translate_validation(exc: Any, model: type, positions: Positions, name: str)
     extras: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
+        if err["type"] == "invalid_key":
+            continue  # reported by parse_yaml, with the key as written and where it stands
         if err["type"] == "extra_forbidden":
             path = _clean_loc(model, loc[:-1])
             key = str(loc[-1])
@@ -458,9 +466,6 @@ def _problem_for(path: PathKey, errs: list[dict[str, Any]], positions: Positions
     pos = positions.of_value(path)
     line, col = (pos[0], pos[1]) if pos else (None, None)
     where = format_path(path) or None
-    if "invalid_key" in types_:
-        return Problem(f"键“{path[-1] if path else ''}”不是字段名：字段名是英文单词（如 title），不能是数字、日期或真假值",
-                       file=name, line=line, column=col, path=where)
     if "finite_number" in types_:
         return Problem("应为普通的数，不能是 nan（非数）或 inf（无穷大）", file=name, line=line,
                        column=col, path=where)

@@ -235,7 +235,7 @@ CASES: dict[str, Case] = {
     "new --from a GBK speech (issue 8)": Case(["new", "deploy", "--from", "s.txt"], "抓项目",
                                               {"s.txt": SPEECH.encode("gbk")}, code=0),
     "a date that does not exist": Case(["render", "o.yaml"], "o.yaml:1:7 date：日期“2025-13-01”不存在", outline("date: 2025-13-01\n")),
-    "a number as a key": Case(["render", "o.yaml"], "o.yaml:2:3 meeting[1]：键“1”不是字段名", outline("meeting:\n  1: 会\n")),
+    "a number as a key": Case(["render", "o.yaml"], "o.yaml:2:3 meeting：键“1”不是字段名", outline("meeting:\n  1: 会\n")),
     "nan target length": Case(["render", "o.yaml"], "o.yaml:1:16 target_length：应为普通的数", outline("target_length: .nan\n")),
     "timestamp for text": Case(["render", "o.yaml"], "请加引号", outline("title: 2025-02-05 10:00:00\n")),
     "growth nan": Case(["render", "o.yaml"], "不是一个数（nan）", outline(

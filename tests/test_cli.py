@@ -159,6 +159,31 @@ def test_fast_path_parser_leaves_the_unusual_to_typer() -> None:
         assert parse_render_args(argv) is None
 
 
+@pytest.mark.parametrize("argv", [
+    ["validate", "{deploy}"],
+    ["preview", "{deploy}", "--width", "90"],
+    ["preview", "{deploy}", "--width", "90", "--rate", "180", "--host"],
+    ["validate", "{missing}"],
+])
+def test_validate_and_preview_fast_paths_match_typer(argv: list[str], tmp_path: Path,
+                                                     capsysbinary) -> None:
+    args = [a.format(deploy=DEPLOY, missing=tmp_path / "无.yaml") for a in argv]
+    code, out, err = run_main(args, capsysbinary)
+    typer_result = invoke(*args)
+    assert (code, out) == (typer_result.exit_code, typer_result.stdout)
+    assert err.strip() == typer_result.stderr.strip()
+
+
+def test_fast_path_parser_for_validate_and_preview_leaves_the_unusual_to_typer() -> None:
+    from drafter.fastpath import parse_look_args
+
+    assert parse_look_args(["preview", "a.yaml", "--width", "80", "--host"]) is not None
+    for argv in (["preview"], ["preview", "a", "--watch"], ["preview", "a", "--rate", "abc"],
+                 ["preview", "a", "--rate", "5"], ["validate", "a", "--host"], ["validate", "a", "b"],
+                 ["preview", "a", "--help"], ["render", "a"]):
+        assert parse_look_args(argv) is None, argv
+
+
 @pytest.mark.parametrize("argv, needle", [
     (["render"], "缺少参数"),
     (["render", "a.yaml", "--colour"], "没有这个选项"),

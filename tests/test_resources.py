@@ -5,8 +5,10 @@ and anchors, control characters, impossible numbers and dates."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
-import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,8 +19,29 @@ from typer.testing import CliRunner
 from drafter.cli import app
 
 runner = CliRunner()
-SECONDS = 6.0  # per command; the slowest honest case takes well under one second
-PEAK_BYTES = 200 * 1024 * 1024
+SECONDS = 6.0  # CPU seconds per command; the slowest honest case takes about two
+EXTRA_BYTES = 1024 * 1024 * 1024  # address space a command may add (the old failures took 4–7 GB)
+
+
+@contextlib.contextmanager
+def memory_bound(extra: int) -> Iterator[None]:
+    """Cap the process's address space at its current size plus ``extra`` (Linux): going past
+    it is a MemoryError inside the command, which the test reports. No tracing overhead."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError):
+        yield  # not Linux: the time bound still holds
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = size + extra if hard == resource.RLIM_INFINITY else min(size + extra, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 ATOMS = ["我们要讲好", "下面，我讲三点意见", "：", "。", "，", "问题", "一、", "第一，", "（一）", "[/url]",
          "[red]", "{{ o.title }}", "{% for i in range(99999) %}", "{{ 'a' * 99999 }}", "&a [", "*a",
@@ -57,6 +80,7 @@ def _warm(tmp_path_factory: pytest.TempPathFactory) -> None:
 @given(command=st.sampled_from(sorted(COMMANDS)), text=hostile)
 @example(command="mine", text="我们要讲好" * 40000)  # the transition regex was quadratic here
 @example(command="lint draft", text="我们要讲好" * 40000)
+@example(command="lint draft", text="".join(f"第{i}项工作要抓紧推进、落实到位。" for i in range(6000)))  # D109 was n²
 @example(command="template", text="{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}")
 @example(command="template", text="@p {{ 'a' * 10**9 }}")
 @example(command="render", text="a: &a [" + ",".join(["x"] * 50) + "]\nb: [*a, *a, *a, *a, *a, *a]\n")
@@ -71,19 +95,14 @@ def test_any_command_on_hostile_input_is_bounded(tmp_path_factory: pytest.TempPa
     path.write_bytes(body.encode("utf-8", "surrogateescape"))
     (folder / "t.yaml").write_text("template: mine\n", encoding="utf-8")
     monkeypatch.chdir(folder)
-    tracemalloc.start()
     start = time.process_time()  # CPU time: the machine running the tests may be shared
-    try:
+    with memory_bound(EXTRA_BYTES):
         result = runner.invoke(app, args)
-        elapsed = time.process_time() - start
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    elapsed = time.process_time() - start
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)[:300]
     assert result.exit_code in (0, 1, 2), result.output[-300:]
     assert "Traceback" not in result.output
     assert elapsed < SECONDS, f"{command} took {elapsed:.1f} s on {len(text)} characters"
-    assert peak < PEAK_BYTES, f"{command} peaked at {peak // 2**20} MB"
 
 
 def test_files_written_by_hostile_runs_stay_inside_the_folder(tmp_path: Path,
