@@ -303,8 +303,8 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
-        from .lint_tifa import user_tifa_file
-        from .lint_typo import user_usage_file
+        from .lint.tifa import user_tifa_file
+        from .lint.typo import user_usage_file
 
         lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
         lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")

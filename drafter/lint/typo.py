@@ -17,20 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DrafterError
+from ..errors import DrafterError
+from .registry import TABLE
 
 if TYPE_CHECKING:
-    from .lint import Context, Finding, Paragraph
+    from .registry import Context, Finding, Paragraph, Speech
 
-RULE_ROWS = [
-    ("D140", "warning", "错别字或用词不当"),
-    ("D141", "warning", "“的、地、得”用错"),
-    ("D142", "warning", "词语重复（叠词、断行处重复）"),
-    ("D143", "warning", "量词用错"),
-]
-CODES = tuple(code for code, _, _ in RULE_ROWS)
-BUILTIN = Path(__file__).resolve().parent / "data" / "usage.tsv"
-WORDS = Path(__file__).resolve().parent / "data" / "typo_words.txt"  # built by build_words()
+CODES = tuple(rule.code for rule in TABLE if "speech:typo.check" in rule.checks)
+BUILTIN = Path(__file__).resolve().parent.parent / "data" / "usage.tsv"
+WORDS = Path(__file__).resolve().parent.parent / "data" / "typo_words.txt"  # built by build_words()
 TOP_WORDS = 30000
 _CONDITION = re.compile(r"^(前非|后非|前|后):(.+)$")
 _LOOK = 24  # characters of context a condition sees on either side
@@ -277,7 +272,7 @@ def _fits_words(slip: Slip, bounds: set[int]) -> bool:
 
 
 def tokenizer() -> Any:
-    from .corpus.tokenizer import light_tokenizer
+    from ..corpus.tokenizer import light_tokenizer
 
     return light_tokenizer(WORDS)
 
@@ -322,7 +317,7 @@ def _double_slips(text: str, tagger: Any) -> list[Slip]:
 
 def _line_repeat(previous: str, text: str) -> str | None:
     """The end of one line written again at the start of the next (a slip at a line break)."""
-    from .corpus.segment import find_ordinal
+    from ..corpus.segment import find_ordinal
 
     if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
             find_ordinal(previous) is not None or re.search(r"\S[ \u3000]+\S", previous):
@@ -388,12 +383,16 @@ def locate(source: str, text: str, start: int, end: int) -> tuple[int, int] | No
     return None
 
 
+def check(speech: Speech, ctx: Context) -> None:  # D140–D143
+    check_paragraphs(speech.paras, ctx, rendered=speech.rendered)
+
+
 def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
     codes = frozenset(c for c in CODES if c not in ctx.ignore)
     if not codes:
         return
     previous: Paragraph | None = None
-    from .corpus.clean import t2s_converter
+    from ..corpus.clean import t2s_converter
 
     converter = t2s_converter()
     for para in paras:

@@ -1,6 +1,6 @@
 """Lint rules D120–D129: does the speech fit its unit, its date, its counts and its frames?
 
-Registered in lint.py (rule rows and one call per entry point). Outline checks read the
+Registered in drafter/lint/registry.py (one check, `check`). Outline checks read the
 outline's own text (with paths) and the speech it renders to; draft checks read paragraphs.
 """
 
@@ -11,26 +11,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .occasions import fits_together, occasion_words, parse_date
-from .unit import SCOPE_LEVEL, level_of_name, resolve_unit, scope_words
+from ..occasions import fits_together, occasion_words, parse_date
+from ..unit import SCOPE_LEVEL, level_of_name, resolve_unit, scope_words
 
 if TYPE_CHECKING:
-    from .lint import Context, Paragraph
-    from .loader import LoadedOutline
-    from .render import RenderResult
-
-RULE_ROWS = [
-    ("D120", "warning", "范围词与讲话单位的层级不符"),
-    ("D121", "warning", "大纲里手写了序号，或与上一层序号样式相同"),
-    ("D122", "warning", "只有一项，不成系列"),
-    ("D123", "warning", "意见超过七条"),
-    ("D124", "error", "概括的数目与后面列出的条数不符"),
-    ("D125", "warning", "提醒的时节与讲话日期不符"),
-    ("D126", "warning", "过时的提法（疫情防控等）"),
-    ("D127", "warning", "成绩里列了下降的指标"),
-    ("D128", "warning", "模板套话与相邻的内容用词重复"),
-    ("D129", "info", "增幅的比较说法不统一"),
-]
+    from ..loader import LoadedOutline
+    from ..render import RenderResult
+    from .registry import Context, Paragraph, Speech
 
 MAX_DIRECTIVES = 7
 
@@ -57,7 +44,7 @@ def outline_texts(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def _where(loaded: LoadedOutline, path: str) -> tuple[int | None, int | None]:
-    from .loader import split_path
+    from ..loader import split_path
 
     pos = loaded.positions.of_value(split_path(path))
     return (pos[0], pos[1]) if pos else (None, None)
@@ -107,7 +94,7 @@ _TRANSITION = re.compile(r"讲[^，。]{0,4}(?:点意见|个方面|个问题|句
 
 
 def _number(text: str) -> int | None:
-    from .corpus.segment import cn_to_int
+    from ..corpus.segment import cn_to_int
 
     return cn_to_int(text.replace("两", "二"))
 
@@ -115,7 +102,7 @@ def _number(text: str) -> int | None:
 def _series_after(paras: list[Paragraph], k: int, rest: str) -> int | None:
     """How many items the series right after a bundle has: in the rest of its paragraph
     (一是……二是……), or in the paragraphs that follow ((一)…(二)…)."""
-    from .corpus.segment import STYLE_RANK, find_ordinal
+    from ..corpus.segment import STYLE_RANK, find_ordinal
 
     inline = list(_INLINE.finditer(rest))
     if inline and inline[0].start() <= 40 and _number(inline[0].group(1)) == 1:
@@ -166,7 +153,7 @@ def check_bundles(paras: list[Paragraph], ctx: Context) -> None:
 # --- D122 / D123: series of one, too many directives --------------------------------------------
 
 def check_series(paras: list[Paragraph], ctx: Context) -> None:
-    from .corpus.segment import find_ordinal
+    from ..corpus.segment import find_ordinal
 
     items = [(p, find_ordinal(p.text)) for p in paras]
     top = [o.index for _, o in items if o is not None and o.style in ("一、", "第一，")]
@@ -201,7 +188,7 @@ def check_series(paras: list[Paragraph], ctx: Context) -> None:
 
 
 def _rank(style: str) -> int:
-    from .corpus.segment import STYLE_RANK
+    from ..corpus.segment import STYLE_RANK
 
     return STYLE_RANK.index(style)
 
@@ -320,9 +307,9 @@ def _user_cover(text: str, pieces: list[str]) -> list[bool]:
 def check_frame_repeats(result: RenderResult, loaded: LoadedOutline, ctx: Context) -> None:
     """A frame and the writer's text next to it (same or adjacent sentence) use the same
     verb, adverb or adjective: 迅速掀起热潮。让我们迅速行动起来."""
-    from .corpus.tokenizer import default_tokenizer
-    from .lint import Paragraph
-    from .textnorm import normalize_zh
+    from ..corpus.tokenizer import default_tokenizer
+    from ..textnorm import normalize_zh
+    from .registry import Paragraph
 
     pieces = sorted({p for _, t in outline_texts(loaded.data) for p in _PIECES.findall(normalize_zh(t))},
                     key=len, reverse=True)
@@ -379,6 +366,13 @@ def without_repeats(findings: list[Any]) -> list[Any]:
 
 
 # --- entry points ---------------------------------------------------------------------------------
+
+def check(speech: Speech, ctx: Context) -> None:  # D120–D129
+    if speech.outline is not None and speech.result is not None:
+        lint_outline_fit(speech.outline, speech.result, speech.paras, ctx)
+    elif not speech.rendered:
+        lint_draft_fit(speech.paras, ctx, speech.own)
+
 
 def lint_outline_fit(loaded: LoadedOutline, result: RenderResult, paras: list[Paragraph],
                      ctx: Context) -> None:

@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DrafterError
+from ..errors import DrafterError
 
 if TYPE_CHECKING:
-    from .lint import Context, Finding, Paragraph
+    from .registry import Context, Finding, Paragraph, Run
 
-SHIPPED = Path(__file__).with_name("data") / "tifa.yaml"
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "tifa.yaml"
 _QUOTES = "“”‘’\"'「」『』 \u3000"
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*"
@@ -96,7 +96,7 @@ def _year(value: Any, what: str, file: str, line: int | None) -> int | None:
 
 def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | None, str | None]:
     """Entries (None where `disable: true`) with their keys, and the review/current patterns."""
-    from .loader import parse_yaml
+    from ..loader import parse_yaml
 
     try:
         data, positions, _ = parse_yaml(text, file)
@@ -418,12 +418,18 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, rules: Rules, year: i
             ctx.add(hit.code, para, hit.message, column=hit.column + 1, fix=hit.fix)
 
 
+def check_file(path: Path, run: Run) -> list[Finding]:  # D130–D132
+    lint = lint_outline if path.suffix.lower() in (".yaml", ".yml") else lint_draft
+    return lint(path, run.ignore, run.tifa)
+
+
 def today_year() -> int:
     return datetime.date.today().year
 
 
 def lint_draft(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[Finding]:
-    from .lint import Context, read_paragraphs
+    from .read import read_paragraphs
+    from .registry import Context
 
     ctx = Context(str(path), ignore)
     paras = read_paragraphs(path)
@@ -459,10 +465,10 @@ def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tup
 def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[Finding]:
     """The writer's own texts are checked where they stand in the YAML; the rendered speech
     is checked too, for the template's wording, without repeating what the outline showed."""
-    from .export.text import export
-    from .lint import Context, Paragraph
-    from .loader import format_path, load_outline
-    from .render import render_outline
+    from ..export.text import export
+    from ..loader import format_path, load_outline
+    from ..render import render_outline
+    from .registry import Context, Paragraph
 
     loaded = load_outline(path)
     data = loaded.data
