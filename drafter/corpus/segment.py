@@ -657,6 +657,8 @@ def styled_units(paragraphs: list[str], headings: frozenset[str]) -> tuple[list[
 
 
 def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = frozenset()) -> Speech:
+    """A speech's paragraphs in its parts: head, opening/review/problems, transition, directives,
+    reminders and closing, each step below taking its part from what is left."""
     speech = Speech(notes=list(notes))
     if TRUNCATED in paragraphs:
         speech.truncated = True
@@ -667,21 +669,39 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
     paragraphs, i = _read_head(paragraphs, speech, labels)
     body = paragraphs[i:]
     cut = speech.truncated or _ends_mid_sentence(paragraphs)
-    # the transition announces the directives, so it comes before the first of them
+    t_index = _take_transition(body, speech)
+    if t_index is not None and speech.transition:
+        body = _split_after_transition(body, t_index, speech.transition)
+    end = _take_closing(body, t_index, cut, speech)
+    end = _take_reminders(body, t_index, end, speech)
+    before = _before_transition(body, t_index, speech)
+    before, lead, units = _take_directives(body[(t_index + 1) if t_index is not None else 0:end],
+                                           before, t_index, headings, cut, speech)
+    if not speech.closing:
+        speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
+                                                "最后一段不是号召、祝愿或致谢"))
+    speech.directives = units
+    _label_parts(speech, before, lead, units, t_index, labels)
+    speech.labels = labels
+    _check_count(speech, paragraphs, units)
+    return speech
+
+
+def _take_transition(body: list[str], speech: Speech) -> int | None:
+    """The transition announces the directives, so it comes before the first of them."""
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
                        and o.style in ("一、", "第一，", "（一）")), len(body))
-    t_index = None
     for j, para in enumerate(body[: first_item + 1]):
         found = find_transition(para) or simple_transition(para)
         # near the end only when the items follow (a speech cut after its first point)
         if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1):
             speech.transition = {"text": found[0], "count": found[1]}
-            t_index = j
-            break
-    if t_index is not None and speech.transition:
-        body = _split_after_transition(body, t_index, speech.transition)
-    # closing and reminders from the end
-    end = len(body)
+            return j
+    return None
+
+
+def _closing_start(body: list[str], t_index: int | None, cut: bool) -> int | None:
+    """Where the closing begins, read from the end."""
     closing_at = None
     for j in range(len(body) - 1, max((t_index or 0), len(body) - 4), -1):
         if _CLOSING_START.match(body[j]) or _CLOSING_START_MORE.match(body[j]):
@@ -693,42 +713,59 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
         closing_at -= 1  # 谢谢大家！ closes the exhortation before it
     if cut and closing_at is not None and closing_at == len(body) - 1 and not _THANKS.match(body[-1]):
         closing_at = None  # the source stops here: its last words are no closing
-    if closing_at is not None:
-        speech.closing = body[closing_at:]
-        end = closing_at
-        if _REMINDER_START.match(speech.closing[0]):
-            # web copies glue the reminders and the closing into one paragraph
-            first = speech.closing[0]
-            m = re.search(r"(?<=[。！？])(?:同志们[！!，,]|让我们)", first)
-            if m:
-                speech.reminders = [first[: m.start()]]
-                speech.closing[0] = first[m.start():]
-            else:
-                speech.reminders = [first]
-                speech.closing = speech.closing[1:]
-    reminders_at = None
-    for j in range((t_index or 0) + 1, end):
-        if _REMINDER_START.match(body[j]):
-            reminders_at = j
-            break
-    if reminders_at is not None:
-        speech.reminders = body[reminders_at:end] + speech.reminders
-        end = reminders_at
-        if not speech.closing and speech.reminders:
-            last = speech.reminders[-1]
-            m = re.search(r"(?<=[。！？])同志们[！!，,]", last)
-            if m:  # web copies glue the closing onto the reminders
-                speech.reminders[-1] = last[: m.start()]
-                speech.closing = [last[m.start():]]
-    before = body[: t_index] if t_index is not None else []
-    region_start = (t_index + 1) if t_index is not None else 0
-    region = body[region_start:end]
-    if t_index is not None:
-        transition_para = body[t_index]
-        sentence = speech.transition["text"] if speech.transition else ""
-        rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
-        if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
-            before.append(rest)
+    return closing_at
+
+
+def _take_closing(body: list[str], t_index: int | None, cut: bool, speech: Speech) -> int:
+    """The closing (and reminders glued to it); returns where the body before it ends."""
+    closing_at = _closing_start(body, t_index, cut)
+    if closing_at is None:
+        return len(body)
+    speech.closing = body[closing_at:]
+    if _REMINDER_START.match(speech.closing[0]):
+        # web copies glue the reminders and the closing into one paragraph
+        first = speech.closing[0]
+        m = re.search(r"(?<=[。！？])(?:同志们[！!，,]|让我们)", first)
+        if m:
+            speech.reminders = [first[: m.start()]]
+            speech.closing[0] = first[m.start():]
+        else:
+            speech.reminders = [first]
+            speech.closing = speech.closing[1:]
+    return closing_at
+
+
+def _take_reminders(body: list[str], t_index: int | None, end: int, speech: Speech) -> int:
+    """The reminders (会议期间……) before the closing; returns where the directives end."""
+    reminders_at = next((j for j in range((t_index or 0) + 1, end) if _REMINDER_START.match(body[j])), None)
+    if reminders_at is None:
+        return end
+    speech.reminders = body[reminders_at:end] + speech.reminders
+    if not speech.closing and speech.reminders:
+        last = speech.reminders[-1]
+        m = re.search(r"(?<=[。！？])同志们[！!，,]", last)
+        if m:  # web copies glue the closing onto the reminders
+            speech.reminders[-1] = last[: m.start()]
+            speech.closing = [last[m.start():]]
+    return reminders_at
+
+
+def _before_transition(body: list[str], t_index: int | None, speech: Speech) -> list[str]:
+    """The paragraphs before the transition, with what follows its sentence in its paragraph."""
+    if t_index is None:
+        return []
+    before = body[: t_index]
+    transition_para = body[t_index]
+    sentence = speech.transition["text"] if speech.transition else ""
+    rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
+    if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
+        before.append(rest)
+    return before
+
+
+def _take_directives(region: list[str], before: list[str], t_index: int | None, headings: frozenset[str],
+                     cut: bool, speech: Speech) -> tuple[list[str], list[str], list[Unit]]:
+    """The directives between the transition and the reminders: (before, lead, units)."""
     count = (speech.transition or {}).get("count")
     lead, units = build_units(region, announced=t_index is not None, count=count, cut=cut)
     styled = styled_units(region, headings) if headings and not units else None
@@ -744,11 +781,12 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
         # 讲几句话 followed by plain paragraphs: each is a point, without an ordinal
         units = [_unnumbered(para) for para in lead]
         lead = []
-    if not speech.closing:
-        speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
-                                                "最后一段不是号召、祝愿或致谢"))
-    speech.directives = units
-    # opening / review / problems among the paragraphs before the transition
+    return before, lead, units
+
+
+def _label_parts(speech: Speech, before: list[str], lead: list[str], units: list[Unit], t_index: int | None,
+                 labels: list[tuple[str, str]]) -> None:
+    """Opening / review / problems among the paragraphs before the transition; labels in order."""
     part = "opening"
     for para in before:
         if part == "opening" and _REVIEW_START.match(para):
@@ -768,7 +806,10 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
         labels.append(("reminder", para))
     for para in speech.closing:
         labels.append(("closing", para))
-    speech.labels = labels
+
+
+def _check_count(speech: Speech, paragraphs: list[str], units: list[Unit]) -> None:
+    """Is the speech whole, and does the transition's count match the directives found?"""
     count = (speech.transition or {}).get("count")
     if not speech.truncated and _ends_mid_sentence(paragraphs):
         speech.truncated = True
@@ -783,7 +824,6 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
                 speech.notes.append(f"过渡句说{count}点，找到{len(units)}点；讲话不完整，无法核对")
         elif count != len(units):
             speech.notes.append(f"过渡句说{count}点，实际找到{len(units)}点，请核对")
-    return speech
 
 
 def _label_unit(unit: Unit, labels: list[tuple[str, str]], depth: int = 1) -> None:
