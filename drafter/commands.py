@@ -112,15 +112,10 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
     """Mine inputs; exit 0 with what could be mined, 2 when nothing could be read."""
     import json
 
-    from .corpus.runner import (
-        HouseStyle,
-        Report,
-        build_report,
-        collect_inputs,
-        emit_templates,
-        meeting_type,
-        mine_inputs,
-    )
+    from .corpus.house_style import HouseStyle, emit_templates, meeting_type
+    from .corpus.inputs import collect_inputs
+    from .corpus.report import Report
+    from .corpus.runner import mine_inputs
     from .errors import CorpusError
     from .output import check_target, write_atomic
 
@@ -149,19 +144,25 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
         collector = PhraseCollector(units=units)
     summary = Report()
     chosen = None
-    show_progress = not as_json
-    for result in mine_inputs(inputs, jobs=jobs, progress=show_progress):
-        summary.add(result)
-        if as_json:
-            out(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-        for speech in result.speeches:
-            if collector is not None:
-                collector.add(speech, result.source)
-                if templates_dir is not None:
-                    styles.setdefault(meeting_type(speech), HouseStyle()).add(
-                        speech, collector.safe_frame, result.source)
-        if output is not None and result.speeches and chosen is None:
-            chosen = (result.source, result.speeches)
+    from .mine_view import progress_bar
+
+    bar = None if as_json else progress_bar(len(inputs))
+    try:
+        for result in mine_inputs(inputs, jobs=jobs, progress=bar.advance if bar else None):
+            summary.add(result)
+            if as_json:
+                out(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            for speech in result.speeches:
+                if collector is not None:
+                    collector.add(speech, result.source)
+                    if templates_dir is not None:
+                        styles.setdefault(meeting_type(speech), HouseStyle()).add(
+                            speech, collector.safe_frame, result.source)
+            if output is not None and result.speeches and chosen is None:
+                chosen = (result.source, result.speeches)
+    finally:
+        if bar:
+            bar.stop()
     for source, why in summary.skipped:
         err(f"跳过 {source}：{why}")
     if summary.readable == 0:
@@ -199,6 +200,8 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
         from io import StringIO
 
         from rich.console import Console
+
+        from .mine_view import build_report
 
         buffer = StringIO()
         Console(file=buffer, width=REPORT_WIDTH, highlight=False).print(build_report(summary))
