@@ -50,28 +50,11 @@ def build_report(report: Report) -> Any:
     if report.encodings:
         blocks.append(Text("格式和编码：" + "，".join(f"{k}（{v} 个文件）"
                                               for k, v in report.encodings.most_common())))
-    table = Table(title="各篇讲话", show_lines=False)
-    for column in ("文件", "篇", "标题", "找到的部分", "意见", "备注"):
-        table.add_column(column, overflow="fold")  # wrap a long cell, never cut it
-    for s in report.speeches:
-        note = "；".join((["不完整"] if s["truncated"] else []) + s["notes"][-2:])
-        table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
-                      "、".join(s["parts"]), str(s["directives"]), note[:60]))
-    blocks.append(table)
+    blocks.append(_speeches(report))
     if report.styles:
-        styles = Table(title="序号样式")
-        styles.add_column("样式")
-        styles.add_column("次数", justify="right")
-        for style, n in report.styles.most_common():
-            styles.add_row(*_plain(style, str(n)))
-        blocks.append(styles)
+        blocks.append(_counted("序号样式", "样式", report.styles.most_common(), width=None))
     if report.transitions:
-        variants = Table(title="过渡句")
-        variants.add_column("写法", overflow="fold")
-        variants.add_column("次数", justify="right")
-        for variant, n in report.transitions.most_common(15):
-            variants.add_row(*_plain(variant[:50], str(n)))
-        blocks.append(variants)
+        blocks.append(_counted("过渡句", "写法", report.transitions.most_common(15), width=50))
     if report.lengths:
         lengths = Table(title="各部分长度（字）")
         for column in ("部分", "篇数", "平均", "最短", "最长"):
@@ -88,6 +71,33 @@ def build_report(report: Report) -> Any:
             skipped.add_row(*_plain(source, why))
         blocks.append(skipped)
     return Group(*blocks)
+
+
+def _speeches(report: Report) -> Any:
+    from rich.table import Table
+
+    table = Table(title="各篇讲话", show_lines=False)
+    for column in ("文件", "篇", "标题", "找到的部分", "意见", "备注"):
+        table.add_column(column, overflow="fold")  # wrap a long cell, never cut it
+    for s in report.speeches:
+        note = "；".join((["不完整"] if s["truncated"] else []) + s["notes"][-2:])
+        table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
+                      "、".join(s["parts"]), str(s["directives"]), note[:60]))
+    return table
+
+
+def _counted(title: str, what: str, rows: list[tuple[str, int]], *, width: int | None) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title)
+    if width is None:
+        table.add_column(what)
+    else:
+        table.add_column(what, overflow="fold")
+    table.add_column("次数", justify="right")
+    for value, n in rows:
+        table.add_row(*_plain(value[:width] if width else value, str(n)))
+    return table
 
 
 def _plain(*cells: str) -> list[Any]:

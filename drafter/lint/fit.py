@@ -102,8 +102,6 @@ def _number(text: str) -> int | None:
 def _series_after(paras: list[Paragraph], k: int, rest: str) -> int | None:
     """How many items the series right after a bundle has: in the rest of its paragraph
     (一是……二是……), or in the paragraphs that follow ((一)…(二)…)."""
-    from ..corpus.segment import STYLE_RANK, find_ordinal
-
     inline = list(_INLINE.finditer(rest))
     if inline and inline[0].start() <= 40 and _number(inline[0].group(1)) == 1:
         word = inline[0].group(2)
@@ -116,14 +114,19 @@ def _series_after(paras: list[Paragraph], k: int, rest: str) -> int | None:
         return None  # the bundle's sentence is not the paragraph's last: nothing follows it
     if not re.match(r"^[^，。；：！？]{0,8}[。：！]?\s*$", rest):
         return None  # the bundle is not what its sentence ends on (关键在“五个聚焦”。)
-    if k + 1 >= len(paras):
-        return None
-    first = find_ordinal(paras[k + 1].text)
+    return _paragraph_series(paras[k + 1:])
+
+
+def _paragraph_series(paras: list[Paragraph]) -> int | None:
+    """How many items the numbered paragraphs starting at paras[0] count ((一)…(二)…)."""
+    from ..corpus.segment import STYLE_RANK, find_ordinal
+
+    first = find_ordinal(paras[0].text) if paras else None
     if first is None or first.index != 1:
         return None
     rank = STYLE_RANK.index(first.style)
     count = 0
-    for para in paras[k + 1:]:
+    for para in paras:
         o = find_ordinal(para.text)
         if o is None:
             continue

@@ -34,26 +34,44 @@ def check_residue(paras: list[Paragraph], ctx: Context, *, own: set[str], year: 
         if tagger is not None:
             _tagged_residue(para, tagger, own, reported, ctx)
         if own:
-            for m in _PLACE.finditer(para.text):
-                name = m.group(0)
-                if _GENERIC.match(name) or len(name) < 3 or name in reported or _SCOPE_END.search(name):
-                    continue  # 在全县, 动员全县: a scope word, judged by D120
-                if any(name in o or o in name or name[:2] == o[:2] for o in own):
-                    continue
-                reported.add(name)
-                ctx.add("D114", para, f"“{name}”不在本讲话声明的地名、单位中，可能是旧稿残留",
-                        column=m.start() + 1, fix="核对是否应改为本地名称；是本地的就加到 lint.names")
+            _place_residue(para, own, reported, ctx)
         if meeting:
-            declared = re.search(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次", meeting)
-            for m in re.finditer(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次", para.text):
-                if declared and m.group(0) != declared.group(0):
-                    ctx.add("D114", para, f"“{m.group(0)}”与本次会议（{declared.group(0)}）不符，可能是旧稿残留",
-                            column=m.start() + 1, fix=f"改为“{declared.group(0)}”")
+            _meeting_residue(para, meeting, ctx)
         if year:
-            for m in re.finditer(r"((?:19|20)\d\d)年(?:度)?[^，。；]{0,12}?(?:工作会议|全会|会议|大会|工作会)", para.text):
-                if int(m.group(1)) < year - 1:
-                    ctx.add("D114", para, f"“{m.group(0)}”比讲话日期早了 {year - int(m.group(1))} 年，可能是旧稿残留",
-                            column=m.start() + 1, fix="核对年份")
+            _year_residue(para, year, ctx)
+
+
+def _place_residue(para: Paragraph, own: set[str], reported: set[str], ctx: Context) -> None:
+    for m in _PLACE.finditer(para.text):
+        name = m.group(0)
+        if _GENERIC.match(name) or len(name) < 3 or name in reported or _SCOPE_END.search(name):
+            continue  # 在全县, 动员全县: a scope word, judged by D120
+        if any(name in o or o in name or name[:2] == o[:2] for o in own):
+            continue
+        reported.add(name)
+        ctx.add("D114", para, f"“{name}”不在本讲话声明的地名、单位中，可能是旧稿残留",
+                column=m.start() + 1, fix="核对是否应改为本地名称；是本地的就加到 lint.names")
+
+
+_SESSION = re.compile(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次")
+
+
+def _meeting_residue(para: Paragraph, meeting: str, ctx: Context) -> None:
+    declared = _SESSION.search(meeting)
+    for m in _SESSION.finditer(para.text):
+        if declared and m.group(0) != declared.group(0):
+            ctx.add("D114", para, f"“{m.group(0)}”与本次会议（{declared.group(0)}）不符，可能是旧稿残留",
+                    column=m.start() + 1, fix=f"改为“{declared.group(0)}”")
+
+
+_DATED_MEETING = re.compile(r"((?:19|20)\d\d)年(?:度)?[^，。；]{0,12}?(?:工作会议|全会|会议|大会|工作会)")
+
+
+def _year_residue(para: Paragraph, year: int, ctx: Context) -> None:
+    for m in _DATED_MEETING.finditer(para.text):
+        if int(m.group(1)) < year - 1:
+            ctx.add("D114", para, f"“{m.group(0)}”比讲话日期早了 {year - int(m.group(1))} 年，可能是旧稿残留",
+                    column=m.start() + 1, fix="核对年份")
 
 
 _SCOPE_END = re.compile(r"全[省市州县区镇乡]$")

@@ -121,39 +121,44 @@ def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | 
         if raw.get("disable"):
             out.append((None, key))
             continue
-        source = raw.get("source")
-        if not isinstance(source, str) or not source.strip():
-            raise _fail(f"第{i + 1}项（{key}）缺少 source：请写明依据的文件", file, line)
-        since = _year(raw.get("since"), "since", file, line)
-        until = _year(raw.get("until"), "until", file, line)
-        common: dict[str, Any] = {"key": key, "source": source.strip(), "note": str(raw.get("note") or ""),
-                                  "since": since, "until": until}
-        if raw.get("name"):
-            items = raw.get("items")
-            if not isinstance(items, list) or len(items) < 2:
-                raise _fail(f"第{i + 1}项（{key}）的 items 应列出至少两项", file, line)
-            forms = tuple(tuple(str(x) for x in (item if isinstance(item, list) else [item])) for item in items)
-            joiner = "；" if any("、" in f[0] for f in forms) else "、"
-            out.append((Entry(regex=None, right=joiner.join(f[0] for f in forms), name=str(raw["name"]),
-                              items=forms, prefixes=tuple(str(p) for p in raw.get("prefixes") or []),
-                              extras=raw.get("extras", True) is not False, **common), key))
-            continue
-        if not isinstance(raw.get("right"), str) or not raw["right"].strip():
-            raise _fail(f"第{i + 1}项（{key}）缺少 right：请写明应当怎么写", file, line)
-        regex = _regex(raw["pattern"], file, line) if raw.get("pattern") else re.compile(re.escape(str(raw["wrong"])))
-        current = raw.get("current")
-        current_re = None
-        if current is True:
-            if not isinstance(current_default, str):
-                raise _fail(f"第{i + 1}项（{key}）写了 current: true，但文件开头没有 current 正则", file, line)
-            current_re = _regex(current_default, file, line)
-        elif current:
-            current_re = _regex(current, file, line)
-        unless = _regex(raw["unless"], file, line) if raw.get("unless") else None
-        out.append((Entry(regex=regex, right=raw["right"].strip(), current=current_re, unless=unless,
-                          always=bool(raw.get("always")), **common), key))
+        out.append((_entry(raw, key, f"第{i + 1}项（{key}）", current_default, file, line), key))
     review = data.get("review")
     return out, review if isinstance(review, str) else None, current_default if isinstance(current_default, str) else None
+
+
+def _entry(raw: dict[Any, Any], key: str, which: str, current_default: Any, file: str,
+           line: int | None) -> Entry:
+    """One entry of a 提法 file: a counted formulation (name, items) or a wording (wrong or pattern)."""
+    source = raw.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise _fail(f"{which}缺少 source：请写明依据的文件", file, line)
+    since = _year(raw.get("since"), "since", file, line)
+    until = _year(raw.get("until"), "until", file, line)
+    common: dict[str, Any] = {"key": key, "source": source.strip(), "note": str(raw.get("note") or ""),
+                              "since": since, "until": until}
+    if raw.get("name"):
+        items = raw.get("items")
+        if not isinstance(items, list) or len(items) < 2:
+            raise _fail(f"{which}的 items 应列出至少两项", file, line)
+        forms = tuple(tuple(str(x) for x in (item if isinstance(item, list) else [item])) for item in items)
+        joiner = "；" if any("、" in f[0] for f in forms) else "、"
+        return Entry(regex=None, right=joiner.join(f[0] for f in forms), name=str(raw["name"]),
+                     items=forms, prefixes=tuple(str(p) for p in raw.get("prefixes") or []),
+                     extras=raw.get("extras", True) is not False, **common)
+    if not isinstance(raw.get("right"), str) or not raw["right"].strip():
+        raise _fail(f"{which}缺少 right：请写明应当怎么写", file, line)
+    regex = _regex(raw["pattern"], file, line) if raw.get("pattern") else re.compile(re.escape(str(raw["wrong"])))
+    current = raw.get("current")
+    current_re = None
+    if current is True:
+        if not isinstance(current_default, str):
+            raise _fail(f"{which}写了 current: true，但文件开头没有 current 正则", file, line)
+        current_re = _regex(current_default, file, line)
+    elif current:
+        current_re = _regex(current, file, line)
+    unless = _regex(raw["unless"], file, line) if raw.get("unless") else None
+    return Entry(regex=regex, right=raw["right"].strip(), current=current_re, unless=unless,
+                 always=bool(raw.get("always")), **common)
 
 
 @lru_cache(maxsize=8)

@@ -197,59 +197,71 @@ def _de_slips(text: str, tagger: Any) -> list[Slip]:
     for i, (word, _tag) in enumerate(words):
         if word not in ("的", "地") or i == 0 or i + 1 >= len(words):
             continue
-        prev, prev_tag = words[i - 1]
-        nxt, nxt_tag = words[i + 1]
-        start = starts[i]
+        nxt = words[i + 1][0]
         shift = 1 if nxt in ("还", "都", "也", "却", "仍", "仍然", "依然") and i + 2 < len(words) else 0
-        if shift:
-            nxt, nxt_tag = words[i + 2]
-        # 得 between a verb or adjective and its degree complement: 做得很好，发展得很快。
-        if (nxt in _DEGREE or (nxt.startswith(("很", "非常", "越来越")) and nxt not in _QUANTITY)) and \
-                prev_tag[:1] in ("v", "a") and prev not in _CONTENT_VERBS and \
-                not (i >= 2 and words[i - 2][0] in ("所", "我", "你", "他", "她")):
-            rest = words[i + 2 + shift:i + 5 + shift] if nxt in _DEGREE else words[i + 2 + shift:i + 4 + shift]
-            tail: list[tuple[str, str]] = []
-            for w, t in rest:
-                if _CLAUSE_END.match(w):
-                    break
-                tail.append((w, t))
-            else:
-                if i + 2 + shift + len(rest) < len(words):
-                    continue  # the clause goes on: not a complement we can be sure of
-            end_index = i + 2 + shift + len(tail)
-            ends_clause = end_index >= len(words) or _CLAUSE_END.match(words[end_index][0])
-            head = "".join(w for w, _ in tail)
-            if ends_clause and len(tail) <= 2 and (tail or nxt not in _DEGREE) and \
-                    not any(t.startswith(_NOUNISH) for _, t in tail) and head not in _QUANTITY and \
-                    nxt not in _QUANTITY:
-                slips.append(Slip("D141", start, start + 1, word, "得",
-                                  f"“{prev}”后面是补语“{nxt}{head}”，用“得”"))
-                continue
-        if word != "的":
-            continue
-        # 地 between an adverbial and the verb (or preposition) it modifies: 认真地学习，积极地向…
-        reduplicated = bool(re.fullmatch(r"(.)\1(.)\2", prev)) or prev_tag == "z"
-        adverbial = prev in _ADVERBIALS or reduplicated
-        if shift or not adverbial or i + 2 >= len(words) or \
-                (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
-            continue  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
-        after, after_tag = words[i + 2]
-        if after in _NOUN_SUFFIXES:
-            continue  # 实实在在的获得感: the verb is the head of a noun
-        # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
-        object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
-            i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v", "d") and words[i + 3][0] != "的"))
-        before_preposition = nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after)
-        before_adverb = nxt_tag == "d" and after_tag == "v" and prev in _ADVERBIALS and \
-            i + 3 < len(words) and not _CLAUSE_END.match(words[i + 3][0])  # 积极地向上争取
-        if before_preposition or before_adverb:
-            slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”"))
-        elif nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
-                                 object_follows or (after_tag[:1] == "n" and (reduplicated or
-                                                            re.search(r"[好到实完成出住牢]$", nxt)))) and \
-                after not in ("的", "是"):
-            slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰动词“{nxt}”，用“地”"))
+        done, slip = _de_complement(words, i, shift, starts[i])
+        if slip is None and not done and word == "的":
+            slip = _di_adverbial(words, i, shift, starts[i])
+        if slip is not None:
+            slips.append(slip)
     return slips
+
+
+def _de_complement(words: list[tuple[str, str]], i: int, shift: int, start: int) -> tuple[bool, Slip | None]:
+    """得 between a verb or adjective and its degree complement: 做得很好，发展得很快。
+    Returns (done with this word, the slip found)."""
+    word = words[i][0]
+    prev, prev_tag = words[i - 1]
+    nxt = words[i + 1 + shift][0]
+    if not ((nxt in _DEGREE or (nxt.startswith(("很", "非常", "越来越")) and nxt not in _QUANTITY)) and
+            prev_tag[:1] in ("v", "a") and prev not in _CONTENT_VERBS and
+            not (i >= 2 and words[i - 2][0] in ("所", "我", "你", "他", "她"))):
+        return False, None
+    rest = words[i + 2 + shift:i + 5 + shift] if nxt in _DEGREE else words[i + 2 + shift:i + 4 + shift]
+    tail: list[tuple[str, str]] = []
+    for w, t in rest:
+        if _CLAUSE_END.match(w):
+            break
+        tail.append((w, t))
+    else:
+        if i + 2 + shift + len(rest) < len(words):
+            return True, None  # the clause goes on: not a complement we can be sure of
+    end_index = i + 2 + shift + len(tail)
+    ends_clause = end_index >= len(words) or _CLAUSE_END.match(words[end_index][0])
+    head = "".join(w for w, _ in tail)
+    if ends_clause and len(tail) <= 2 and (tail or nxt not in _DEGREE) and \
+            not any(t.startswith(_NOUNISH) for _, t in tail) and head not in _QUANTITY and \
+            nxt not in _QUANTITY:
+        return True, Slip("D141", start, start + 1, word, "得", f"“{prev}”后面是补语“{nxt}{head}”，用“得”")
+    return False, None
+
+
+def _di_adverbial(words: list[tuple[str, str]], i: int, shift: int, start: int) -> Slip | None:
+    """地 between an adverbial and the verb (or preposition) it modifies: 认真地学习，积极地向…"""
+    prev, prev_tag = words[i - 1]
+    nxt, nxt_tag = words[i + 1 + shift]
+    reduplicated = bool(re.fullmatch(r"(.)\1(.)\2", prev)) or prev_tag == "z"
+    adverbial = prev in _ADVERBIALS or reduplicated
+    if shift or not adverbial or i + 2 >= len(words) or \
+            (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
+        return None  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
+    after, after_tag = words[i + 2]
+    if after in _NOUN_SUFFIXES:
+        return None  # 实实在在的获得感: the verb is the head of a noun
+    # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
+    object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
+        i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v", "d") and words[i + 3][0] != "的"))
+    before_preposition = nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after)
+    before_adverb = nxt_tag == "d" and after_tag == "v" and prev in _ADVERBIALS and \
+        i + 3 < len(words) and not _CLAUSE_END.match(words[i + 3][0])  # 积极地向上争取
+    if before_preposition or before_adverb:
+        return Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”")
+    if nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
+                           object_follows or (after_tag[:1] == "n" and (reduplicated or
+                                                                      re.search(r"[好到实完成出住牢]$", nxt)))) and \
+            after not in ("的", "是"):
+        return Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰动词“{nxt}”，用“地”")
+    return None
 
 
 # --- doubled words -------------------------------------------------------------------------
