@@ -37,7 +37,7 @@ def test_appointment_reads_without_post_or_predecessor() -> None:
                   "directives: [对党忠诚, 发展为要]\n")
     assert "刚才，会议宣布了关于我任职的决定。这是市委对我的信任和培养" in text
     assert "组织上安排我担任" not in text and "工作期间" not in text
-    assert "主要讲两点：" in text and "恳请市委和同志们" in text
+    assert "主要讲两点：" in text and "恳请市委一如既往地关心支持" in text
     full = render("template: appointment\nmeeting: {organizer: 市委, post: 青岚县委书记, predecessor: 王某某同志}\n")
     assert "组织上安排我担任青岚县委书记" in full and "王某某同志在青岚县工作期间" in full  # the unit is the post's, not the organizer's
 

@@ -23,7 +23,7 @@ def outline_with(n: int, style: str = "讲几点意见", extra: str = "") -> str
     return f"template: deploy\ntitle: 讲话\ntransition:\n  style: {style}\n{extra}directives:\n{items}\n"
 
 
-@pytest.mark.parametrize("n, phrase", [(1, "一些意见"), (2, "两点意见"), (3, "三点意见"),
+@pytest.mark.parametrize("n, phrase", [(1, "几句意见"), (2, "两点意见"), (3, "三点意见"),
                                        (10, "十点意见"), (11, "十一点意见"), (12, "十二点意见")])
 def test_transition_count_is_computed(n: int, phrase: str) -> None:
     text, _ = render(outline_with(n))
