@@ -94,7 +94,7 @@ _TRANSITION = re.compile(r"讲[^，。]{0,4}(?:点意见|个方面|个问题|句
 
 
 def _number(text: str) -> int | None:
-    from ..corpus.segment import cn_to_int
+    from ..corpus.ordinals import cn_to_int
 
     return cn_to_int(text.replace("两", "二"))
 
@@ -119,7 +119,7 @@ def _series_after(paras: list[Paragraph], k: int, rest: str) -> int | None:
 
 def _paragraph_series(paras: list[Paragraph]) -> int | None:
     """How many items the numbered paragraphs starting at paras[0] count ((一)…(二)…)."""
-    from ..corpus.segment import STYLE_RANK, find_ordinal
+    from ..corpus.ordinals import STYLE_RANK, find_ordinal
 
     first = find_ordinal(paras[0].text) if paras else None
     if first is None or first.index != 1:
@@ -156,7 +156,7 @@ def check_bundles(paras: list[Paragraph], ctx: Context) -> None:
 # --- D122 / D123: series of one, too many directives --------------------------------------------
 
 def check_series(paras: list[Paragraph], ctx: Context) -> None:
-    from ..corpus.segment import find_ordinal
+    from ..corpus.ordinals import find_ordinal
 
     items = [(p, find_ordinal(p.text)) for p in paras]
     top = [o.index for _, o in items if o is not None and o.style in ("一、", "第一，")]
@@ -191,7 +191,7 @@ def check_series(paras: list[Paragraph], ctx: Context) -> None:
 
 
 def _rank(style: str) -> int:
-    from ..corpus.segment import STYLE_RANK
+    from ..corpus.ordinals import STYLE_RANK
 
     return STYLE_RANK.index(style)
 

@@ -49,7 +49,7 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
                     speech_name: str) -> None:
     """Findings on the host script (ctx is the host's file)."""
     from ..corpus.mine import mine_text
-    from ..corpus.segment import cn_to_int
+    from ..corpus.ordinals import cn_to_int
     from ..host import short_heading
 
     host, speech = _parse(host_paras), _parse(speech_paras)

@@ -28,7 +28,7 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
         text, _ = decode_bytes(data, name)
     except CorpusError as exc:
         raise DrafterError(exc.problems[0].message, file=name) from None
-    from ..corpus.segment import restore_paragraphs
+    from ..corpus.paragraphs import restore_paragraphs
 
     out: list[Paragraph] = []
     for number, line in enumerate(text.splitlines(), 1):

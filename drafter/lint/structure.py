@@ -21,7 +21,7 @@ def check_structure(paras: list[Paragraph], ctx: Context) -> None:
 
 
 def _ordinals(paras: list[Paragraph]) -> list[tuple[Paragraph, Any]]:
-    from ..corpus.segment import find_ordinal
+    from ..corpus.ordinals import find_ordinal
 
     return [(p, find_ordinal(p.text)) for p in paras]
 
@@ -66,7 +66,7 @@ _INLINE = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*([一二三四五六七�
 def _inline_series(paras: list[Paragraph], ctx: Context) -> None:
     """一是……二是……三是 inside paragraphs (and across the paragraphs of one list): no number
     twice, none skipped; a list may restart at 一."""
-    from ..corpus.segment import cn_to_int, find_ordinal
+    from ..corpus.ordinals import cn_to_int, find_ordinal
 
     last = {"是": 0, "要": 0}
     for para in paras:
