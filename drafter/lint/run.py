@@ -68,7 +68,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
             run.drafts.append(path)
         for check in checks("file"):
             findings += check(path, run)
-    from .fit import without_repeats
+    from .fit_content import without_repeats
     from .typo import without_repeats_of
 
     findings = without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
