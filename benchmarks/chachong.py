@@ -78,7 +78,7 @@ IN_PROCESS = """
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from drafter import lint_chachong
+from drafter.lint import chachong as lint_chachong
 t1 = time.perf_counter()
 archive = lint_chachong.open_archive([sys.argv[2]])
 t2 = time.perf_counter()

@@ -1,5 +1,5 @@
 """Candidate search for 查重, compared on real input: datasketch's MinHash LSH against drafter's
-own sorted 4-gram index (drafter/lint_chachong.py). Needs `pip install datasketch`.
+own sorted 4-gram index (drafter/lint/chachong.py). Needs `pip install datasketch`.
 
 Run: python benchmarks/chachong_compare.py [--mb 10]
 
@@ -31,7 +31,7 @@ def main() -> None:
         from datasketch import MinHash, MinHashLSH
     except ImportError:
         sys.exit("pip install datasketch first")
-    from drafter import lint_chachong as own
+    from drafter.lint import chachong as own
 
     rng = random.Random(7)
     sentences = chachong.corpus_sentences()

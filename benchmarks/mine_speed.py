@@ -32,7 +32,8 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, speeches)
 
 PLAN = """
 import os, sys
-from drafter.corpus.runner import collect_inputs, plan_jobs
+from drafter.corpus.inputs import collect_inputs
+from drafter.corpus.runner import plan_jobs
 jobs, why = plan_jobs(2, collect_inputs([sys.argv[1]]))
 print(f"{jobs} processes, load {os.getloadavg()[0]:.1f}" + (f": {why}" if why else ""))
 """

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.lint import Context, Paragraph, lint_outline, read_paragraphs  # noqa: E402
-from drafter.lint_typo import CODES, check_paragraphs  # noqa: E402
+from drafter.lint.typo import CODES, check_paragraphs  # noqa: E402
 
 PLANTED = ROOT / "tests" / "data" / "typo" / "planted.tsv"
 SHARED = ROOT.parent / "shared" / "corpus"

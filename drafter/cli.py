@@ -299,7 +299,7 @@ def mine(
 ) -> None:
     """从讲话稿中提取结构、常用开头结尾和过渡句，可生成大纲、短语库和模板。"""
     with user_errors():
-        from .commands import run_mine
+        from .mining import run_mine
 
         code = run_mine(paths, output=output, speech_number=speech, as_json=as_json,
                         report=report, phrasebank_path=phrasebank, templates_dir=emit_templates,

@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+TYPE_CHECKING = False  # typing is not imported on the start-up path
+if TYPE_CHECKING:
+    from .phrasebook import Frame
+
 Writer = Callable[[str], None]
 
 # Tables (mine report, lint findings) fit 100 columns: long cells wrap, never get cut.
@@ -105,107 +109,6 @@ def run_preview(outline: Path, *, rate: int, width: int | None, host: bool,
     console.print(build_preview(result.document, stats))
 
 
-def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None, as_json: bool,
-             report: bool, phrasebank_path: Path | None, templates_dir: Path | None, jobs: int,
-             force: bool, out: Writer, err: Writer, min_count: int = 2,
-             units: tuple[str, ...] = ()) -> int:
-    """Mine inputs; exit 0 with what could be mined, 2 when nothing could be read."""
-    import json
-
-    from .corpus.runner import (
-        HouseStyle,
-        Report,
-        build_report,
-        collect_inputs,
-        emit_templates,
-        meeting_type,
-        mine_inputs,
-    )
-    from .errors import CorpusError
-    from .output import check_target, write_atomic
-
-    for target in (output, phrasebank_path):
-        if target is not None:
-            check_target(target, force=force)
-    if templates_dir is not None:  # checked before anything (the phrasebank too) is written
-        if templates_dir.exists() and not templates_dir.is_dir():
-            raise CorpusError("--emit-templates 要的是文件夹，这里是一个已有的文件，为避免覆盖已停止",
-                              file=str(templates_dir), hint="换一个文件夹名")
-        if templates_dir.is_dir() and any(templates_dir.iterdir()) and not force:
-            raise CorpusError("模板文件夹已存在且不是空的，为避免覆盖已停止", file=str(templates_dir),
-                              hint="换一个文件夹，或加 --force")
-    inputs = collect_inputs(paths)
-    if jobs > 1:
-        from .corpus.runner import plan_jobs
-
-        used, why = plan_jobs(jobs, inputs)
-        if why:
-            err(f"提示：--jobs {jobs}：{why}")
-    collector = None
-    styles: dict[str, HouseStyle] = {}
-    if phrasebank_path is not None or templates_dir is not None:
-        from .corpus.phrases import PhraseCollector
-
-        collector = PhraseCollector(units=units)
-    summary = Report()
-    chosen = None
-    show_progress = not as_json
-    for result in mine_inputs(inputs, jobs=jobs, progress=show_progress):
-        summary.add(result)
-        if as_json:
-            out(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-        for speech in result.speeches:
-            if collector is not None:
-                collector.add(speech, result.source)
-                if templates_dir is not None:
-                    styles.setdefault(meeting_type(speech), HouseStyle()).add(
-                        speech, collector.safe_frame, result.source)
-        if output is not None and result.speeches and chosen is None:
-            chosen = (result.source, result.speeches)
-    for source, why in summary.skipped:
-        err(f"跳过 {source}：{why}")
-    if summary.readable == 0:
-        raise CorpusError("没有读到任何可用的文本",
-                          hint="请检查路径；支持 .txt .md .docx .doc .wps .html .htm .pdf，文本编码可为 UTF-8、GBK 或 Big5")
-    if output is not None:
-        from .corpus.to_outline import outline_yaml
-
-        if chosen is None:
-            raise CorpusError("没有找到讲话稿，无法生成大纲")
-        source, speeches = chosen
-        if len(speeches) > 1 and speech_number is None:
-            raise CorpusError(f"{source} 中有 {len(speeches)} 篇讲话，请用 --speech 选择（1–{len(speeches)}）")
-        index = (speech_number or 1) - 1
-        if index >= len(speeches):
-            raise CorpusError(f"{source} 中只有 {len(speeches)} 篇讲话")
-        write_atomic(output, outline_yaml(speeches[index], source), force=force)
-        err(f"已写入 {output}")
-    if collector is not None and phrasebank_path is not None:
-        from .corpus.phrases import dump
-
-        book = collector.result(min_count=min_count)
-        write_atomic(phrasebank_path, dump(book), force=force)
-        kept = sum(len(frames) for frames in book["parts"].values())
-        dropped = "，".join(f"{why} {n} 句" for why, n in book["dropped"].items())
-        err(f"已写入短语库 {phrasebank_path}：{kept} 条句式，均在至少 {min_count} 篇讲话中出现"
-            + (f"；已略去{dropped}" if dropped else ""))
-    if templates_dir is not None:
-        written = emit_templates(styles, templates_dir, force=force)
-        if written:
-            err(f"已生成 {len(written)} 个模板：{'、'.join(p.stem for p in written)}（{templates_dir}）")
-        else:
-            err("没有生成模板：没有哪类会议的讲话达到 2 篇且有反复出现的写法")
-    if report or not (as_json or output or phrasebank_path or templates_dir):
-        from io import StringIO
-
-        from rich.console import Console
-
-        buffer = StringIO()
-        Console(file=buffer, width=REPORT_WIDTH, highlight=False).print(build_report(summary))
-        out(buffer.getvalue())
-    return 0
-
-
 def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, limit: int,
                 out: Writer, date: str | None = None, outline: Path | None = None,
                 meeting: str | None = None, register: str | None = None,
@@ -219,7 +122,6 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
         PART_ALIASES,
         PARTS,
         REGISTERS,
-        describe,
         load_library,
         select,
         slot_legend,
@@ -234,17 +136,7 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
     year = speech_year(date) if date else None
     fill: dict[str, str] = {}
     if outline is not None:
-        from .loader import load_outline
-        from .unit import resolve_unit
-
-        data = load_outline(outline).data
-        if year is None and data.get("date") is not None:
-            year = speech_year(data["date"])
-        meeting = meeting or data.get("template")
-        register = register or "会议讲话"  # every outline template is a meeting speech
-        unit = resolve_unit(data)
-        if unit["name"] != unit["self"]:  # a real name (云川县), not 本县
-            fill["地"] = unit["name"]
+        year, meeting, register, fill = _phrases_from_outline(outline, year, meeting, register)
     if year is None:
         year = dt.date.today().year
     if meeting:
@@ -271,20 +163,38 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
     more = f"，显示前 {limit} 条（用 --limit 看更多）" if len(chosen.frames) > limit else ""
     lines.append(f"{PARTS[key]}用语，{year} 年适用，共 {len(chosen.frames)} 条{more}：")
     for frame in frames:
-        if frame.count is not None:
-            lines.append(f"{frame.count:>3}×  {frame.text}")
-            places = "；".join(s.place() for s in frame.sources)
-            if places:
-                lines.append(f"       出处：{places}")
-        else:
-            lines.append(f"  {frame.filled(fill)}")
-            labels = describe(frame, meeting_names)
-            if labels:
-                lines.append(f"      〔{labels}〕")
+        lines += _frame_lines(frame, fill, meeting_names)
     legend = slot_legend(frames)
     if legend:
         lines.append(legend)
     out("\n".join(lines) + "\n")
+
+
+def _phrases_from_outline(outline: Path, year: int | None, meeting: str | None, register: str | None,
+                          ) -> tuple[int | None, str | None, str, dict[str, str]]:
+    """What an outline tells `drafter phrases`: its year, meeting type, register and place name."""
+    from .loader import load_outline
+    from .phrasebook import speech_year
+    from .unit import resolve_unit
+
+    data = load_outline(outline).data
+    if year is None and data.get("date") is not None:
+        year = speech_year(data["date"])
+    meeting = meeting or data.get("template")
+    register = register or "会议讲话"  # every outline template is a meeting speech
+    unit = resolve_unit(data)
+    fill = {"地": unit["name"]} if unit["name"] != unit["self"] else {}  # a real name (云川县), not 本县
+    return year, meeting, register, fill
+
+
+def _frame_lines(frame: Frame, fill: dict[str, str], meeting_names: dict[str, str]) -> list[str]:
+    from .phrasebook import describe
+
+    if frame.count is not None:
+        places = "；".join(s.place() for s in frame.sources)
+        return [f"{frame.count:>3}×  {frame.text}"] + ([f"       出处：{places}"] if places else [])
+    labels = describe(frame, meeting_names)
+    return [f"  {frame.filled(fill)}"] + ([f"      〔{labels}〕"] if labels else [])
 
 
 def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: list[str],
@@ -303,8 +213,8 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
 
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
-        from .lint_tifa import user_tifa_file
-        from .lint_typo import user_usage_file
+        from .lint.tifa import user_tifa_file
+        from .lint.typo import user_usage_file
 
         lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
         lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")

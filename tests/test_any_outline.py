@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from drafter.export.text import export
 from drafter.lint import Context, Paragraph, _counts
-from drafter.lint_fit import check_bundles, check_series, outline_texts
+from drafter.lint.fit import check_bundles, check_series, outline_texts
 from drafter.loader import LoadedOutline, Positions, load_outline
 from drafter.render import render_outline
 from drafter.templating import catalogue, template_dirs

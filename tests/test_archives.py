@@ -19,10 +19,10 @@ from drafter.corpus import read_doc
 from drafter.corpus.furniture import set_aside
 from drafter.corpus.layout import rejoin
 from drafter.corpus.mine import mine_bytes
+from drafter.corpus.ordinals import find_ordinal
 from drafter.corpus.read_docx import cn_counting, docx_text, format_number
 from drafter.corpus.read_html import clean_title, read_html
 from drafter.corpus.readers import read_document
-from drafter.corpus.segment import find_ordinal
 from drafter.corpus.starts import clean_title_line, find_salutation
 from tests.pdfmaker import make_pdf
 
@@ -371,7 +371,9 @@ def test_pool_is_used_only_when_it_pays_off(tmp_path: Path, monkeypatch: pytest.
 
     for k in range(3):
         (tmp_path / f"s{k}.txt").write_text("\n".join(_plain_lines()), encoding="utf-8")
-    inputs = runner.collect_inputs([str(tmp_path)])
+    from drafter.corpus.inputs import collect_inputs
+
+    inputs = collect_inputs([str(tmp_path)])
     assert runner.plan_jobs(2, inputs)[0] == 1  # a few KB: start-up would cost more
     monkeypatch.setattr(runner, "POOL_MIN_BYTES", 0)
     monkeypatch.setattr(runner.os, "getloadavg", lambda: (8.0, 8.0, 8.0), raising=False)

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from drafter import lint_chachong
 from drafter.cli import app
 from drafter.errors import DrafterError
+from drafter.lint import chachong as lint_chachong
 from drafter.lint import lint_paths
 
 from .conftest import SHARED

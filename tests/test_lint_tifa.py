@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from drafter.cli import app
 from drafter.errors import DrafterError
 from drafter.lint import lint_paths
-from drafter.lint_tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
+from drafter.lint.tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
 
 from .conftest import OUTLINES, PLANT_OUTLINE, SHARED
 

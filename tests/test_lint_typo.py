@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from drafter.cli import app
 from drafter.errors import DrafterError
 from drafter.lint import lint_paths
-from drafter.lint_typo import BUILTIN, CODES, check_text, parse_lexicon, user_usage_file
+from drafter.lint.typo import BUILTIN, CODES, check_text, parse_lexicon, user_usage_file
 
 from .conftest import OUTLINES, ROOT, SHARED
 
@@ -208,7 +208,7 @@ def test_the_check_never_raises_and_slips_stay_inside_the_text(text: str) -> Non
 
 def test_the_light_tokenizer_is_jiebas_on_common_words_and_its_list_is_current() -> None:
     from drafter.corpus.tokenizer import default_tokenizer
-    from drafter.lint_typo import WORDS, build_words, tokenizer
+    from drafter.lint.typo import WORDS, build_words, tokenizer
 
     assert type(tokenizer()).__name__ == "_LightRjieba"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").glob("*.txt")))
@@ -225,7 +225,7 @@ def test_the_light_tokenizer_is_jiebas_on_common_words_and_its_list_is_current()
     # rarer compounds (营商, 述职) come apart (0.92 on the examples when this was written)
     assert len(light & full) >= 0.85 * len(full)
     pytest.importorskip("jieba")
-    assert WORDS.read_text(encoding="utf-8") == build_words(), "run: python -m drafter.lint_typo"
+    assert WORDS.read_text(encoding="utf-8") == build_words(), "run: python -m drafter.lint.typo"
 
 
 def test_a_slip_the_tifa_list_also_names_is_reported_once(write) -> None:
@@ -263,7 +263,7 @@ def test_every_shipped_phrase_is_clean() -> None:
 def test_the_light_and_the_full_tokenizer_live_in_one_process(first: str, second: str) -> None:
     import subprocess
 
-    make = {"light": "__import__('drafter.lint_typo', fromlist=['x']).tokenizer()",
+    make = {"light": "__import__('drafter.lint.typo', fromlist=['x']).tokenizer()",
             "full": "__import__('drafter.corpus.tokenizer', fromlist=['x']).default_tokenizer()"}
     code = (f"a = {make[first]}; b = {make[second]}; "
             "print(type(a).__name__, type(b).__name__, a.cut('认真学习'), b.cut('认真学习'))")

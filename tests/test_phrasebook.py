@@ -236,8 +236,8 @@ def test_bad_inputs_exit_2(tmp_path: Path) -> None:
 
 
 def test_no_frame_trips_the_tifa_check() -> None:
-    """Once the 提法 check (drafter.lint_tifa) is on the branch, every frame passes it too."""
-    tifa = pytest.importorskip("drafter.lint_tifa")
+    """Once the 提法 check (drafter.lint.tifa) is on the branch, every frame passes it too."""
+    tifa = pytest.importorskip("drafter.lint.tifa")
     if not (hasattr(tifa, "load_rules") and hasattr(tifa, "find_in_text")):
         pytest.skip("the 提法 check has another interface")
     rules = tifa.load_rules()

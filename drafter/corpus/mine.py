@@ -9,8 +9,9 @@ from ..errors import CorpusError
 from .clean import clean_text
 from .layout import fullwidth_to_ascii, lay_out
 from .model import Speech
+from .paragraphs import normalise_paragraphs, restore_paragraphs, split_speeches
 from .readers import read_document
-from .segment import is_reportage, normalise_paragraphs, restore_paragraphs, segment, split_speeches
+from .segment import is_reportage, segment
 
 
 @dataclass

@@ -1,6 +1,7 @@
-"""Cleaned text → paragraphs → speeches → labelled parts and the directive tree.
+"""One speech's paragraphs → labelled parts: transition, directives, reminders, closing.
 
-The rules are the genre's (speech-genre.md): numbered headings in the GB/T 9704 series and
+Paragraphs and speeches come from paragraphs.py, the head (title, speaker, salutation) is
+head.py's, ordinals ordinals.py's and the directive tree units.py's. The rules are the genre's (speech-genre.md): numbered headings in the GB/T 9704 series and
 the spoken ones (第一， 一是 一要 首先), transition sentences that announce a count, list
 restarts that betray a lost heading level, reminders and closing exhortations at the end.
 """
@@ -8,247 +9,14 @@ restarts that betray a lost heading level, reminders and closing exhortations at
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
+from .clean import TRUNCATED
+from .head import read_head, start_at_salutation
 from .model import Speech, Unit
-from .starts import clean_title_line, find_salutation, tidy_head
-
-NUM = "一二三四五六七八九十"
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
-_CN_DIGITS["两"] = 2
-
-
-def cn_to_int(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 4 → 4; None when it is not a small number."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
-        return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text) if len(text) == 1 else None
-
-
-# --- ordinals at the start of a paragraph ----------------------------------------------------
-
-@dataclass(frozen=True)
-class Ordinal:
-    style: str
-    index: int
-    text: str  # as found, e.g. "第三个问题，"
-    end: int  # where the heading text starts
-
-
-_ORDINALS: list[tuple[str, re.Pattern[str]]] = [
-    ("一、", re.compile(rf"^([{NUM}]+)[、．.](?!\d)")),
-    ("第一，", re.compile(rf"^(?:这是)?第([{NUM}]+)(?:点希望|点意见|点要求|点建议|句话|点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
-                         rf"^第([{NUM}]+)(?:点|个问题|条|个方面)(?:是|就是)?(?=[{NUM}\u4e00-\u9fff])|"
-                         rf"^第([{NUM}]+)是(?=[\u4e00-\u9fff])")),
-    ("（一）", re.compile(rf"^[（(]([{NUM}]+)[）)]")),
-    ("1.", re.compile(r"^(\d{1,2})(?:[.．、](?!\d)|\s)")),
-    ("（1）", re.compile(r"^[（(](\d{1,2})[）)]")),
-    ("一要", re.compile(rf"^([{NUM}]+)要(?!求)")),
-    ("一是", re.compile(rf"^([{NUM}]+)是")),
-    ("首先", re.compile(r"^(首先|其次|再次|最后)(?:是|要)?[，,：:]?")),
-]
-STYLE_RANK = [style for style, _ in _ORDINALS]
-_SHOU_XIAN = {"首先": 1, "其次": 2, "再次": 3}
-
-
-def find_ordinal(paragraph: str) -> Ordinal | None:
-    for style, pattern in _ORDINALS:
-        m = pattern.match(paragraph)
-        if not m:
-            continue
-        if style == "首先":
-            word = m.group(1)
-            index = _SHOU_XIAN.get(word, 99 if word == "最后" else 0)
-        else:
-            raw = next(g for g in m.groups() if g)
-            value = cn_to_int(raw)
-            if value is None or value == 0:
-                continue
-            index = value
-        if style == "一是" and index == 1 and not paragraph.startswith("一是"):
-            continue
-        return Ordinal(style, index, m.group(0), m.end())
-    return None
-
-
-# --- paragraphs ------------------------------------------------------------------------------
-
-_SALUTATION_WORDS = (r"(?:[\u4e00-\u9fff]{0,8}(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们)"
-                     r"|各位[^，,。：:！!]{1,12}|尊敬的[^。：:！!]{1,30})")
-SALUTATION = re.compile(rf"^({_SALUTATION_WORDS}(?:[，,、]\s*{_SALUTATION_WORDS})*)\s*[：:]")
-_DATE = re.compile(r"^[（(]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月)?"
-                   r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?")
-_SPLIT_BEFORE = re.compile(
-    rf"(?<=[。！？!?；;：:”\s])\s*(?=(?:[{NUM}]+、|[（(][{NUM}]+[）)]|第[{NUM}]+(?:[，,、]|点|个问题)"
-    rf"|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．](?!\d)))")
-_LONG_LINE = 600  # a source whose lines are this long has lost its paragraphs
-
-
-def restore_paragraphs(text: str) -> list[str]:
-    """Lines and full-width double spaces separate paragraphs; one-line web copies are split
-    before salutations, dates and ordinals; inline headings are separated from their body."""
-    text = re.sub(r"注[ \t\u3000]+释", "注释", text)
-    raw: list[str] = []
-    for line in text.split("\n"):
-        raw.extend(p for p in re.split(r"\u3000{2,}|\s{3,}", line))
-    raw = [p.strip(" \t\u3000") for p in raw]
-    raw = [p for p in raw if p]
-    lengths = [len(p) for p in raw] or [0]
-    # Lost paragraphs: one line holds most of the text (a one-line web copy).
-    lost = max(lengths) > _LONG_LINE and max(lengths) > 0.5 * sum(lengths)
-    out: list[str] = []
-    for para in raw:
-        pieces = [para]
-        if lost:
-            pieces = _split_lost(para)
-        for piece in pieces:
-            out.extend(_separate_inline_heading(piece))
-    return out
-
-
-def _split_lost(para: str) -> list[str]:
-    # After a date or salutation: (2021年5月24日)同志們: 在全市……
-    parts: list[str] = []
-    m = _DATE.match(para)
-    if m and m.end() < len(para):
-        parts.append(para[: m.end()])
-        para = para[m.end():].strip()
-    sal = re.search(rf"(?:^|(?<=[\s）)]))({_SALUTATION_WORDS}(?:[，,、]\s*{_SALUTATION_WORDS})*)\s*[：:]",
-                    para[:200])
-    if sal:
-        before = para[: sal.start()].strip()
-        if before:
-            parts.extend(_split_title_run(before))
-        parts.append(sal.group(0).strip())
-        para = para[sal.end():].strip()
-    parts.extend(p.strip() for p in _SPLIT_BEFORE.split(para) if p.strip())
-    return parts
-
-
-def _split_title_run(text: str) -> list[str]:
-    # "**书记在……上的讲话 (2021年5月24日)" → title, date
-    m = re.search(r"[（(]\s*\d{4}\s*年[^（）()]{0,12}[）)]\s*$", text)
-    if m:
-        return [p for p in (text[: m.start()].strip(), m.group(0).strip()) if p]
-    return [text]
-
-
-def _separate_inline_heading(para: str) -> list[str]:
-    """一、统一思想，凝聚共识 踏上新征程…… → heading line + body: web copies keep the
-    heading and its body on one line, separated by a space."""
-    if find_ordinal(para) is None:
-        return [para]
-    m = re.search(r"[ \u3000\t]+", para[:60])
-    if m and m.start() >= 6 and not re.search(r"[。！？]", para[: m.start()]):
-        return [para[: m.start()], para[m.end():]]
-    return [para]
-
-
-_FOOTNOTE_MARK = re.compile(r"〔\d+〕|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]|\[\d+\]")
-
-
-_FOOTNOTE_START = re.compile(r"^\s*(?:〔\d+〕|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]|\[\d+\]|注\s*\d|\d+\s*[、.．]?\s*见本)")
-_SOURCE_NOTE = re.compile(
-    r"^\s*(?:[*＊?？]+)?\s*[（(]?\s*(?:这是[^。]{0,80}(?:讲话|报告|演说|讲演|结论|发言|开幕词|闭幕词|谈话)|出处[:：]|原载|选自|"
-    r"见本卷|本篇|《\s*人民日报\s*》[^。]{0,30}版|新华社[^。]{0,20}电|来源[:：]|注释[:：]?$)")
-
-
-def drop_apparatus(paragraphs: list[str]) -> list[str]:
-    """Footnotes, source lines and editors' notes that trail a speech are not the speech."""
-    end = len(paragraphs)
-    while end > 0:
-        para = paragraphs[end - 1]
-        if para == TRUNCATED or _FOOTNOTE_START.match(para) or _SOURCE_NOTE.match(para):
-            end -= 1
-            continue
-        break
-    # A footnote block may hold several notes; cut at its first note.
-    first_note = next((k for k in range(len(paragraphs) // 2, end)
-                       if _FOOTNOTE_START.match(paragraphs[k]) and
-                       all(_FOOTNOTE_START.match(p) or len(p) < 400 for p in paragraphs[k:end])), None)
-    if first_note is not None and end - first_note <= 40 and first_note > 0:
-        end = first_note
-    notes_head = next((k for k in range(len(paragraphs) // 2, end)
-                       if re.match(r"^(?:注释|注解|【注释】)[:：]?$", paragraphs[k])), None)
-    if notes_head is not None:
-        end = notes_head
-    kept = paragraphs[:end] + [p for p in paragraphs[end:] if p == TRUNCATED]
-    kept = [p for p in kept if re.search(r"[\w\u4e00-\u9fff]", p)]  # lone "?" and the like
-    return [p for p in kept if not (_SOURCE_NOTE.match(p) and len(p) < 200 and p.lstrip("（( *＊").startswith("这是"))]
-
-
-def normalise_paragraphs(paragraphs: list[str]) -> list[str]:
-    out = []
-    paragraphs = drop_apparatus(paragraphs)
-    for para in paragraphs:
-        if para == TRUNCATED:
-            out.append(para)
-            continue
-        para = _FOOTNOTE_MARK.sub("", para)
-        para = mark_placeholders(normalise_paragraph(para))
-        if para and para != PLACEHOLDER:
-            out.append(para)
-    return out
-
-
-# --- splitting a file into speeches ----------------------------------------------------------
-
-_PIAN = re.compile(rf"^.{{0,40}}?篇[{NUM}]+\s*[:：]?$")
-_NOTES_HEAD = re.compile(r"^(注释|注\s*释|注解|【注释】|参考文献)[:：]?$")
-
-
-def split_speeches(paragraphs: list[str]) -> list[list[str]]:
-    # Drop footnote sections at the end of a speech or file.
-    groups: list[list[str]] = [[]]
-    for para in paragraphs:
-        if _PIAN.match(para):
-            groups.append([])
-            continue
-        groups[-1].append(para)
-    groups = [g for g in groups if any(p != TRUNCATED for p in g)]
-    result: list[list[str]] = []
-    for group in groups:
-        result.extend(_split_on_salutations(group))
-    return [_drop_notes(g) for g in result]
-
-
-def _split_on_salutations(paragraphs: list[str]) -> list[list[str]]:
-    starts = [i for i, p in enumerate(paragraphs) if SALUTATION.fullmatch(p.strip() + ("" if p.rstrip().endswith(("：", ":")) else "："))
-              and len(p) <= 40 and p.rstrip().endswith(("：", ":"))]
-    if len(starts) < 2:
-        return [paragraphs]
-    pieces: list[list[str]] = []
-    previous = 0
-    for start in starts[1:]:
-        text_between = sum(len(p) for p in paragraphs[previous:start])
-        if text_between < 500:
-            continue
-        cut = start
-        # take a title / date line just before the salutation along
-        while cut > previous and len(paragraphs[cut - 1]) <= 60 and not paragraphs[cut - 1].endswith(
-                ("。", "！", "？")):
-            cut -= 1
-        pieces.append(paragraphs[previous:cut])
-        previous = cut
-    pieces.append(paragraphs[previous:])
-    return [p for p in pieces if p]
-
-
-def _drop_notes(paragraphs: list[str]) -> list[str]:
-    for i, para in enumerate(paragraphs):
-        if _NOTES_HEAD.match(para) and i > len(paragraphs) // 2:
-            return paragraphs[:i]
-    return paragraphs
-
+from .ordinals import NUM, cn_to_int, find_ordinal
+from .starts import find_salutation, tidy_head
+from .units import build_units, first_sentence_heading
 
 # --- labelling -------------------------------------------------------------------------------
 
@@ -327,243 +95,6 @@ def _transition_in(paragraph: str) -> tuple[str, int | None] | None:
     return None
 
 
-def _first_sentence_heading(text: str, limit: int = 30) -> str:
-    """A stand-in heading for a unit whose heading the source lost: the first sentence of
-    its lead paragraph, cut at the last clause boundary within ``limit`` characters."""
-    sentence = re.split(r"[。！？!?]", text, maxsplit=1)[0]
-    if len(sentence) <= limit:
-        return sentence.strip()
-    head = sentence[:limit]
-    cut = max(head.rfind("，"), head.rfind("；"), head.rfind("："))
-    return (head[:cut] if cut > 4 else head).strip()
-
-
-def _heading_and_body(para: str, ordinal: Ordinal) -> tuple[str, str]:
-    rest = para[ordinal.end:].strip()
-    m = re.search(r"[。！？!?]", rest)
-    if m is None:
-        return rest.rstrip("；;：:"), ""
-    if m.end() >= len(rest):  # one sentence: a heading on its own line
-        return rest[: m.start()], ""
-    head = rest[: m.start()]
-    if len(head) > 60:  # no short lead sentence: cut like a stand-in
-        return _first_sentence_heading(rest), rest
-    return head, rest[m.end():].strip()
-
-
-_DI_UNIT = re.compile(r"个问题|个方面|方面|句话|点|条")
-
-
-def series_key(o: Ordinal) -> str:
-    """第一个问题 … and 第一， … share a style but are different series: a speech says
-    第一个问题 at the top and 第一， inside it."""
-    if o.style == "第一，":
-        unit = _DI_UNIT.search(o.text)
-        if unit:
-            return "第一" + unit.group(0)
-    return o.style
-
-
-def in_series(o: Ordinal | None, key: str) -> bool:
-    return o is not None and (o.style == key or series_key(o) == key)
-
-
-def _key_rank(key: str) -> tuple[int, int]:
-    base = "第一，" if key.startswith("第一") else key
-    return (STYLE_RANK.index(base) if base in STYLE_RANK else 99, 0 if key != base else 1)
-
-
-def _clean(indexes: list[int]) -> bool:
-    return len(indexes) >= 2 and indexes == list(range(1, len(indexes) + 1))
-
-
-def _series_styles(paragraphs: list[str], count: int | None = None) -> list[str]:
-    """Series (items 1 and 2) among these paragraphs, best rank first. A style whose list
-    restarts gives way to a variant that counts through (第一个问题 … over the 第一， inside
-    each); with an announced count, a series of exactly that many items comes first."""
-    base: dict[str, list[int]] = {}
-    variant: dict[str, list[int]] = {}
-    for para in paragraphs:
-        o = find_ordinal(para)
-        if o:
-            base.setdefault(o.style, []).append(o.index)
-            if series_key(o) != o.style:
-                variant.setdefault(series_key(o), []).append(o.index)
-    keys: list[str] = []
-    for style in sorted((k for k, v in base.items() if {1, 2} <= set(v)), key=_key_rank):
-        if base[style].count(1) > 1:
-            through = [k for k, v in variant.items() if k.startswith(style[:2]) and _clean(v)]
-            keys.extend(sorted(through, key=lambda k: -len(variant[k])))
-        keys.append(style)
-    if count:
-        every = {**base, **variant}
-        fits = [k for k in list(keys) + sorted(variant, key=_key_rank)
-                if every[k] == list(range(1, count + 1)) or (k == "首先" and len(every[k]) == count)]
-        keys = list(dict.fromkeys(fits + keys))
-    return keys
-
-
-def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
-                count: int | None = None, cut: bool = False) -> tuple[list[str], list[Unit]]:
-    """Split paragraphs into (lead paragraphs, units) by the best series found. After a
-    transition (``announced``), or in a speech the source cut short (``cut``), a lone item 1
-    is a series too: the source may have been cut after it."""
-    styles = _series_styles(paragraphs, count if depth == 1 else None)
-    if not styles and (announced or cut) and depth == 1:
-        lone = [find_ordinal(p) for p in paragraphs]
-        heading_level = ("一、", "第一，", "（一）") + (("首先",) if cut else ())
-        styles = [series_key(o) for k, o in enumerate(lone) if o and o.index == 1
-                  and (o.style in heading_level or (k == 0 and announced))
-                  and (o.style != "首先" or len(paragraphs[k]) <= 40 or paragraphs[k].endswith(("：", ":")))][:1]
-    if not styles or depth > 4:
-        return paragraphs, []
-    style = styles[0]
-    ordinals = [find_ordinal(p) for p in paragraphs]
-    positions = [i for i, o in enumerate(ordinals) if in_series(o, style)]
-    restarts = sum(1 for o in ordinals if in_series(o, style) and o is not None and o.index == 1)
-    first = positions[0]
-    introduced = first > 0 and ordinals[first - 1] is None and paragraphs[first - 1].endswith(("：", ":"))
-    if depth == 1 and (restarts > 1 or introduced):
-        return _inferred_units(paragraphs, ordinals, style)
-    lead = paragraphs[:first]
-    units: list[Unit] = []
-    bounds = positions + [len(paragraphs)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        ordinal = ordinals[start]
-        assert ordinal is not None
-        heading, rest = _heading_and_body(paragraphs[start], ordinal)
-        inner = ([rest] if rest else []) + paragraphs[start + 1:end]
-        body, children = build_units(inner, depth + 1)
-        units.append(Unit(ordinal=ordinal.text.strip(), heading=heading, body=body,
-                          children=children, style=ordinal.style))
-    return lead, units
-
-
-def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
-                    style: str) -> tuple[list[str], list[Unit]]:
-    """The source lost its top level: each list that restarts after a lead paragraph (in
-    whatever ordinal style) is one unit, named by its lead sentence."""
-    starts: list[int] = []
-    in_item_body = False  # after a heading-only item, its body (and nested lists) follow
-    last_item = -1
-    for i, o in enumerate(ordinals):
-        previous_heading_only = in_item_body
-        previous_item = last_item
-        if o is not None and in_series(o, style):
-            rest = paragraphs[i][o.end:]
-            in_item_body = not re.search(r"[。！？!?].", rest) and len(rest) <= 40
-            last_item = i
-        if o is None or o.index != 1:
-            continue
-        lead_before = i > 0 and ordinals[i - 1] is None
-        if not in_series(o, style) and (not lead_before or in_item_body):
-            continue
-        start = i - 1 if lead_before else i
-        if lead_before and in_series(o, style) and previous_heading_only:
-            # A run of plain paragraphs after a heading-only item and before a restart: the
-            # item's body comes first; a new unit usually opens with two lead paragraphs (a
-            # topic sentence, then the situation).
-            j = i - 1
-            while j > 0 and ordinals[j - 1] is None:
-                j -= 1
-            if i - j >= 3 and j - 1 == previous_item:
-                start = i - 2
-        if not starts or start > starts[-1]:
-            starts.append(start)
-    lead = paragraphs[: starts[0]]
-    units = []
-    bounds = starts + [len(paragraphs)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        first = paragraphs[start]
-        ordinal = ordinals[start]
-        body, children = build_units(paragraphs[start:end], 2)
-        units.append(Unit(ordinal="", heading=_first_sentence_heading(
-            first[ordinal.end:] if ordinal else first), body=body,
-            children=children, style="推断"))
-    return lead, units
-
-
-def _salutation_index(paragraphs: list[str]) -> int | None:
-    """The salutation, wherever the speech starts: a line of its own or with a colon among the
-    first paragraphs, else a comma form opening the first paragraph after the title lines."""
-    limit = max(8, len(paragraphs) * 2 // 5)
-    for k, para in enumerate(paragraphs[:limit]):
-        if find_salutation(para) and (k < 4 or len(para) <= 60 or not _looks_like_title(paragraphs, k)):
-            return k
-    for k, para in enumerate(paragraphs[:4]):
-        if _looks_like_title(paragraphs, k) or (_DATE.match(para) and len(para) <= 30):
-            continue
-        return k if find_salutation(para, soft=True) else None
-    return None
-
-
-def _head_line(paragraphs: list[str], k: int) -> bool:
-    para = paragraphs[k]
-    return ((bool(_DATE.match(para)) and len(para) <= 30) or _looks_like_title(paragraphs, k)
-            or (len(para) <= 12 and not re.search(r"[，。！？：；,.!?:;]", para)))
-
-
-def _start_at_salutation(paragraphs: list[str], labels: list[tuple[str, str]],
-                         speech: Speech) -> list[str]:
-    """Set aside what comes before the speech's head (a blurb, a host's words)."""
-    sal_at = _salutation_index(paragraphs)
-    if sal_at is None or sal_at == 0:
-        return paragraphs
-    start = sal_at
-    while start > 0 and sal_at - start < 3 and _head_line(paragraphs, start - 1):
-        start -= 1
-    if start == 0:
-        return paragraphs
-    for para in paragraphs[:start]:
-        labels.append(("other", para))
-    if sum(len(p) for p in paragraphs[:start]) > 40:
-        speech.notes.append("讲话前的主持词或其他内容已略去")
-    return paragraphs[start:]
-
-
-def _read_head(paragraphs: list[str], speech: Speech,
-               labels: list[tuple[str, str]]) -> tuple[list[str], int]:
-    """Title, date, speaker line and salutation; returns the paragraphs (a salutation glued to
-    the first sentence is split off) and where the body starts."""
-    i = 0
-    sal_at = _salutation_index(paragraphs)
-    if paragraphs and _looks_like_title(paragraphs, 0):
-        speech.title = clean_title_line(paragraphs[0].strip("*# ")) or None
-        labels.append(("title", paragraphs[0]))
-        i = 1
-    while i < len(paragraphs) and i < 5:
-        para = paragraphs[i]
-        date = _DATE.match(para)
-        if date and len(para) <= 30:
-            speech.date = date.group(1).replace(" ", "")
-            labels.append(("meta", para))
-            i += 1
-            continue
-        found = find_salutation(para, soft=i == sal_at)
-        if found and (i == sal_at or i == 0):
-            speech.salutation, end = found
-            labels.append(("salutation", para[:end]))
-            rest = para[end:].strip()
-            if rest:
-                paragraphs = paragraphs[:i] + [rest] + paragraphs[i + 1:]
-            else:
-                i += 1
-            break
-        if speech.title is None and len(para) <= 80 and not para.endswith("。") and i == 0:
-            break
-        if len(para) <= 12 and not re.search(r"[，。！？：；,.!?:;]", para) and (speech.title or speech.date):
-            speech.speaker = para  # an author line under the title
-            labels.append(("meta", para))
-            i += 1
-            continue
-        if para.startswith("这是") and ("讲话" in para or "报告" in para or "结论" in para):
-            labels.append(("other", para))  # an editor's note on the source
-            i += 1
-            continue
-        break
-    return paragraphs, i
-
-
 _CLOSING_START_MORE = re.compile(
     r"^(?:最后[，,]\s*(?:我|衷心|再次|祝|预祝|让我们|希望|真诚|也祝)|谢谢(?:大家|各位)?[！!。]?$|"
     r"(?:(?:老师们|同学们|同志们|朋友们|家长们|各位[^，,。]{1,8})[，,、！!]\s*){1,3}(?:让我们|新的|我们相信|我坚信))")
@@ -580,7 +111,7 @@ UNNUMBERED = "无序号"
 def _unnumbered(para: str) -> Unit:
     m = re.search(r"[。！？!?]", para)
     if m is None or m.end() >= len(para) or m.start() > 60:
-        return Unit(ordinal="", heading=_first_sentence_heading(para), body=[para], style=UNNUMBERED)
+        return Unit(ordinal="", heading=first_sentence_heading(para), body=[para], style=UNNUMBERED)
     return Unit(ordinal="", heading=para[: m.start()], body=[para[m.end():].strip()], style=UNNUMBERED)
 
 
@@ -657,31 +188,51 @@ def styled_units(paragraphs: list[str], headings: frozenset[str]) -> tuple[list[
 
 
 def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = frozenset()) -> Speech:
+    """A speech's paragraphs in its parts: head, opening/review/problems, transition, directives,
+    reminders and closing, each step below taking its part from what is left."""
     speech = Speech(notes=list(notes))
     if TRUNCATED in paragraphs:
         speech.truncated = True
         paragraphs = [p for p in paragraphs if p != TRUNCATED]
     labels: list[tuple[str, str]] = []
     paragraphs = tidy_head(paragraphs)
-    paragraphs = _start_at_salutation(paragraphs, labels, speech)
-    paragraphs, i = _read_head(paragraphs, speech, labels)
+    paragraphs = start_at_salutation(paragraphs, labels, speech)
+    paragraphs, i = read_head(paragraphs, speech, labels)
     body = paragraphs[i:]
     cut = speech.truncated or _ends_mid_sentence(paragraphs)
-    # the transition announces the directives, so it comes before the first of them
+    t_index = _take_transition(body, speech)
+    if t_index is not None and speech.transition:
+        body = _split_after_transition(body, t_index, speech.transition)
+    end = _take_closing(body, t_index, cut, speech)
+    end = _take_reminders(body, t_index, end, speech)
+    before = _before_transition(body, t_index, speech)
+    before, lead, units = _take_directives(body[(t_index + 1) if t_index is not None else 0:end],
+                                           before, t_index, headings, cut, speech)
+    if not speech.closing:
+        speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
+                                                "最后一段不是号召、祝愿或致谢"))
+    speech.directives = units
+    _label_parts(speech, before, lead, units, t_index, labels)
+    speech.labels = labels
+    _check_count(speech, paragraphs, units)
+    return speech
+
+
+def _take_transition(body: list[str], speech: Speech) -> int | None:
+    """The transition announces the directives, so it comes before the first of them."""
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
                        and o.style in ("一、", "第一，", "（一）")), len(body))
-    t_index = None
     for j, para in enumerate(body[: first_item + 1]):
         found = find_transition(para) or simple_transition(para)
         # near the end only when the items follow (a speech cut after its first point)
         if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1):
             speech.transition = {"text": found[0], "count": found[1]}
-            t_index = j
-            break
-    if t_index is not None and speech.transition:
-        body = _split_after_transition(body, t_index, speech.transition)
-    # closing and reminders from the end
-    end = len(body)
+            return j
+    return None
+
+
+def _closing_start(body: list[str], t_index: int | None, cut: bool) -> int | None:
+    """Where the closing begins, read from the end."""
     closing_at = None
     for j in range(len(body) - 1, max((t_index or 0), len(body) - 4), -1):
         if _CLOSING_START.match(body[j]) or _CLOSING_START_MORE.match(body[j]):
@@ -693,42 +244,59 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
         closing_at -= 1  # 谢谢大家！ closes the exhortation before it
     if cut and closing_at is not None and closing_at == len(body) - 1 and not _THANKS.match(body[-1]):
         closing_at = None  # the source stops here: its last words are no closing
-    if closing_at is not None:
-        speech.closing = body[closing_at:]
-        end = closing_at
-        if _REMINDER_START.match(speech.closing[0]):
-            # web copies glue the reminders and the closing into one paragraph
-            first = speech.closing[0]
-            m = re.search(r"(?<=[。！？])(?:同志们[！!，,]|让我们)", first)
-            if m:
-                speech.reminders = [first[: m.start()]]
-                speech.closing[0] = first[m.start():]
-            else:
-                speech.reminders = [first]
-                speech.closing = speech.closing[1:]
-    reminders_at = None
-    for j in range((t_index or 0) + 1, end):
-        if _REMINDER_START.match(body[j]):
-            reminders_at = j
-            break
-    if reminders_at is not None:
-        speech.reminders = body[reminders_at:end] + speech.reminders
-        end = reminders_at
-        if not speech.closing and speech.reminders:
-            last = speech.reminders[-1]
-            m = re.search(r"(?<=[。！？])同志们[！!，,]", last)
-            if m:  # web copies glue the closing onto the reminders
-                speech.reminders[-1] = last[: m.start()]
-                speech.closing = [last[m.start():]]
-    before = body[: t_index] if t_index is not None else []
-    region_start = (t_index + 1) if t_index is not None else 0
-    region = body[region_start:end]
-    if t_index is not None:
-        transition_para = body[t_index]
-        sentence = speech.transition["text"] if speech.transition else ""
-        rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
-        if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
-            before.append(rest)
+    return closing_at
+
+
+def _take_closing(body: list[str], t_index: int | None, cut: bool, speech: Speech) -> int:
+    """The closing (and reminders glued to it); returns where the body before it ends."""
+    closing_at = _closing_start(body, t_index, cut)
+    if closing_at is None:
+        return len(body)
+    speech.closing = body[closing_at:]
+    if _REMINDER_START.match(speech.closing[0]):
+        # web copies glue the reminders and the closing into one paragraph
+        first = speech.closing[0]
+        m = re.search(r"(?<=[。！？])(?:同志们[！!，,]|让我们)", first)
+        if m:
+            speech.reminders = [first[: m.start()]]
+            speech.closing[0] = first[m.start():]
+        else:
+            speech.reminders = [first]
+            speech.closing = speech.closing[1:]
+    return closing_at
+
+
+def _take_reminders(body: list[str], t_index: int | None, end: int, speech: Speech) -> int:
+    """The reminders (会议期间……) before the closing; returns where the directives end."""
+    reminders_at = next((j for j in range((t_index or 0) + 1, end) if _REMINDER_START.match(body[j])), None)
+    if reminders_at is None:
+        return end
+    speech.reminders = body[reminders_at:end] + speech.reminders
+    if not speech.closing and speech.reminders:
+        last = speech.reminders[-1]
+        m = re.search(r"(?<=[。！？])同志们[！!，,]", last)
+        if m:  # web copies glue the closing onto the reminders
+            speech.reminders[-1] = last[: m.start()]
+            speech.closing = [last[m.start():]]
+    return reminders_at
+
+
+def _before_transition(body: list[str], t_index: int | None, speech: Speech) -> list[str]:
+    """The paragraphs before the transition, with what follows its sentence in its paragraph."""
+    if t_index is None:
+        return []
+    before = body[: t_index]
+    transition_para = body[t_index]
+    sentence = speech.transition["text"] if speech.transition else ""
+    rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
+    if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
+        before.append(rest)
+    return before
+
+
+def _take_directives(region: list[str], before: list[str], t_index: int | None, headings: frozenset[str],
+                     cut: bool, speech: Speech) -> tuple[list[str], list[str], list[Unit]]:
+    """The directives between the transition and the reminders: (before, lead, units)."""
     count = (speech.transition or {}).get("count")
     lead, units = build_units(region, announced=t_index is not None, count=count, cut=cut)
     styled = styled_units(region, headings) if headings and not units else None
@@ -744,11 +312,12 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
         # 讲几句话 followed by plain paragraphs: each is a point, without an ordinal
         units = [_unnumbered(para) for para in lead]
         lead = []
-    if not speech.closing:
-        speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
-                                                "最后一段不是号召、祝愿或致谢"))
-    speech.directives = units
-    # opening / review / problems among the paragraphs before the transition
+    return before, lead, units
+
+
+def _label_parts(speech: Speech, before: list[str], lead: list[str], units: list[Unit], t_index: int | None,
+                 labels: list[tuple[str, str]]) -> None:
+    """Opening / review / problems among the paragraphs before the transition; labels in order."""
     part = "opening"
     for para in before:
         if part == "opening" and _REVIEW_START.match(para):
@@ -768,7 +337,10 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
         labels.append(("reminder", para))
     for para in speech.closing:
         labels.append(("closing", para))
-    speech.labels = labels
+
+
+def _check_count(speech: Speech, paragraphs: list[str], units: list[Unit]) -> None:
+    """Is the speech whole, and does the transition's count match the directives found?"""
     count = (speech.transition or {}).get("count")
     if not speech.truncated and _ends_mid_sentence(paragraphs):
         speech.truncated = True
@@ -783,7 +355,6 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
                 speech.notes.append(f"过渡句说{count}点，找到{len(units)}点；讲话不完整，无法核对")
         elif count != len(units):
             speech.notes.append(f"过渡句说{count}点，实际找到{len(units)}点，请核对")
-    return speech
 
 
 def _label_unit(unit: Unit, labels: list[tuple[str, str]], depth: int = 1) -> None:
@@ -792,16 +363,3 @@ def _label_unit(unit: Unit, labels: list[tuple[str, str]], depth: int = 1) -> No
         labels.append((f"directive:{depth}:body", para))
     for child in unit.children:
         _label_unit(child, labels, depth + 1)
-
-
-_TITLE_WORDS = re.compile(r"讲话|致辞|报告|发言|在.{2,40}上|会议|方针|任务|问题|宪政|讲稿|总结|结论")
-
-
-def _looks_like_title(paragraphs: list[str], i: int) -> bool:
-    para = paragraphs[i]
-    if len(para) > 80 or para.endswith(("。", "！", "？", "：", ":")) or SALUTATION.match(para):
-        return False
-    nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-    if _DATE.match(nxt) or SALUTATION.match(nxt):
-        return True
-    return bool(_TITLE_WORDS.search(para)) and len(para) <= 60

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .model import Speech, Unit
-from .segment import find_ordinal
+from .ordinals import find_ordinal
 
 _STYLE_FOR = {"一、": "一、", "第一，": "第一，", "（一）": "（一）", "1.": "1.", "（1）": "（1）",
               "一要": "一要", "一是": "一是", "首先": "首先"}

@@ -1,7 +1,7 @@
 """错别字 and misused words (D140–D143): what an office proofreads before a draft goes up.
 
-- D140 a usage lexicon (drafter/data/usage.tsv, plus the writer's own usage.tsv in the config
-  home or given with --usage): wrong form, right form, the context where it is wrong, a reason;
+- D140 a usage lexicon (typo_lexicon.py: drafter/data/usage.tsv, plus the writer's own usage.tsv
+  in the config home or given with --usage): wrong form, right form, context where it is wrong, a reason;
 - D141 的/地/得 by part of speech, only where the tags leave no doubt;
 - D142 doubled words (进一步进一步, 的的) and a phrase repeated across a line break;
 - D143 measure words (一只队伍), from the same lexicon (category 量词).
@@ -12,155 +12,21 @@ Everything runs offline. The tokenizer loads only when a cheap pattern shows a c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DrafterError
+from .registry import TABLE
+from .typo_lexicon import BUILTIN as BUILTIN
+from .typo_lexicon import Slip, lexicon
+from .typo_lexicon import parse_lexicon as parse_lexicon
+from .typo_lexicon import user_usage_file as user_usage_file
 
 if TYPE_CHECKING:
-    from .lint import Context, Finding, Paragraph
+    from .registry import Context, Finding, Paragraph, Speech
 
-RULE_ROWS = [
-    ("D140", "warning", "错别字或用词不当"),
-    ("D141", "warning", "“的、地、得”用错"),
-    ("D142", "warning", "词语重复（叠词、断行处重复）"),
-    ("D143", "warning", "量词用错"),
-]
-CODES = tuple(code for code, _, _ in RULE_ROWS)
-BUILTIN = Path(__file__).resolve().parent / "data" / "usage.tsv"
-WORDS = Path(__file__).resolve().parent / "data" / "typo_words.txt"  # built by build_words()
+CODES = tuple(rule.code for rule in TABLE if "speech:typo.check" in rule.checks)
+WORDS = Path(__file__).resolve().parent.parent / "data" / "typo_words.txt"  # built by build_words()
 TOP_WORDS = 30000
-_CONDITION = re.compile(r"^(前非|后非|前|后):(.+)$")
-_LOOK = 24  # characters of context a condition sees on either side
-
-
-@dataclass(frozen=True)
-class Entry:
-    wrong: str
-    right: str  # "-" switches a built-in entry off
-    note: str
-    code: str
-    # context conditions as regular expressions, compiled on first use (re caches them)
-    before: str | None = None
-    after: str | None = None
-    not_before: str | None = None
-    not_after: str | None = None
-
-    def applies(self, text: str, start: int, end: int) -> bool:
-        head, tail = text[max(0, start - _LOOK):start], text[end:end + _LOOK]
-        if self.before and not re.search(self.before, head):
-            return False
-        if self.after and not re.match(self.after, tail):
-            return False
-        if self.not_before and re.search(self.not_before, head):
-            return False
-        return not (self.not_after and re.match(self.not_after, tail))
-
-
-@dataclass(frozen=True)
-class Slip:
-    code: str
-    start: int
-    end: int
-    wrong: str
-    right: str
-    reason: str
-
-    @property
-    def message(self) -> str:
-        if self.code == "D142":
-            return f"“{self.wrong}”重复：{self.reason}"
-        return f"“{self.wrong}”应为“{self.right}”：{self.reason}"
-
-    @property
-    def fix(self) -> str:
-        return f"改为“{self.right}”" if self.right else "删去重复的部分"
-
-
-def user_usage_file() -> Path:
-    """The writer's own lexicon beside the user templates (XDG_CONFIG_HOME, APPDATA, …)."""
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("drafter", appauthor=False)) / "usage.tsv"
-
-
-def parse_lexicon(text: str, source: str, *, check: bool = True) -> dict[str, Entry]:
-    """Entries by wrong form. `check` compiles every condition to report a bad one by its line
-    (the built-in table is checked by the tests instead, to keep lint's start fast)."""
-    entries: dict[str, Entry] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.rstrip("\r\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
-            raise DrafterError("用词表的一行至少要有“误”“正”两栏，用 Tab 分隔", file=source, line=number)
-        wrong, right = cells[0].strip(), cells[1].strip()
-        context = cells[2].strip() if len(cells) > 2 else ""
-        note = cells[3].strip() if len(cells) > 3 else ""
-        kind = cells[4].strip() if len(cells) > 4 else ""
-        if kind not in ("", "用词", "量词"):
-            raise DrafterError(f"用词表的类别只能是“用词”或“量词”，这里是“{kind}”", file=source, line=number)
-        conditions: dict[str, str] = {}
-        for part in context.split():
-            m = _CONDITION.match(part)
-            if not m:
-                raise DrafterError(f"看不懂语境条件“{part}”（应为 前:… 后:… 前非:… 后非:…）", file=source,
-                                   line=number)
-            pattern = m.group(2).removesuffix("$")
-            conditions[m.group(1)] = f"(?:{pattern})$" if m.group(1).startswith("前") else pattern
-            try:
-                if check:
-                    re.compile(conditions[m.group(1)])
-            except re.error as exc:
-                raise DrafterError(f"语境条件“{part}”不是有效的正则表达式：{exc}", file=source,
-                                   line=number) from None
-        entries[wrong] = Entry(wrong, right, note or f"应写作“{right}”", "D143" if kind == "量词" else "D140",
-                               conditions.get("前"), conditions.get("后"), conditions.get("前非"),
-                               conditions.get("后非"))
-    return entries
-
-
-class Lexicon:
-    def __init__(self, entries: dict[str, Entry]) -> None:
-        self.entries = {w: e for w, e in entries.items() if e.right != "-"}
-        lengths: dict[str, set[int]] = {}
-        for form in self.entries:
-            lengths.setdefault(form[0], set()).add(len(form))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
-
-    def scan(self, text: str) -> list[Slip]:
-        """Every applicable form, the longest at each position; overlaps are settled later."""
-        slips: list[Slip] = []
-        for start, ch in enumerate(text):
-            for length in self._lengths.get(ch, ()):  # the longest form that applies here wins
-                entry = self.entries.get(text[start:start + length])
-                if entry and entry.applies(text, start, start + length):
-                    slips.append(Slip(entry.code, start, start + length, entry.wrong, entry.right, entry.note))
-                    break
-        return slips
-
-
-@lru_cache(maxsize=8)
-def _load(paths: tuple[str, ...]) -> Lexicon:
-    entries = parse_lexicon(BUILTIN.read_text(encoding="utf-8"), str(BUILTIN), check=False)
-    for name in paths:
-        path = Path(name)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise DrafterError("找不到这个用词表", file=name, hint="检查 --usage 的路径") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DrafterError(f"无法读取用词表（需为 UTF-8 文本）：{exc}", file=name) from None
-        entries.update(parse_lexicon(text, name))
-    return Lexicon(entries)
-
-
-def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
-    user = user_usage_file()
-    return _load(((str(user),) if user.is_file() else ()) + tuple(extra))
 
 
 # --- 的 / 地 / 得 ---------------------------------------------------------------------------
@@ -202,59 +68,71 @@ def _de_slips(text: str, tagger: Any) -> list[Slip]:
     for i, (word, _tag) in enumerate(words):
         if word not in ("的", "地") or i == 0 or i + 1 >= len(words):
             continue
-        prev, prev_tag = words[i - 1]
-        nxt, nxt_tag = words[i + 1]
-        start = starts[i]
+        nxt = words[i + 1][0]
         shift = 1 if nxt in ("还", "都", "也", "却", "仍", "仍然", "依然") and i + 2 < len(words) else 0
-        if shift:
-            nxt, nxt_tag = words[i + 2]
-        # 得 between a verb or adjective and its degree complement: 做得很好，发展得很快。
-        if (nxt in _DEGREE or (nxt.startswith(("很", "非常", "越来越")) and nxt not in _QUANTITY)) and \
-                prev_tag[:1] in ("v", "a") and prev not in _CONTENT_VERBS and \
-                not (i >= 2 and words[i - 2][0] in ("所", "我", "你", "他", "她")):
-            rest = words[i + 2 + shift:i + 5 + shift] if nxt in _DEGREE else words[i + 2 + shift:i + 4 + shift]
-            tail: list[tuple[str, str]] = []
-            for w, t in rest:
-                if _CLAUSE_END.match(w):
-                    break
-                tail.append((w, t))
-            else:
-                if i + 2 + shift + len(rest) < len(words):
-                    continue  # the clause goes on: not a complement we can be sure of
-            end_index = i + 2 + shift + len(tail)
-            ends_clause = end_index >= len(words) or _CLAUSE_END.match(words[end_index][0])
-            head = "".join(w for w, _ in tail)
-            if ends_clause and len(tail) <= 2 and (tail or nxt not in _DEGREE) and \
-                    not any(t.startswith(_NOUNISH) for _, t in tail) and head not in _QUANTITY and \
-                    nxt not in _QUANTITY:
-                slips.append(Slip("D141", start, start + 1, word, "得",
-                                  f"“{prev}”后面是补语“{nxt}{head}”，用“得”"))
-                continue
-        if word != "的":
-            continue
-        # 地 between an adverbial and the verb (or preposition) it modifies: 认真地学习，积极地向…
-        reduplicated = bool(re.fullmatch(r"(.)\1(.)\2", prev)) or prev_tag == "z"
-        adverbial = prev in _ADVERBIALS or reduplicated
-        if shift or not adverbial or i + 2 >= len(words) or \
-                (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
-            continue  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
-        after, after_tag = words[i + 2]
-        if after in _NOUN_SUFFIXES:
-            continue  # 实实在在的获得感: the verb is the head of a noun
-        # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
-        object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
-            i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v", "d") and words[i + 3][0] != "的"))
-        before_preposition = nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after)
-        before_adverb = nxt_tag == "d" and after_tag == "v" and prev in _ADVERBIALS and \
-            i + 3 < len(words) and not _CLAUSE_END.match(words[i + 3][0])  # 积极地向上争取
-        if before_preposition or before_adverb:
-            slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”"))
-        elif nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
-                                 object_follows or (after_tag[:1] == "n" and (reduplicated or
-                                                            re.search(r"[好到实完成出住牢]$", nxt)))) and \
-                after not in ("的", "是"):
-            slips.append(Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰动词“{nxt}”，用“地”"))
+        done, slip = _de_complement(words, i, shift, starts[i])
+        if slip is None and not done and word == "的":
+            slip = _di_adverbial(words, i, shift, starts[i])
+        if slip is not None:
+            slips.append(slip)
     return slips
+
+
+def _de_complement(words: list[tuple[str, str]], i: int, shift: int, start: int) -> tuple[bool, Slip | None]:
+    """得 between a verb or adjective and its degree complement: 做得很好，发展得很快。
+    Returns (done with this word, the slip found)."""
+    word = words[i][0]
+    prev, prev_tag = words[i - 1]
+    nxt = words[i + 1 + shift][0]
+    if not ((nxt in _DEGREE or (nxt.startswith(("很", "非常", "越来越")) and nxt not in _QUANTITY)) and
+            prev_tag[:1] in ("v", "a") and prev not in _CONTENT_VERBS and
+            not (i >= 2 and words[i - 2][0] in ("所", "我", "你", "他", "她"))):
+        return False, None
+    rest = words[i + 2 + shift:i + 5 + shift] if nxt in _DEGREE else words[i + 2 + shift:i + 4 + shift]
+    tail: list[tuple[str, str]] = []
+    for w, t in rest:
+        if _CLAUSE_END.match(w):
+            break
+        tail.append((w, t))
+    else:
+        if i + 2 + shift + len(rest) < len(words):
+            return True, None  # the clause goes on: not a complement we can be sure of
+    end_index = i + 2 + shift + len(tail)
+    ends_clause = end_index >= len(words) or _CLAUSE_END.match(words[end_index][0])
+    head = "".join(w for w, _ in tail)
+    if ends_clause and len(tail) <= 2 and (tail or nxt not in _DEGREE) and \
+            not any(t.startswith(_NOUNISH) for _, t in tail) and head not in _QUANTITY and \
+            nxt not in _QUANTITY:
+        return True, Slip("D141", start, start + 1, word, "得", f"“{prev}”后面是补语“{nxt}{head}”，用“得”")
+    return False, None
+
+
+def _di_adverbial(words: list[tuple[str, str]], i: int, shift: int, start: int) -> Slip | None:
+    """地 between an adverbial and the verb (or preposition) it modifies: 认真地学习，积极地向…"""
+    prev, prev_tag = words[i - 1]
+    nxt, nxt_tag = words[i + 1 + shift]
+    reduplicated = bool(re.fullmatch(r"(.)\1(.)\2", prev)) or prev_tag == "z"
+    adverbial = prev in _ADVERBIALS or reduplicated
+    if shift or not adverbial or i + 2 >= len(words) or \
+            (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
+        return None  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
+    after, after_tag = words[i + 2]
+    if after in _NOUN_SUFFIXES:
+        return None  # 实实在在的获得感: the verb is the head of a noun
+    # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
+    object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
+        i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v", "d") and words[i + 3][0] != "的"))
+    before_preposition = nxt in _PREPOSITIONS and nxt_tag.startswith("p") and not _CLAUSE_END.match(after)
+    before_adverb = nxt_tag == "d" and after_tag == "v" and prev in _ADVERBIALS and \
+        i + 3 < len(words) and not _CLAUSE_END.match(words[i + 3][0])  # 积极地向上争取
+    if before_preposition or before_adverb:
+        return Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰后面的动作，用“地”")
+    if nxt_tag == "v" and (after_tag[:1] in ("v", "r", "m") or after in _VERBAL or
+                           object_follows or (after_tag[:1] == "n" and (reduplicated or
+                                                                      re.search(r"[好到实完成出住牢]$", nxt)))) and \
+            after not in ("的", "是"):
+        return Slip("D141", start, start + 1, "的", "地", f"“{prev}”修饰动词“{nxt}”，用“地”")
+    return None
 
 
 # --- doubled words -------------------------------------------------------------------------
@@ -277,7 +155,7 @@ def _fits_words(slip: Slip, bounds: set[int]) -> bool:
 
 
 def tokenizer() -> Any:
-    from .corpus.tokenizer import light_tokenizer
+    from ..corpus.tokenizer import light_tokenizer
 
     return light_tokenizer(WORDS)
 
@@ -322,7 +200,7 @@ def _double_slips(text: str, tagger: Any) -> list[Slip]:
 
 def _line_repeat(previous: str, text: str) -> str | None:
     """The end of one line written again at the start of the next (a slip at a line break)."""
-    from .corpus.segment import find_ordinal
+    from ..corpus.ordinals import find_ordinal
 
     if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
             find_ordinal(previous) is not None or re.search(r"\S[ \u3000]+\S", previous):
@@ -388,12 +266,16 @@ def locate(source: str, text: str, start: int, end: int) -> tuple[int, int] | No
     return None
 
 
+def check(speech: Speech, ctx: Context) -> None:  # D140–D143
+    check_paragraphs(speech.paras, ctx, rendered=speech.rendered)
+
+
 def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
     codes = frozenset(c for c in CODES if c not in ctx.ignore)
     if not codes:
         return
     previous: Paragraph | None = None
-    from .corpus.clean import t2s_converter
+    from ..corpus.clean import t2s_converter
 
     converter = t2s_converter()
     for para in paras:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .lint import Context, Paragraph
+    from pathlib import Path
+
+    from .registry import Context, Finding, Paragraph, Run, Speech
 
 _HOST_TITLE = re.compile(r"^在(.+)上的主持词$")
 _SPEECH_TITLE = re.compile(r"^在(.+?)上的(?:讲话|致辞|发言|总结讲话|动员讲话|主持讲话)$")
@@ -46,9 +48,9 @@ def _parse(paras: list[Paragraph]) -> Parsed:
 def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], ctx: Context,
                     speech_name: str) -> None:
     """Findings on the host script (ctx is the host's file)."""
-    from .corpus.mine import mine_text
-    from .corpus.segment import cn_to_int
-    from .host import short_heading
+    from ..corpus.mine import mine_text
+    from ..corpus.ordinals import cn_to_int
+    from ..host import short_heading
 
     host, speech = _parse(host_paras), _parse(speech_paras)
     hm, sm = _HOST_TITLE.match(host.title), _SPEECH_TITLE.match(speech.title)
@@ -85,3 +87,42 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
                 ctx.add("D153", para, f"讲话稿第{number}点“{short}”没有出现在主持词对讲话的概括中",
                         column=m.start(1) + 1, fix="按讲话稿的意见标题改写这句概括")
         break
+
+
+def check_outline(speech: Speech, ctx: Context) -> None:  # D150–D153
+    """The host's script rendered from the same outline agrees with the speech."""
+    if speech.outline is None:
+        return
+    from ..export.text import export
+    from ..host import render_host
+    from .registry import Paragraph
+
+    host = render_host(speech.outline).document
+    lines = [line for line in export(host).splitlines() if line.strip()]
+    check_agreement([Paragraph(line.strip("\u3000"), None, f"主持词第{i}段")
+                     for i, line in enumerate(lines, 1)],
+                    [Paragraph(p.text, None, p.label) for p in speech.paras if p.text], ctx, "讲话稿")
+
+
+def check_drafts(run: Run) -> list[Finding]:  # D150–D153
+    """A host's script linted together with speeches: checked against the one speech of the
+    run, or against the speech whose title names the same meeting."""
+    from .read import read_paragraphs
+    from .registry import Context
+
+    drafts: list[Path] = run.drafts
+    if len(drafts) < 2:
+        return []
+    read = {path: read_paragraphs(path) for path in drafts}
+    hosts = [p for p in drafts if is_host_script(read[p])]
+    speeches = [p for p in drafts if p not in hosts]
+    findings: list[Finding] = []
+    for host in hosts:
+        title = read[host][0].text.strip().removesuffix("上的主持词")
+        same = [s for s in speeches if read[s] and read[s][0].text.strip().startswith(title)]
+        pair = same or (speeches if len(speeches) == 1 else [])
+        for speech in pair[:1]:
+            ctx = Context(str(host), run.ignore)
+            check_agreement(read[host], read[speech], ctx, speech.name)
+            findings += ctx.findings
+    return findings

@@ -1,4 +1,4 @@
-"""Where a finding is reported, and in which order (used by drafter/lint.py).
+"""Where a finding is reported, and in which order (used by drafter/lint/run.py).
 
 - Findings are listed by file, line and column; findings without a line (paragraphs of a
   .docx, or of an outline's rendered draft) follow, in paragraph order.
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from .textnorm import normalize_zh
+from ..textnorm import normalize_zh
 
 _NUMBER = re.compile(r"第(\d+)段")
 _MARKER = re.compile(r"〔待补[^〕]*〕")
@@ -51,7 +51,7 @@ def place_in_outline(findings: list[Any], paragraphs: dict[str, str], loaded: An
     """Findings on the rendered draft of an outline, moved to the outline's own lines.
 
     `paragraphs` maps a rendered paragraph's label (讲话稿第N段) to its text."""
-    from .loader import format_path
+    from ..loader import format_path
 
     strings = list(_strings(loaded.data))
     placed = []

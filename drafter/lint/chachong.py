@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DrafterError
+from ..errors import DrafterError
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .lint import Finding, Paragraph
+    from .registry import Finding, Paragraph, Run
 
 INDEX_VERSION = 1
 K = 4  # characters per gram
@@ -117,7 +117,8 @@ def gram_keys(text: str) -> np.ndarray:
 
 def _sentences(path: Path) -> list[tuple[str, int, int]]:
     """(normalised sentence, line, paragraph number) of every sentence long enough to matter."""
-    from .lint import _SENTENCE, read_paragraphs
+    from .read import read_paragraphs
+    from .text import _SENTENCE
 
     out = []
     for number, para in enumerate(read_paragraphs(path), 1):
@@ -180,7 +181,7 @@ def cache_key(files: list[Path]) -> str:
 
 
 def _save(archive: Archive, target: Path) -> None:
-    from .output import write_atomic
+    from ..output import write_atomic
 
     layout, offset = [], 0
     for name in _ARRAYS:
@@ -316,7 +317,7 @@ def search(archive: Archive, query: str, exclude: frozenset[int] = frozenset()) 
 def _check(paras: list[tuple[Paragraph, str | None]], archive: Archive, ctx: Any, own: Path) -> None:
     """Each sentence of 15 characters or more; where a whole sentence is not found, each of its
     clauses between semicolons (a copied clause inside a new sentence)."""
-    from .lint import _SENTENCE
+    from .text import _SENTENCE
 
     own_name = str(own.resolve())
     exclude = frozenset(i for i, f in enumerate(archive.files) if str(Path(f).resolve()) == own_name)
@@ -341,15 +342,27 @@ def _check(paras: list[tuple[Paragraph, str | None]], archive: Archive, ctx: Any
                 break  # the whole sentence, or its first copied clause
 
 
+def open_once(run: Run) -> None:
+    """The archive (--against) is opened once per run, before any file is read."""
+    if run.against and "D133" not in run.ignore:
+        run.shared["chachong"] = open_archive(list(run.against))
+
+
+def check_file(path: Path, run: Run) -> list[Finding]:  # D133
+    archive: Archive | None = run.shared.get("chachong")
+    return lint_file(path, run.ignore, archive) if archive else []
+
+
 def lint_file(path: Path, ignore: set[str], archive: Archive) -> list[Finding]:
-    from .lint import Context, Paragraph, read_paragraphs
+    from .read import read_paragraphs
+    from .registry import Context, Paragraph
 
     ctx = Context(str(path), ignore)
     if "D133" in ignore:
         return []
     if path.suffix.lower() in (".yaml", ".yml"):
-        from .lint_tifa import outline_strings
-        from .loader import format_path, load_outline
+        from ..loader import format_path, load_outline
+        from .tifa import outline_strings
 
         loaded = load_outline(path)
         if "D133" in set((loaded.data.get("lint") or {}).get("ignore") or []):

@@ -1,0 +1,177 @@
+"""Paragraphs restored from a cleaned text, and a file split into its speeches."""
+
+from __future__ import annotations
+
+import re
+
+from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
+from .ordinals import NUM, find_ordinal
+
+# --- paragraphs ------------------------------------------------------------------------------
+
+_SALUTATION_WORDS = (r"(?:[\u4e00-\u9fff]{0,8}(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们)"
+                     r"|各位[^，,。：:！!]{1,12}|尊敬的[^。：:！!]{1,30})")
+SALUTATION = re.compile(rf"^({_SALUTATION_WORDS}(?:[，,、]\s*{_SALUTATION_WORDS})*)\s*[：:]")
+DATE_LINE = re.compile(r"^[（(]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月)?"
+                   r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?")
+_SPLIT_BEFORE = re.compile(
+    rf"(?<=[。！？!?；;：:”\s])\s*(?=(?:[{NUM}]+、|[（(][{NUM}]+[）)]|第[{NUM}]+(?:[，,、]|点|个问题)"
+    rf"|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．](?!\d)))")
+_LONG_LINE = 600  # a source whose lines are this long has lost its paragraphs
+
+
+def restore_paragraphs(text: str) -> list[str]:
+    """Lines and full-width double spaces separate paragraphs; one-line web copies are split
+    before salutations, dates and ordinals; inline headings are separated from their body."""
+    text = re.sub(r"注[ \t\u3000]+释", "注释", text)
+    raw: list[str] = []
+    for line in text.split("\n"):
+        raw.extend(p for p in re.split(r"\u3000{2,}|\s{3,}", line))
+    raw = [p.strip(" \t\u3000") for p in raw]
+    raw = [p for p in raw if p]
+    lengths = [len(p) for p in raw] or [0]
+    # Lost paragraphs: one line holds most of the text (a one-line web copy).
+    lost = max(lengths) > _LONG_LINE and max(lengths) > 0.5 * sum(lengths)
+    out: list[str] = []
+    for para in raw:
+        pieces = [para]
+        if lost:
+            pieces = _split_lost(para)
+        for piece in pieces:
+            out.extend(_separate_inline_heading(piece))
+    return out
+
+
+def _split_lost(para: str) -> list[str]:
+    # After a date or salutation: (2021年5月24日)同志們: 在全市……
+    parts: list[str] = []
+    m = DATE_LINE.match(para)
+    if m and m.end() < len(para):
+        parts.append(para[: m.end()])
+        para = para[m.end():].strip()
+    sal = re.search(rf"(?:^|(?<=[\s）)]))({_SALUTATION_WORDS}(?:[，,、]\s*{_SALUTATION_WORDS})*)\s*[：:]",
+                    para[:200])
+    if sal:
+        before = para[: sal.start()].strip()
+        if before:
+            parts.extend(_split_title_run(before))
+        parts.append(sal.group(0).strip())
+        para = para[sal.end():].strip()
+    parts.extend(p.strip() for p in _SPLIT_BEFORE.split(para) if p.strip())
+    return parts
+
+
+def _split_title_run(text: str) -> list[str]:
+    # "**书记在……上的讲话 (2021年5月24日)" → title, date
+    m = re.search(r"[（(]\s*\d{4}\s*年[^（）()]{0,12}[）)]\s*$", text)
+    if m:
+        return [p for p in (text[: m.start()].strip(), m.group(0).strip()) if p]
+    return [text]
+
+
+def _separate_inline_heading(para: str) -> list[str]:
+    """一、统一思想，凝聚共识 踏上新征程…… → heading line + body: web copies keep the
+    heading and its body on one line, separated by a space."""
+    if find_ordinal(para) is None:
+        return [para]
+    m = re.search(r"[ \u3000\t]+", para[:60])
+    if m and m.start() >= 6 and not re.search(r"[。！？]", para[: m.start()]):
+        return [para[: m.start()], para[m.end():]]
+    return [para]
+
+
+_FOOTNOTE_MARK = re.compile(r"〔\d+〕|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]|\[\d+\]")
+
+
+_FOOTNOTE_START = re.compile(r"^\s*(?:〔\d+〕|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]|\[\d+\]|注\s*\d|\d+\s*[、.．]?\s*见本)")
+_SOURCE_NOTE = re.compile(
+    r"^\s*(?:[*＊?？]+)?\s*[（(]?\s*(?:这是[^。]{0,80}(?:讲话|报告|演说|讲演|结论|发言|开幕词|闭幕词|谈话)|出处[:：]|原载|选自|"
+    r"见本卷|本篇|《\s*人民日报\s*》[^。]{0,30}版|新华社[^。]{0,20}电|来源[:：]|注释[:：]?$)")
+
+
+def drop_apparatus(paragraphs: list[str]) -> list[str]:
+    """Footnotes, source lines and editors' notes that trail a speech are not the speech."""
+    end = len(paragraphs)
+    while end > 0:
+        para = paragraphs[end - 1]
+        if para == TRUNCATED or _FOOTNOTE_START.match(para) or _SOURCE_NOTE.match(para):
+            end -= 1
+            continue
+        break
+    # A footnote block may hold several notes; cut at its first note.
+    first_note = next((k for k in range(len(paragraphs) // 2, end)
+                       if _FOOTNOTE_START.match(paragraphs[k]) and
+                       all(_FOOTNOTE_START.match(p) or len(p) < 400 for p in paragraphs[k:end])), None)
+    if first_note is not None and end - first_note <= 40 and first_note > 0:
+        end = first_note
+    notes_head = next((k for k in range(len(paragraphs) // 2, end)
+                       if re.match(r"^(?:注释|注解|【注释】)[:：]?$", paragraphs[k])), None)
+    if notes_head is not None:
+        end = notes_head
+    kept = paragraphs[:end] + [p for p in paragraphs[end:] if p == TRUNCATED]
+    kept = [p for p in kept if re.search(r"[\w\u4e00-\u9fff]", p)]  # lone "?" and the like
+    return [p for p in kept if not (_SOURCE_NOTE.match(p) and len(p) < 200 and p.lstrip("（( *＊").startswith("这是"))]
+
+
+def normalise_paragraphs(paragraphs: list[str]) -> list[str]:
+    out = []
+    paragraphs = drop_apparatus(paragraphs)
+    for para in paragraphs:
+        if para == TRUNCATED:
+            out.append(para)
+            continue
+        para = _FOOTNOTE_MARK.sub("", para)
+        para = mark_placeholders(normalise_paragraph(para))
+        if para and para != PLACEHOLDER:
+            out.append(para)
+    return out
+
+
+# --- splitting a file into speeches ----------------------------------------------------------
+
+_PIAN = re.compile(rf"^.{{0,40}}?篇[{NUM}]+\s*[:：]?$")
+_NOTES_HEAD = re.compile(r"^(注释|注\s*释|注解|【注释】|参考文献)[:：]?$")
+
+
+def split_speeches(paragraphs: list[str]) -> list[list[str]]:
+    # Drop footnote sections at the end of a speech or file.
+    groups: list[list[str]] = [[]]
+    for para in paragraphs:
+        if _PIAN.match(para):
+            groups.append([])
+            continue
+        groups[-1].append(para)
+    groups = [g for g in groups if any(p != TRUNCATED for p in g)]
+    result: list[list[str]] = []
+    for group in groups:
+        result.extend(_split_on_salutations(group))
+    return [_drop_notes(g) for g in result]
+
+
+def _split_on_salutations(paragraphs: list[str]) -> list[list[str]]:
+    starts = [i for i, p in enumerate(paragraphs) if SALUTATION.fullmatch(p.strip() + ("" if p.rstrip().endswith(("：", ":")) else "："))
+              and len(p) <= 40 and p.rstrip().endswith(("：", ":"))]
+    if len(starts) < 2:
+        return [paragraphs]
+    pieces: list[list[str]] = []
+    previous = 0
+    for start in starts[1:]:
+        text_between = sum(len(p) for p in paragraphs[previous:start])
+        if text_between < 500:
+            continue
+        cut = start
+        # take a title / date line just before the salutation along
+        while cut > previous and len(paragraphs[cut - 1]) <= 60 and not paragraphs[cut - 1].endswith(
+                ("。", "！", "？")):
+            cut -= 1
+        pieces.append(paragraphs[previous:cut])
+        previous = cut
+    pieces.append(paragraphs[previous:])
+    return [p for p in pieces if p]
+
+
+def _drop_notes(paragraphs: list[str]) -> list[str]:
+    for i, para in enumerate(paragraphs):
+        if _NOTES_HEAD.match(para) and i > len(paragraphs) // 2:
+            return paragraphs[:i]
+    return paragraphs
