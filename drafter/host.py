@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import OutlineError, Problem
 from .loader import LoadedOutline, load_outline
-from .render import ContextBuilder, Node, RenderResult, render_outline, run_template
+from .render import ContextBuilder, Node, RenderResult, open_in, render_outline, run_template
 from .templating import make_environment, template_dirs
 
 HOST_TEMPLATES = {"会议": "host/meeting.j2", "仪式": "host/ceremony.j2"}
@@ -168,14 +168,8 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
     except MarkupError as exc:
         raise TemplateError(f"主持词模板输出的第 {exc.line_number} 行不是块标记："
                             f"{exc.line.strip()[:40]}") from None
-    text = document.body_text()
-    seen: set[str] = set()
-    present = []
-    for marker in builder.markers.items:
-        if marker.marker in text and marker.path not in seen:
-            seen.add(marker.path)
-            present.append(marker)
-    return RenderResult(document=document, markers=present, template=speech.template,
+    return RenderResult(document=document, markers=open_in(document, builder.markers, loaded),
+                        template=speech.template,
                         speaker=split_person(ctx["meeting"]["host"])[1] or None)
 
 

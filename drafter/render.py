@@ -509,20 +509,26 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
     except MarkupError as exc:
         raise TemplateError(f"模板输出的第 {exc.line_number} 行不是块标记（应以 @p、@h 等开头）："
                             f"{exc.line.strip()[:40]}", file=str(info.path)) from None
-    text = document.body_text()
-    seen: set[str] = set()
-    present = []
-    for marker in builder.markers.items:
-        if marker.marker in text and marker.path not in seen:
-            seen.add(marker.path)
-            present.append(marker)
-    # List them in the order the writer meets them in the outline file.
-    present.sort(key=lambda m: loaded.positions.of_key(split_path(m.path)) or (0, 0))
+    present = open_in(document, builder.markers, loaded)
     speaker = context["speaker"] if isinstance(context["speaker"], str) else None
     if speaker and speaker.startswith("〔"):
         speaker = None
     return RenderResult(document=document, markers=present, template=info, speaker=speaker,
                         warnings=builder.warnings)
+
+
+def open_in(document: Any, markers: Markers, loaded: LoadedOutline) -> list[OpenMarker]:
+    """The open facts a rendered document still shows, once per outline path, in the order
+    the writer meets them in the outline file."""
+    text = document.body_text()
+    seen: set[str] = set()
+    present = []
+    for marker in markers.items:
+        if marker.marker in text and marker.path not in seen:
+            seen.add(marker.path)
+            present.append(marker)
+    present.sort(key=lambda m: loaded.positions.of_key(split_path(m.path)) or (0, 0))
+    return present
 
 
 def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
