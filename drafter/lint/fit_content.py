@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..occasions import fits_together, occasion_words
+from ..occasions import fits_together, occasion_words, parse_date
 from ..unit import resolve_unit
 
 if TYPE_CHECKING:
@@ -64,12 +64,8 @@ def check_occasion(word_text: str, date: dt.date) -> list[str]:
 
 def draft_date(paras: list[Paragraph]) -> dt.date | None:
     for para in paras[:6]:
-        m = _DATE_LINE.match(para.text.strip())
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
+        if _DATE_LINE.match(para.text.strip()):
+            return parse_date(para.text.strip().strip("（()）"))
     return None
 
 
