@@ -222,7 +222,7 @@ class LintFormat(StrEnum):
 
 @app.command()
 def lint(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="路径", help="大纲（.yaml）或讲话稿（.txt .md .docx），可以是文件夹"),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="路径", help="大纲（.yaml）或讲话稿（.txt .md .docx .doc .wps .html .pdf），可以是文件夹"),
     output_format: LintFormat = typer.Option(LintFormat.table, "--format", help="table（表格）或 json（供其他工具读取）"),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="<规则代码>", help="这次不检查的规则代码，可多次指定"),
     names: Optional[list[str]] = typer.Option(None, "--name", metavar="<地名>", help="本地地名、单位（查旧稿残留用），可多次指定"),
@@ -282,7 +282,7 @@ def schema(
 
 @app.command()
 def mine(
-    paths: list[str] = typer.Argument(..., metavar="路径", help="讲话稿文件或文件夹（.txt/.md，可多个），- 表示标准输入"),
+    paths: list[str] = typer.Argument(..., metavar="路径", help="讲话稿文件或文件夹（.txt .md .docx .doc .wps .html .pdf，可多个），- 表示标准输入"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="<大纲>", help="把一篇讲话的结构写成大纲（.yaml）"),
     speech: Optional[int] = typer.Option(None, "--speech", metavar="<第几篇>", min=1, help="文件中有多篇讲话时，选第几篇"),
     as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON，供其他工具使用"),

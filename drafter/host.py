@@ -106,9 +106,12 @@ def main_speech_kind(meta: dict[str, str]) -> str:
     return meta.get("host_speech") or ("致辞" if meta.get("host") == "仪式" else "讲话")
 
 
-def _given_agenda(ctx: Node, speaker_ref: str) -> list[dict[str, Any]]:
+def _given_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dict[str, Any]]:
     items = [_item(n["kind"], n["who"], n["what"]) for n in ctx["meeting"]["agenda"]]
     speeches = [i for i in items if i["kind"] in ("讲话", "致辞")]
+    if not speeches:  # the speech this outline is for is always on the agenda, last
+        speeches = [_item(main_speech_kind(meta), speaker_ref)]
+        items.append(speeches[0])
     for item in speeches:
         item["who"] = item["who"] or speaker_ref
     if speeches:  # the last speech is the leader's: it gets the applause and the summing-up
@@ -141,7 +144,7 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
     ctx = builder.build()
     meta = speech.template.meta
     speaker_ref = person_ref(ctx["speaker"]) or builder.markers.add("speaker", "讲话人")
-    items = (_given_agenda(ctx, speaker_ref) if ctx["meeting"]["agenda"]
+    items = (_given_agenda(ctx, meta, speaker_ref) if ctx["meeting"]["agenda"]
              else derive_agenda(ctx, meta, speaker_ref))
     top = [b for b in speech.document.blocks if b.part == "directives" and b.level == 1]
     _, speaker_name = split_person(ctx["speaker"])

@@ -36,7 +36,7 @@ def _allowed_tokens() -> set[str]:
 
 def english_words(text: str) -> set[str]:
     text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)      # option names
-    text = re.sub(r"\.(?:yaml|yml|txt|md|html|docx|json|tsv|j2)\b", " ", text)  # file suffixes
+    text = re.sub(r"\.(?:yaml|yml|txt|md|html|htm|docx|doc|wps|pdf|json|tsv|j2)\b", " ", text)  # file suffixes
     text = re.sub(r"_GB2312", " ", text)                              # a font's name
     text = re.sub(r"\$(?:VISUAL|EDITOR)", " ", text)                  # environment variables
     text = re.sub(r"\b(?:gbt9704|common|table|json)(?=[|>）()]|\b)", " ", text)

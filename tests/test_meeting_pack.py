@@ -119,6 +119,15 @@ directives:""")
     assert order == sorted(order)
 
 
+def test_an_agenda_without_the_speech_still_calls_the_speaker(write) -> None:  # type: ignore[no-untyped-def]
+    agenda = OUTLINE.replace("directives:", """  agenda:
+    - {kind: 通报, who: 县农业农村局, what: 春耕准备情况}
+directives:""")
+    text = to_text(render_host_file(write("o.yaml", agenda)).document)
+    assert "今天的会议共有两项议程。" in text
+    assert text.index("请县农业农村局通报春耕准备情况") < text.index("下面，请县委书记王某某同志作重要讲话。")
+
+
 def test_single_item_meeting(write) -> None:  # type: ignore[no-untyped-def]
     text = to_text(render_host_file(write("o.yaml", OUTLINE)).document)
     assert "今天的会议只有一项议程。\n\u3000\u3000下面，请县委书记王某某同志作重要讲话。大家欢迎！" in text
