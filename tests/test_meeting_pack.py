@@ -259,3 +259,25 @@ def test_reading_copy_pages_end_with_whole_paragraphs(tmp_path: Path) -> None:
         # The last body line before the page number ends a paragraph (or is a heading).
         last = next(line for line in reversed(lines) if not re.fullmatch(r"[—\-\s\d]+", line))
         assert last[-1] in "。！？：”" or re.match(r"^[一二三四五六七八九十]+、", last), last
+
+
+LONG_TITLE = OUTLINE.replace("全县春季农业生产工作会议", "全县春季农业生产暨高标准农田建设和农村人居环境整治推进会议")
+
+
+def test_docx_pair_with_a_title_on_two_lines(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """drafter breaks a long .docx title over two lines; read back it is still one title, so
+    the speech and the host's script are compared by their whole meeting names."""
+    from drafter.corpus.readers import read_document
+
+    speech, host, other = (tmp_path / n for n in ("讲话稿.docx", "主持词.docx", "别的会.docx"))
+    path = write("o.yaml", LONG_TITLE)
+    assert runner.invoke(app, ["render", str(path), "-o", str(speech)]).exit_code == 0
+    assert runner.invoke(app, ["render", str(path), "--host", "-o", str(host)]).exit_code == 0
+    title = read_document(speech.read_bytes(), speech.name).title
+    assert title == "在全县春季农业生产暨高标准农田建设和农村人居环境整治推进会议上的讲话"
+    clean = runner.invoke(app, ["lint", str(speech), str(host), "--format", "json"])
+    assert '"D15' not in clean.output
+    changed = write("p.yaml", LONG_TITLE.replace("全县春季", "全县夏季"))
+    assert runner.invoke(app, ["render", str(changed), "--host", "-o", str(other)]).exit_code == 0
+    found = runner.invoke(app, ["lint", str(speech), str(other), "--format", "json"])
+    assert '"D150"' in found.output

@@ -209,8 +209,8 @@ def _heading_level(chain: list[Style]) -> int | None:
     """0 for the title, 1.. for headings; None for body text."""
     for style in chain:
         name = style.name.replace(" ", "")
-        if name in ("title", "标题"):
-            return 0
+        if name in ("title", "标题") or (name.endswith("标题") and not any(c in name for c in "级副小子")):
+            return 0  # Title, 标题, or an office's own 讲话标题 / 文件标题 (not 一级标题, 副标题, 小标题)
         for prefix in ("heading", "标题"):
             if name.startswith(prefix) and name[len(prefix):].isdigit():
                 return int(name[len(prefix):])
@@ -306,7 +306,14 @@ def read_docx_paragraphs(data: bytes, source: str) -> list[DocxParagraph]:
         if not text.strip():
             continue
         label = numbering.label(num_id, ilvl or 0) if num_id and num_id != "0" else ""
-        out.append(DocxParagraph(text=text, heading=_heading_level(chain), label=label))
+        heading = _heading_level(chain)
+        if heading == 0:  # a title set on two lines (梯形), by a line break or two paragraphs
+            text = "".join(part.strip() for part in text.split("\n"))
+        if heading == 0 and out and all(q.heading == 0 for q in out):
+            # A title set on two or more lines (梯形) is one title.
+            out[-1] = DocxParagraph(text=out[-1].text + text.strip(), heading=0, label=out[-1].label)
+            continue
+        out.append(DocxParagraph(text=text, heading=heading, label=label))
     return out
 
 
