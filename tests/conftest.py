@@ -66,3 +66,14 @@ directives:
     body:
       - 要强化要素保障，推动用地、资金、用能等向重点项目倾斜。
 """
+
+
+def make_docx(path: Path, paragraphs: list[str]) -> Path:
+    """A plain .docx draft, one paragraph per item (the lint tests read it back)."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path

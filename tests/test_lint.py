@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from drafter.cli import app
 from drafter.lint import RULES, lint_paths
 
-from .conftest import OUTLINES, SHARED
+from .conftest import OUTLINES, SHARED, make_docx
 
 runner = CliRunner()
 
@@ -60,13 +60,7 @@ def test_findings_have_places_messages_and_fixes(write) -> None:
 
 
 def test_docx_findings_name_the_paragraph(tmp_path: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("同志们：")
-    document.add_paragraph("今年完成xx亿元。")
-    path = tmp_path / "稿.docx"
-    document.save(str(path))
+    path = make_docx(tmp_path / "稿.docx", ["同志们：", "今年完成xx亿元。"])
     [finding] = lint_paths([str(path)])
     assert finding.code == "D101" and finding.where == "第2段" and finding.line is None
 

@@ -17,6 +17,7 @@ from drafter.lint import chachong as lint_chachong
 from drafter.lint import lint_paths
 
 from .conftest import SHARED
+from .conftest import make_docx as _docx
 
 runner = CliRunner()
 
@@ -26,16 +27,6 @@ OLD = [
     "我们一定要把思想和行动统一到县委的决策部署上来，以只争朝夕的精神抓好各项工作落实。",
 ]
 WEB = "营商环境没有最好只有更好，我们要以企业和群众的满意度作为检验工作成效的根本标准。"
-
-
-def _docx(path: Path, paragraphs: list[str]) -> Path:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return path
 
 
 @pytest.fixture

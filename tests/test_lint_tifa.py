@@ -16,6 +16,7 @@ from drafter.lint import lint_paths
 from drafter.lint.tifa import SHIPPED, find_in_text, load_rules, user_tifa_file
 
 from .conftest import OUTLINES, PLANT_OUTLINE, SHARED
+from .conftest import make_docx as _docx
 
 runner = CliRunner()
 TIFA = {"D130", "D131", "D132"}
@@ -125,16 +126,6 @@ def test_an_undated_draft_is_judged_by_this_year_and_says_so(write) -> None:
     path = write("稿.txt", "同志们：\n要扎实推进“十四五”规划重点项目建设。\n")
     [finding] = [f for f in lint_paths([str(path)]) if f.code == "D131"]
     assert "未找到日期行" in finding.message
-
-
-def _docx(path: Path, paragraphs: list[str]) -> Path:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return path
 
 
 def test_docx_drafts_are_checked_paragraph_by_paragraph(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from drafter.errors import DrafterError
 from drafter.lint import lint_paths
 from drafter.lint.typo import BUILTIN, CODES, check_text, parse_lexicon, user_usage_file
 
-from .conftest import OUTLINES, ROOT, SHARED
+from .conftest import OUTLINES, ROOT, SHARED, make_docx
 
 runner = CliRunner()
 
@@ -108,13 +108,7 @@ def test_findings_sit_on_the_line_and_column_of_txt_md_and_yaml(write) -> None:
 
 
 def test_docx_findings_name_the_paragraph(tmp_path: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("同志们：")
-    document.add_paragraph("要认真布署，确保工作落实。")
-    path = tmp_path / "d.docx"
-    document.save(str(path))
+    path = make_docx(tmp_path / "d.docx", ["同志们：", "要认真布署，确保工作落实。"])
     [f] = [f for f in lint_paths([str(path)]) if f.code == "D140"]
     assert f.where == "第2段" and f.column == 4
 
