@@ -192,6 +192,9 @@ def test_reading_copy_docx_reads_back(write, tmp_path: Path) -> None:  # type: i
     assert "<w:ruby>" in xml and ">chá<" in xml  # 压茬: a planted, commonly misread word
     footer = zipfile.ZipFile(out).read("word/footer1.xml").decode("utf-8")
     assert 'w:val="36"' in footer  # page numbers at 18 pt
+    names = zipfile.ZipFile(out).namelist()  # drafter's own package, like every .docx it writes
+    assert not any("thumbnail" in n or n.startswith("customXml") for n in names)
+    assert b"<Application>drafter</Application>" in zipfile.ZipFile(out).read("docProps/app.xml")
 
 
 def test_reading_copy_without_pinyin(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

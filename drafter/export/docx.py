@@ -315,9 +315,15 @@ def export(document: Document, *, font_profile: str = "gbt9704", author: str | N
     for block in document.blocks:
         _add(doc, block, fonts, blank_after_meta=previous in ("title", "subtitle", "meta"))
         previous = block.kind
+    return finish(doc, title=document.title, author=author)
+
+
+def finish(doc: Any, *, title: str, author: str | None) -> bytes:
+    """drafter's own properties and package (no trace of python-docx's template), saved with
+    every entry stamped at render time. Every .docx drafter writes ends here."""
     when = render_time()
     props = doc.core_properties
-    props.title = document.title
+    props.title = title
     props.author = author or ""
     props.last_modified_by = ""
     props.comments = ""

@@ -8,13 +8,12 @@ subjects (drafter.reading_aids). As .docx or as a self-contained .html page for 
 
 from __future__ import annotations
 
-import io
 from html import escape
 from typing import Any
 
 from ..document import Document
 from ..reading_aids import Annotator, Piece
-from .docx import LATIN, PROFILES, _page_number, _qn, set_font
+from .docx import LATIN, PROFILES, _page_number, _qn, finish, set_font
 
 BODY_PT, TITLE_PT, RUBY_PT, PAGE_NUMBER_PT = 18, 22, 9, 18
 LINE_MULTIPLE = 1.8
@@ -138,15 +137,7 @@ def export_docx(document: Document, *, font_profile: str = "gbt9704", author: st
             _pieces_to(paragraph, [Piece(block.number)], fonts.body)
         if block.text:
             _pieces_to(paragraph, aids.pieces(block.text), fonts.body)
-    props = doc.core_properties
-    props.title = f"{document.title}（念稿）" if document.title else "念稿"
-    props.author = author or ""
-    props.last_modified_by = ""
-    props.comments = ""
-    props.revision = 1
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return finish(doc, title=f"{document.title}（念稿）" if document.title else "念稿", author=author)
 
 
 READING_CSS = """
