@@ -2,7 +2,7 @@
 texts to about 5 MB (and 20 MB for the 4× point).
 
 Prints: throughput of the whole mine against bare jieba.lcut over the same text (ratio; aim
-≤ 1.5), time growth from 1× to 4× (aim: linear within 10%), peak memory at 1× and 4× (aim:
+≤ 1.5; both in CPU seconds of their process, so that a busy machine does not skew the ratio), time growth from 1× to 4× (aim: linear within 10%), peak memory at 1× and 4× (aim:
 flat), and the speed-up of --jobs 2. Needs the shared corpus and jieba (pip install -e ".[dev]").
 Run: python benchmarks/mine_speed.py [MB]
 """
@@ -22,12 +22,19 @@ CHILD = """
 import resource, sys, time
 from pathlib import Path
 from drafter.corpus.mine import mine_bytes
-start = time.perf_counter()
+start = time.process_time()
 speeches = 0
 for path in sorted(Path(sys.argv[1]).glob("*.txt")):
     speeches += len(mine_bytes(path.read_bytes(), path.name).speeches)
-elapsed = time.perf_counter() - start
+elapsed = time.process_time() - start
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, speeches)
+"""
+
+PLAN = """
+import os, sys
+from drafter.corpus.runner import collect_inputs, plan_jobs
+jobs, why = plan_jobs(2, collect_inputs([sys.argv[1]]))
+print(f"{jobs} processes, load {os.getloadavg()[0]:.1f}" + (f": {why}" if why else ""))
 """
 
 JIEBA = """
@@ -37,10 +44,10 @@ import jieba
 jieba.setLogLevel(logging.WARNING)
 jieba.initialize()
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
-start = time.perf_counter()
+start = time.process_time()
 for text in texts:
     jieba.lcut(text)
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 """
 
 
@@ -84,6 +91,8 @@ def main() -> None:
         tokenize1 = run(JIEBA, one)[0]
         jobs1 = cli_time(one, 1)
         jobs2 = cli_time(one, 2)
+        plan = subprocess.run([sys.executable, "-c", PLAN, str(one)], capture_output=True, text=True,
+                              check=True, cwd=ROOT).stdout.strip()
     mb1, mb4 = size1 / 2**20, size4 / 2**20
     print(f"corpus 1×: {mb1:.1f} MB, {int(speeches1)} speeches; 4×: {mb4:.1f} MB")
     print(f"mine 1×          : {mine1:6.2f} s  ({mb1 / mine1:.2f} MB/s)")
@@ -92,7 +101,8 @@ def main() -> None:
     print(f"mine 4×          : {mine4:6.2f} s  → 4× / 1× = {mine4 / mine1:.2f} (linear = {mb4 / mb1:.2f}; "
           f"deviation {abs(mine4 / mine1 / (mb4 / mb1) - 1) * 100:.0f}%, aim ≤ 10%)")
     print(f"peak RSS 1× / 4× : {rss1 / 1024:.0f} MB / {rss4 / 1024:.0f} MB  (ratio {rss4 / rss1:.2f}, aim flat)")
-    print(f"CLI --jobs 1 / 2 : {jobs1:.2f} s / {jobs2:.2f} s  → speed-up {jobs1 / jobs2:.2f}×")
+    print(f"CLI --jobs 1 / 2 : {jobs1:.2f} s / {jobs2:.2f} s  → speed-up {jobs1 / jobs2:.2f}×"
+          f"  ({plan})")
 
 
 if __name__ == "__main__":

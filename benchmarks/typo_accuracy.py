@@ -1,11 +1,12 @@
 """Accuracy of the 错别字 check (D140–D143) on the planted test set and on clean text.
 
-    python benchmarks/typo_accuracy.py [--show-misses] [--show-false]
+    python benchmarks/typo_accuracy.py [--show-misses] [--show-false] [--clean=FOLDER ...]
 
 Recall: a planted error counts as found when a finding covers its position and names the right
 form. Reported separately for the tuning and the held-out part (split fixed before tuning, see
 tests/data/typo/build_planted.py). False findings: every finding on clean text (the rendered
-examples, and /work/shared/corpus when present), per 20,000 characters.
+examples, /work/shared/corpus when present, and any --clean folder of .txt speeches), per 20,000
+characters.
 """
 
 from __future__ import annotations
@@ -83,14 +84,16 @@ def recall(show: Callable[[str], None] | None = None) -> dict[str, tuple[int, in
     return out
 
 
-def clean_files() -> list[Path]:
+def clean_files(extra: list[Path] | None = None) -> list[Path]:
     files = sorted((ROOT / "outlines").glob("*.yaml"))
     if SHARED.is_dir():
         files += sorted(SHARED.glob("*/*.txt"))
+    for folder in extra or []:
+        files += sorted(folder.glob("*.txt"))
     return files
 
 
-def false_findings(show: Callable[[str], None] | None = None) -> tuple[int, int]:
+def false_findings(show: Callable[[str], None] | None = None, extra: list[Path] | None = None) -> tuple[int, int]:
     from drafter.export.text import export
     from drafter.loader import load_outline
     from drafter.render import render_outline
@@ -99,7 +102,7 @@ def false_findings(show: Callable[[str], None] | None = None) -> tuple[int, int]
     others = {"D101", "D102", "D103", "D104", "D105", "D106", "D107", "D108", "D109", "D110", "D111",
               "D112", "D113", "D114", "D115", "D116", "D117"}
     count = chars = 0
-    for path in clean_files():
+    for path in clean_files(extra):
         if path.suffix == ".yaml":
             findings = lint_outline(path, others)
             chars += hanzi_count(export(render_outline(load_outline(path)).document))
@@ -125,7 +128,8 @@ def main() -> int:
     for key, (found, total) in sorted(recall(show).items()):
         what = "clean controls without a finding" if key == "control" else f"{key} recall"
         print(f"{what}: {found}/{total} = {found / total:.3f}")
-    count, chars = false_findings(print if "--show-false" in sys.argv else None)
+    extra = [Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--clean=")]
+    count, chars = false_findings(print if "--show-false" in sys.argv else None, extra)
     print(f"clean text: {count} findings in {chars} characters = {count * 20000 / max(chars, 1):.2f} per 20,000")
     return 0
 

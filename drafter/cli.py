@@ -181,13 +181,13 @@ def new(
         if output is not None:
             check_target(output, force=force)
         if from_speech is not None:
+            from .corpus.lint_read import read_speech_bytes
             from .corpus.mine import mine_bytes
             from .errors import CorpusError
-            from .loader import read_text
             from .scaffold import scaffold_from_speech
 
-            read_text(from_speech, what="讲话稿文件")  # the usual messages for a missing or empty file
-            mined = mine_bytes(from_speech.read_bytes(), str(from_speech))
+            # through the corpus readers: any encoding mine reads, .docx/.html/.pdf too
+            mined = mine_bytes(read_speech_bytes(from_speech), str(from_speech))
             if mined.skipped or not mined.speeches:
                 raise CorpusError(mined.skipped or "没有找到讲话稿", file=str(from_speech))
             text = scaffold_from_speech(info, mined.speeches[0])

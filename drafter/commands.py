@@ -93,10 +93,20 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
     for target in (output, phrasebank_path):
         if target is not None:
             check_target(target, force=force)
-    if templates_dir is not None and templates_dir.exists() and any(templates_dir.iterdir()) and not force:
-        raise CorpusError("模板文件夹已存在且不是空的，为避免覆盖已停止", file=str(templates_dir),
-                          hint="换一个文件夹，或加 --force")
+    if templates_dir is not None:  # checked before anything (the phrasebank too) is written
+        if templates_dir.exists() and not templates_dir.is_dir():
+            raise CorpusError("--emit-templates 要的是文件夹，这里是一个已有的文件，为避免覆盖已停止",
+                              file=str(templates_dir), hint="换一个文件夹名")
+        if templates_dir.is_dir() and any(templates_dir.iterdir()) and not force:
+            raise CorpusError("模板文件夹已存在且不是空的，为避免覆盖已停止", file=str(templates_dir),
+                              hint="换一个文件夹，或加 --force")
     inputs = collect_inputs(paths)
+    if jobs > 1:
+        from .corpus.runner import plan_jobs
+
+        used, why = plan_jobs(jobs, inputs)
+        if why:
+            err(f"提示：--jobs {jobs}：{why}")
     collector = None
     styles: dict[str, HouseStyle] = {}
     if phrasebank_path is not None or templates_dir is not None:
@@ -115,13 +125,14 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
                 collector.add(speech, result.source)
                 if templates_dir is not None:
                     styles.setdefault(meeting_type(speech), HouseStyle()).add(
-                        speech, collector.safe_frame)
+                        speech, collector.safe_frame, result.source)
         if output is not None and result.speeches and chosen is None:
             chosen = (result.source, result.speeches)
     for source, why in summary.skipped:
         err(f"跳过 {source}：{why}")
     if summary.readable == 0:
-        raise CorpusError("没有读到任何可用的文本", hint="请检查路径；支持 .txt 和 .md，编码可为 UTF-8、GBK 或 Big5")
+        raise CorpusError("没有读到任何可用的文本",
+                          hint="请检查路径；支持 .txt .md .docx .doc .wps .html .htm .pdf，文本编码可为 UTF-8、GBK 或 Big5")
     if output is not None:
         from .corpus.to_outline import outline_yaml
 
@@ -145,8 +156,11 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
         err(f"已写入短语库 {phrasebank_path}：{kept} 条句式，均在至少 {min_count} 篇讲话中出现"
             + (f"；已略去{dropped}" if dropped else ""))
     if templates_dir is not None:
-        written = emit_templates(styles, templates_dir)
-        err(f"已生成 {len(written)} 个模板：{'、'.join(p.stem for p in written)}（{templates_dir}）")
+        written = emit_templates(styles, templates_dir, force=force)
+        if written:
+            err(f"已生成 {len(written)} 个模板：{'、'.join(p.stem for p in written)}（{templates_dir}）")
+        else:
+            err("没有生成模板：没有哪类会议的讲话达到 2 篇且有反复出现的写法")
     if report or not (as_json or output or phrasebank_path or templates_dir):
         from io import StringIO
 

@@ -87,15 +87,10 @@ class Paragraph:
 
 def read_paragraphs(path: Path) -> list[Paragraph]:
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        try:
-            import docx
+    if suffix not in (".txt", ".md"):  # .docx .doc .wps .html .pdf: through the corpus readers
+        from .corpus.lint_read import read_document_paragraphs
 
-            document = docx.Document(str(path))
-        except Exception:
-            raise DrafterError("无法读取这个 .docx 文件（可能已损坏，或不是 Word 文档）", file=str(path)) from None
-        return [Paragraph(p.text, None, f"第{i}段") for i, p in enumerate(document.paragraphs, 1)
-                if p.text.strip()]
+        return [Paragraph(text, None, label) for text, label in read_document_paragraphs(path)]
     from .corpus.decode import decode_bytes
     from .errors import CorpusError
 
@@ -558,7 +553,7 @@ def lint_draft(path: Path, ignore: set[str], *, own: set[str] | None = None,
     return ctx.findings
 
 
-LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx")
+LINTABLE = (".yaml", ".yml", ".txt", ".md", ".docx", ".doc", ".wps", ".html", ".htm", ".pdf")
 
 
 def collect(paths: Iterable[str]) -> Iterator[Path]:
@@ -567,7 +562,7 @@ def collect(paths: Iterable[str]) -> Iterator[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LINTABLE)
             if not found:
-                raise DrafterError("文件夹里没有可检查的文件（.yaml .txt .md .docx）", file=str(path))
+                raise DrafterError(f"文件夹里没有可检查的文件（{' '.join(LINTABLE)}）", file=str(path))
             yield from found
         elif path.exists():
             if path.suffix.lower() not in LINTABLE:
@@ -599,6 +594,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
             drafts.append(path)
         findings += (lint_tifa.lint_outline if outline else lint_tifa.lint_draft)(path, ignored, tifa)
         findings += lint_chachong.lint_file(path, ignored, archive) if archive else []
+    findings = lint_typo.without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
     findings += _pack_drafts(drafts, ignored)
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
 

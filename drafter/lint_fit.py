@@ -258,7 +258,8 @@ def check_dates(paras: list[Paragraph], ctx: Context, date: dt.date | None) -> N
 DOWN_IS_GOOD = ("事故", "死亡", "伤亡", "火灾", "能耗", "排放", "污染", "浓度", "发案", "案件",
                 "刑事", "信访", "投诉", "债务", "负债", "亏损", "不良", "欠薪", "拖欠", "失业",
                 "成本", "用时", "时间", "时限", "天数", "环节", "材料", "水耗", "碳", "受灾",
-                "损失", "发病", "库存", "隐患", "违法", "超标", "返贫", "空置")
+                "损失", "发病", "库存", "隐患", "违法", "超标", "返贫", "空置", "年龄", "发生率",
+                "辍学", "近视", "流失", "贫困", "逾期", "差错", "积案", "拥堵")
 _DECLINE = re.compile(r"(下降|减少|降低|回落|下滑|负增长|-\d)")
 
 
@@ -298,56 +299,60 @@ _STOP = {"存在", "不足", "决定", "解决", "总结", "研究", "我们", "
          "就是", "一定", "不断", "更加", "切实", "认真", "重要", "全力", "努力", "高质量"}
 
 
+# Words whose repetition a listener hears as a seam: verbs, adverbs, adjectives, idioms.
+# Topic nouns (论坛, 安全, 培训班) are expected in frame and text alike.
+_SEAM_TAGS = {"v", "d", "a", "ad", "i", "l"}
+_PIECES = re.compile(r"[^，。；：、！？“”‘’《》（）\s]{2,}")
+
+
+def _user_cover(text: str, pieces: list[str]) -> list[bool]:
+    covered = [False] * len(text)
+    for piece in pieces:
+        start = text.find(piece)
+        while start >= 0:
+            for j in range(start, start + len(piece)):
+                covered[j] = True
+            start = text.find(piece, start + len(piece))
+    return covered
+
+
 def check_frame_repeats(result: RenderResult, loaded: LoadedOutline, ctx: Context) -> None:
+    """A frame and the writer's text next to it (same or adjacent sentence) use the same
+    verb, adverb or adjective: 迅速掀起热潮。让我们迅速行动起来."""
     from .corpus.tokenizer import default_tokenizer
+    from .lint import Paragraph
     from .textnorm import normalize_zh
 
-    user = sorted({normalize_zh(t).strip("。；，：！？ ") for _, t in outline_texts(loaded.data)},
-                  key=len, reverse=True)
-    user = [u for u in user if len(u) >= 2]
+    pieces = sorted({p for _, t in outline_texts(loaded.data) for p in _PIECES.findall(normalize_zh(t))},
+                    key=len, reverse=True)
     unit_words = set(resolve_unit(loaded.data).values())
-    tokenizer = default_tokenizer()
+    tagger = default_tokenizer()
     for i, block in enumerate(result.document.blocks, 1):
         text = block.plain
-        covered = [False] * len(text)
-        for u in user:
-            start = text.find(u)
-            while start >= 0:
-                for j in range(start, start + len(u)):
-                    covered[j] = True
-                start = text.find(u, start + len(u))
+        covered = _user_cover(text, pieces)
         if not any(covered) or all(covered):
             continue
-        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。！？]+[。！？]?", text)]
-        words: list[tuple[str, int, bool]] = []  # word, sentence number, is user text
+        ends = [m.end() for m in re.finditer(r"[^。！？]+[。！？]?", text)]
+        tokens = []  # (word, tag, start, sentence, is user text); mixed tokens are left out
         position = 0
-        for word in tokenizer.cut(text):
+        for word, tag in tagger.tag(text):
             start, position = position, position + len(word)
-            if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in _STOP \
-                    or word in unit_words:
-                continue
             marks = covered[start:position]
-            if all(marks) or not any(marks):
-                number = next(n for n, (a, b) in enumerate(sentences) if a <= start < b)
-                words.append((word, number, all(marks)))
-        # Set phrases the tokenizer splits (闻令而动): any run of four characters.
-        for start in range(len(text) - 3):
-            gram = text[start:start + 4]
-            marks = covered[start:start + 4]
-            if re.fullmatch(r"[\u4e00-\u9fff]{4}", gram) and (all(marks) or not any(marks)):
-                number = next(n for n, (a, b) in enumerate(sentences) if a <= start < b)
-                words.append((gram, number, all(marks)))
+            if len(word) >= 2 and (all(marks) or not any(marks)):
+                sentence = next(k for k, end in enumerate(ends) if start < end)
+                tokens.append((word, tag, start, sentence, all(marks)))
         reported: set[str] = set()
-        for word, number, is_user in words:
-            if is_user or word in reported:
+        for word, tag, start, n, is_user in tokens:
+            if tag not in _SEAM_TAGS or word in _STOP or word in unit_words or word in reported:
                 continue
-            if any(w == word and u and abs(n - number) <= 1 for w, n, u in words):
+            # the same word on the other side, or a phrase it opens (迅速 / 迅速行动), not a
+            # name it is part of (组织 / 组织部)
+            if any(u != is_user and abs(m - n) <= 1 and (w == word or (
+                    w.startswith(word) and t in _SEAM_TAGS | {"nz"})) for w, t, _, m, u in tokens):
                 reported.add(word)
-                from .lint import Paragraph
-
                 ctx.add("D128", Paragraph(text, None, f"讲话稿第{i}段"),
                         f"模板的套话和大纲里的话在相邻两句里都用了“{word}”",
-                        column=text.find(word) + 1, fix="改写大纲里的这句，换一个说法")
+                        column=start + 1, fix="改写大纲里的这句，换一个说法")
 
 
 # --- D129: 同比 said two ways ---------------------------------------------------------------------

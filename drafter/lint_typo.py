@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DrafterError
 
 if TYPE_CHECKING:
-    from .lint import Context, Paragraph
+    from .lint import Context, Finding, Paragraph
 
 RULE_ROWS = [
     ("D140", "warning", "错别字或用词不当"),
@@ -182,12 +182,13 @@ _NOUNISH = ("n", "r", "m", "q", "t", "s", "f")
 _CLAUSE_END = re.compile(r"^[，。；！？、：…”）)]|^$")
 # dummy verbs whose object is a verbal noun: 进行认真的学习 is right
 _ADVERBIALS = {"认真", "积极", "主动", "坚决", "切实", "自觉", "努力", "不断", "逐步", "持续", "大力", "稳妥", "有序",
-               "稳步", "及时", "严格", "迅速", "尽快", "广泛", "彻底", "牢牢", "紧紧", "始终", "更好", "依法",
-               "创造性", "耐心", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
+               "稳步", "尽快", "牢牢", "紧紧", "始终", "更好", "依法", "创造性", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
                "毫不动摇", "旗帜鲜明", "实事求是"}
 # the tokenizer loads only for a paragraph where one of these cheap patterns shows a candidate
 _ADVERBIAL_HINT = re.compile("(?:" + "|".join(sorted(_ADVERBIALS, key=len, reverse=True)) +
                              r"|([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2)的")
+_NOUN_SUFFIXES = {"感", "性", "力", "度", "率", "化", "者", "式", "型", "品", "群", "区", "点", "面", "线", "员", "家",
+                  "业", "量", "权", "观", "制", "法", "费", "机制", "体系"}
 _VERBAL = {"了", "着", "过", "好", "到", "起来", "下去", "出", "上"}
 _DUMMY = {"进行", "加以", "开展", "给予", "给以", "作", "作出", "做出", "得到", "受到", "经过", "通过", "予以",
           "实行", "经", "作了", "做了", "进行了", "展开"}
@@ -241,6 +242,8 @@ def _de_slips(text: str, tagger: Any) -> list[Slip]:
                 (i >= 2 and (words[i - 2][0] in _DUMMY or words[i - 2][1].startswith("p"))):
             continue  # 进行认真的学习, 以自觉的担当精神: a noun phrase, 的 is right
         after, after_tag = words[i + 2]
+        if after in _NOUN_SUFFIXES:
+            continue  # 实实在在的获得感: the verb is the head of a noun
         # a verb with a noun object of two words or more (学习全会精神) is a verb, not a compound noun
         object_follows = after_tag[:1] == "n" and prev in _ADVERBIALS and (len(after) >= 4 or (
             i + 3 < len(words) and words[i + 3][1][:1] in ("n", "v") and words[i + 3][0] != "的"))
@@ -265,6 +268,12 @@ _REDUPLICABLE = {"研究", "讨论", "商量", "考虑", "活动", "休息", "�
 
 def _needs_bounds(slip: Slip) -> bool:
     return slip.end - slip.start <= 3 and slip.code == "D140"
+
+
+def _fits_words(slip: Slip, bounds: set[int]) -> bool:
+    """A short form needs at least one edge on a word boundary (学习贯彻 holds no 习贯); not both,
+    since the slip itself can make the words around it run on (一部份 cuts as 一部/份)."""
+    return slip.start in bounds or slip.end in bounds
 
 
 def tokenizer() -> Any:
@@ -316,8 +325,8 @@ def _line_repeat(previous: str, text: str) -> str | None:
     from .corpus.segment import find_ordinal
 
     if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
-            find_ordinal(previous) is not None:
-        return None  # a heading is often taken up again by its first sentence
+            find_ordinal(previous) is not None or re.search(r"\S[ \u3000]+\S", previous):
+        return None  # a heading, or a name line (市长　王某某), is often taken up again below it
     for k in range(min(12, len(previous), len(text)), 1, -1):
         piece = text[:k]
         if previous.endswith(piece) and re.fullmatch(r"[\u4e00-\u9fff，、]+", piece) and \
@@ -336,7 +345,7 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
         if any(_needs_bounds(s) for s in found):
             # a short form must not start and end inside words: 学习贯彻 holds no 习贯, 自己经过 no 己经
             bounds = _bounds(text)
-            found = [s for s in found if not _needs_bounds(s) or s.start in bounds or s.end in bounds]
+            found = [s for s in found if not _needs_bounds(s) or _fits_words(s, bounds)]
         slips += found
     need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
     need_double = "D142" in codes and _DOUBLE.search(text)
@@ -348,6 +357,16 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
         if need_double:
             slips += _double_slips(text, tagger)
     return sorted(slips, key=lambda s: (s.start, s.code))
+
+
+def without_repeats_of(findings: list[Finding], codes: tuple[str, ...]) -> list[Finding]:
+    """Drop a D140 finding that another rule (the 提法 list) already makes on the same line with
+    the same correction: one slip, one finding."""
+    right = re.compile(r"改为“([^”]+)”")
+    taken = {(f.file, f.line, f.where, m.group(1)) for f in findings
+             if f.code in codes and f.fix and (m := right.search(f.fix))}
+    return [f for f in findings if not (f.code == "D140" and f.fix and (m := right.search(f.fix)) and
+                                        (f.file, f.line, f.where, m.group(1)) in taken)]
 
 
 def locate(source: str, text: str, start: int, end: int) -> tuple[int, int] | None:

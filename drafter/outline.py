@@ -114,6 +114,18 @@ class Meeting(_Model):
                     "长标题可写 {title: 《……决定》, short: 《决定》}，第二次提到时用简称")
     honoured: Text = Field(None, description="受到表彰的对象（名词短语），如“30个先进集体和100名先进个人”")
     attendees: Text = Field(None, description="参会人员（名词短语），如“县乡村三级干部”")
+    theme: Text = Field(
+        None, description="主题（名词短语，不加引号），党课或论坛用，"
+                          "如“以实干担当开好局起好步”；模板写作“以‘……’为题/为主题”")
+    guests: Text = Field(
+        None, description="致辞欢迎的来宾（名词短语），如“出席论坛的各位领导、各位嘉宾”；"
+                          "模板写作“向……表示热烈的欢迎”")
+    post: Text = Field(
+        None, description="任职讲话中新任的职务（名词短语），如“临江区委书记”；"
+                          "模板写作“组织上安排我担任……”")
+    predecessor: Text = Field(
+        None, description="任职讲话中致敬的前任（名词短语，带称谓），如“王某某同志”；"
+                          "模板写作“……在这里工作期间……”")
     host: Text = Field(None, description="会议主持人（职务 + 姓名），如“市委副书记、市长 王某某”")
     present: Text = Field(None, description="出席会议的领导（名词短语），如“市四套班子领导”")
     agenda: list[AgendaItem] = Field(

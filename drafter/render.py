@@ -28,6 +28,7 @@ from .numbering import (
 )
 from .occasions import fitting_occasion, parse_date
 from .schema_check import properties_of
+from .slots import slot_name
 from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
 from .textnorm import one_line
 from .unit import resolve_unit
@@ -43,7 +44,9 @@ LABELS: dict[str, str] = {
     "meeting.purpose": "会议任务", "meeting.background": "召开时机",
     "meeting.heard": "听取的报告", "meeting.speakers": "发言单位",
     "meeting.adopted": "审议通过的文件", "meeting.honoured": "表彰对象",
-    "meeting.attendees": "参会人员", "meeting.host": "主持人", "meeting.present": "出席领导",
+    "meeting.attendees": "参会人员", "meeting.theme": "主题", "meeting.guests": "来宾",
+    "meeting.post": "新任职务", "meeting.predecessor": "前任",
+    "meeting.host": "主持人", "meeting.present": "出席领导",
     "kind": "议程类别", "who": "议程进行人", "what": "议程内容", "opening": "开场段落",
     "review.period": "回顾时段", "review.summary": "总体评价", "review.achievements": "成绩",
     "review.credit": "成绩取得的原因", "review.thanks": "致谢对象", "review.problems": "问题",
@@ -93,9 +96,12 @@ class Markers:
     def __init__(self) -> None:
         self.items: list[OpenMarker] = []
 
-    def add(self, path: str, label: str) -> str:
-        marker = f"〔待补：{label}〕"
-        self.items.append(OpenMarker(path=path, label=label, marker=marker))
+    def add(self, path: str, label: str, slot: str | None = None, inline: bool = False) -> str:
+        """A whole open field shows its label; a slot inside a sentence shows what it stands
+        for (〔待补：人数〕) or nothing (〔待补〕), never the field around it."""
+        marker = f"〔待补：{slot}〕" if slot else ("〔待补〕" if inline else f"〔待补：{label}〕")
+        self.items.append(OpenMarker(path=path, label=f"{label}中的{slot or '空缺'}" if inline else label,
+                                     marker=marker))
         return marker
 
 
@@ -105,7 +111,9 @@ def format_date(value: dt.date | str | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
-    text = value.strip()
+    text = _CONTROL.sub("", value).strip()
+    if not text:
+        return None
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
     if m:
         return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"
@@ -174,7 +182,9 @@ class ContextBuilder:
         if not cleaned or _OPEN_VALUE.match(cleaned):
             return self.markers.add(path, label)
         if "〔待补〕" in cleaned:
-            cleaned = _OPEN_INLINE.sub(lambda _m: self.markers.add(path, label), cleaned)
+            cleaned = _OPEN_INLINE.sub(
+                lambda m: self.markers.add(path, label, slot_name(m.string[:m.start()], m.string[m.end():]),
+                                           inline=True), cleaned)
         return cleaned
 
     def label(self, path: str) -> str:

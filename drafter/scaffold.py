@@ -35,6 +35,12 @@ meeting:
 
 _HONOURED = "  honoured:                # 受到表彰的对象，如：30个先进集体和100名先进个人\n"
 _ADOPTED = "  adopted: []             # 审议通过的文件，如：- 《中共××市委关于……的决定》\n"
+_THEME = "  theme:                   # 主题，不加引号，如：{example_theme}\n"
+_GUESTS = "  guests:                  # 欢迎的来宾，如：出席论坛的各位领导、各位嘉宾\n"
+_POST = """\
+  post:                    # 新任职务，如：临江区委书记
+  predecessor:             # 前任，带称谓，如：王某某同志；没有可删去此行
+"""
 
 _REVIEW = """
 review:
@@ -62,6 +68,18 @@ directives:
     body:
       -
   - heading:
+    body:
+      -
+  - heading:
+    body:
+      -
+"""
+
+# 致辞 has no "下面，我讲几点意见": each point is a paragraph led by its first sentence.
+_BODY_PLAIN = """
+# 致辞的主体：每段以 heading（一句话）开头，body 接在后面；不编序号，也不说“讲几点意见”。
+directives:
+  - heading:               # 第一段的首句，如：我们将着力夯实数字基础设施
     body:
       -
   - heading:
@@ -102,6 +120,27 @@ _TYPES: dict[str, dict[str, str]] = {
     "commendation": {"example_name": "全市2024年度安全生产工作总结表彰大会",
                      "example_purpose": "总结工作、表彰先进", "period": "过去的一年",
                      "honoured": "yes"},
+    "party-lecture": {"example_name": "市交通运输局“七一”专题党课",
+                      "example_purpose": "重温党的光辉历程，对照党章党规查找差距",
+                      "period": "去年以来", "transition": "讲几个方面",
+                      "theme": "yes", "example_theme": "锤炼过硬作风，当好发展先行官"},
+    "warning-education": {"example_name": "2026年全县警示教育大会",
+                          "example_purpose": "通报典型案例，以案说纪、以案说法、以案说责",
+                          "period": "近年来", "reminders": "yes"},
+    "training-opening": {"example_name": "全市2026年秋季中青年干部培训班",
+                         "example_purpose": "帮助中青年干部提升政治能力和专业素养",
+                         "period": "近年来"},
+    "appointment": {"example_name": "临江区领导干部大会",
+                    "example_purpose": "宣布市委关于临江区委主要负责同志职务调整的决定",
+                    "period": "近年来", "post": "yes"},
+    "address": {"example_name": "2026云川数字经济发展论坛（或：××项目签约仪式、××博览会开幕式）",
+                "example_purpose": "搭建交流合作平台，共商发展大计", "period": "近年来",
+                "no_review": "yes", "plain_body": "yes", "theme": "yes", "guests": "yes",
+                "example_theme": "数智赋能产业，创新引领未来",
+                "salutation": "尊敬的各位领导、各位嘉宾，女士们、先生们，朋友们"},
+    "work-safety": {"example_name": "全县中秋国庆节前安全生产工作会议",
+                    "example_purpose": "通报安全生产形势，部署节日期间安全防范工作",
+                    "period": "今年以来", "reminders": "yes"},
 }
 
 
@@ -109,20 +148,27 @@ def scaffold(info: TemplateInfo) -> str:
     extra = _TYPES.get(info.id, {})
     values = {
         "schema": SCHEMA_FILENAME, "name": info.name, "id": info.id,
-        "description": info.description, "salutation": "同志们",
+        "description": info.description, "salutation": extra.get("salutation", "同志们"),
         "example_name": extra.get("example_name", "××会议"),
         "example_purpose": extra.get("example_purpose", "××"),
         "period": extra.get("period", "今年以来"),
         "transition": extra.get("transition", "讲几点意见"),
+        "example_theme": extra.get("example_theme", "××"),
     }
     text = _HEAD.format(**values) + _MEETING.format(**values)
     if extra.get("honoured"):
         text += _HONOURED
     if extra.get("adopted"):
         text += _ADOPTED
+    if extra.get("theme"):
+        text += _THEME.format(**values)
+    if extra.get("guests"):
+        text += _GUESTS
+    if extra.get("post"):
+        text += _POST
     if not extra.get("no_review"):
         text += _REVIEW.format(**values)
-    text += _BODY.format(**values)
+    text += _BODY_PLAIN if extra.get("plain_body") else _BODY.format(**values)
     if extra.get("reminders"):
         text += _REMINDERS
     text += _CLOSING

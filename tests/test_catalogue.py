@@ -94,11 +94,18 @@ CASES: dict[str, Case] = {
     "new over existing": Case(["new", "deploy", "-o", "o.yaml"], "文件已存在", outline("mine")),
     "new unknown type": Case(["new", "茶话会"], "未知的会议类型"),
     "new --from binary": Case(["new", "deploy", "--from", "s.txt"], "二进制", {"s.txt": b"\x00\x01"}),
+    # issue 8: new --from reads speeches through the corpus decoder, as mine does
+    "new --from GBK speech": Case(["new", "deploy", "--from", "s.txt"], "抓好项目建设",
+                                  {"s.txt": "同志们：\n下面，我讲两点意见。\n一、抓好项目建设\n要抓紧抓实。\n"
+                                            "二、改进工作作风\n要真抓实干。\n".encode("gbk")}, code=0),
     "schema over existing": Case(["schema", "-o", "s.json"], "文件已存在", {"s.json": "{}"}),
     # mine, phrases, lint
     "mine nothing readable": Case(["mine", "empty"], "没有读到", {"empty/x.pdf": b"%PDF"}),
     "mine outline over existing": Case(["mine", "s.txt", "-o", "o.yaml"], "文件已存在",
                                        {"s.txt": "同志们：\n下面，我讲两点意见。\n一、甲\n要甲。\n二、乙\n要乙。\n", **outline("mine")}),
+    "mine emit templates onto a file": Case(
+        ["mine", "s.txt", "--phrasebank", "b.json", "--emit-templates", "t.j2"], "文件夹",
+        {"s.txt": "同志们：\n下面，我讲两点意见。\n一、甲\n要甲。\n二、乙\n要乙。\n", "t.j2": "mine"}),
     "phrases unknown part": Case(["phrases", "序言"], "未知的部分"),
     "phrases broken book": Case(["phrases", "opening", "--phrasebank", "b.json"], "不是有效的 JSON", {"b.json": "{"}),
     "lint findings": Case(["lint", "d.txt"], "D101", {"d.txt": "今年完成xx亿元。\n"}, code=1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,8 @@ def assert_user_error(result, needle: str) -> None:
 def test_render_prints_the_speech() -> None:
     result = invoke("render", str(DEPLOY))
     assert result.exit_code == 0
-    assert result.stdout.startswith("在全市重点项目建设推进会上的讲话\n")
-    assert "下面，我讲三点意见。" in result.stdout
+    assert result.stdout.startswith("在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话\n")
+    assert "下面，我就做好下一阶段工作，讲三点意见。" in result.stdout
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
@@ -44,7 +45,7 @@ def test_render_writes_a_file_by_suffix(tmp_path: Path, suffix: str) -> None:
     result = invoke("render", str(DEPLOY), "-o", str(target))
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
-    assert ("# 在全市" if suffix == ".md" else "在全市") in text
+    assert ("# 在滨河街道" if suffix == ".md" else "在滨河街道") in text
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temp file left
 
 
@@ -57,7 +58,7 @@ def test_render_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "我写了一半的稿子"
     result = invoke("render", str(DEPLOY), "-o", str(target), "--force")
     assert result.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("在全市")
+    assert target.read_text(encoding="utf-8").startswith("在滨河街道")
 
 
 def test_render_into_a_missing_directory(tmp_path: Path) -> None:
@@ -182,9 +183,9 @@ def test_preview_shows_speech_and_stats() -> None:
     result = invoke("preview", str(DEPLOY), "--width", "100")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "在全市重点项目建设推进会上的讲话" in out
+    assert "在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话" in out
     assert "字数" in out and "讲话时长" in out and "意见" in out and "3点，下设要点6个" in out
-    assert "各点篇幅" in out and "一220字" in out  # an unbalanced speech shows at a glance
+    assert "各点篇幅" in out and re.search(r"一\d{3}字\s+二\d{3}字\s+三\d{3}字", out)  # an unbalanced speech shows at a glance
 
 
 def test_preview_speaking_rate_is_adjustable() -> None:
@@ -194,8 +195,8 @@ def test_preview_speaking_rate_is_adjustable() -> None:
         out = invoke("preview", str(DEPLOY), "--rate", rate, "--width", "100").stdout
         return int(re.search(r"约(\d+)分钟（按" + rate, out).group(1))
 
-    assert minutes("220") == 8  # about 1,700 spoken characters
-    assert minutes("110") in (15, 16)
+    assert minutes("220") == 13  # about 2,900 spoken characters
+    assert minutes("110") in (26, 27)
 
 
 # --- templates, new, schema, validate ----------------------------------------------------
@@ -240,7 +241,10 @@ def test_new_outline_validates_and_renders_as_it_stands(meeting_type: str, tmp_p
     rendered = invoke("render", str(target))
     assert rendered.exit_code == 0, rendered.output
     assert "〔待补：" in rendered.stdout  # the blanks show what to fill in
-    assert "下面" in rendered.stdout or "句话" in rendered.stdout
+    if meeting_type == "address":  # 致辞: no 讲几点意见, a welcome register
+        assert "尊敬的" in rendered.stdout and "点意见" not in rendered.stdout
+    else:  # the transition announces the points
+        assert re.search("下面|句话|借此机会", rendered.stdout)
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -296,3 +300,20 @@ def test_existing_binary_output_is_not_overwritten(tmp_path: Path, suffix: str) 
     target.write_bytes(b"leader's final version")
     assert_user_error(invoke("render", str(DEPLOY), "-o", str(target)), "文件已存在")
     assert target.read_bytes() == b"leader's final version"
+
+
+@pytest.mark.parametrize(("name", "fields"), [
+    ("专题党课", ["theme:"]), ("警示教育大会", []), ("开班式", []),
+    ("任职讲话", ["post:", "predecessor:"]), ("签约仪式致辞", ["theme:", "guests:"]),
+    ("安全生产工作会议", ["reminders:"]),
+])
+def test_new_types_by_chinese_name_scaffold_the_fields_they_read(
+        name: str, fields: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "o.yaml"
+    result = invoke("new", name, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    for field in fields:
+        assert f"\n  {field}" in text or f"\n{field}" in text, field
+    if name == "签约仪式致辞":  # no 讲几点意见 to announce
+        assert "transition:" not in text and "尊敬的" in text

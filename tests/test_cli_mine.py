@@ -26,7 +26,7 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "2024" / "b.md").write_bytes(SPEECH.replace("三点", "三个方面的").encode("gb18030"))
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "image.txt").write_bytes(b"\x89PNG\x00\x00\x00binary")
-    (folder / "notes.docx").write_bytes(b"ignored: not .txt or .md")
+    (folder / "notes.xlsx").write_bytes(b"ignored: not a kind the miner reads")
     return folder
 
 
@@ -91,9 +91,9 @@ def test_mine_phrasebank_and_emitted_templates(tmp_path: Path) -> None:
     assert "下面，我讲{数}点意见。" in transitions
     assert data["directives"] and all(d["keywords"] for d in data["directives"])
     emitted = sorted(p.name for p in templates.iterdir())
-    assert emitted == ["deploy.j2"]
+    assert emitted == ["deploy-house.j2"]  # beside, not over, the shipped deploy.j2 it extends
     outline = tmp_path / "o.yaml"
-    outline.write_text("template: deploy\nmeeting: {name: 全市工作会议}\ndirectives: [抓落实, 转作风]\n",
+    outline.write_text("template: deploy-house\nmeeting: {name: 全市工作会议}\ndirectives: [抓落实, 转作风]\n",
                        encoding="utf-8")
     rendered = invoke("render", str(outline), "--template-dir", str(templates))
     assert rendered.exit_code == 0, rendered.output

@@ -74,7 +74,7 @@ def test_docx_layout_read_back(outline: Path, tmp_path: Path) -> None:
         assert east_asia(style) == face and bool(style.font.bold) == bold
     headings = [p.text for p in paragraphs if p.style.name == "讲话一级标题"]
     expected = [b.number + b.text for b in document.blocks if b.kind == "heading" and b.level == 1]
-    assert headings == expected and headings
+    assert headings == expected and (headings or outline.stem == "address")  # 致辞: no headings
     # every run carries its Chinese face in the eastAsia slot, and the shared-marks hint
     for paragraph in paragraphs:
         for run in paragraph.runs:
@@ -109,7 +109,7 @@ def test_docx_author_is_the_speaker_not_the_user(tmp_path: Path) -> None:
     import getpass
 
     doc, _ = save_docx(ROOT / "outlines" / "deploy.yaml", tmp_path)
-    assert doc.core_properties.author == "市委书记 林志远"
+    assert doc.core_properties.author == "滨河街道党工委书记 许某某"
     assert getpass.getuser() not in (doc.core_properties.author, doc.core_properties.last_modified_by)
 
 
@@ -122,8 +122,8 @@ def test_libreoffice_converts_with_a_plausible_page_count(tmp_path: Path) -> Non
 
     pdf = (tmp_path / "deploy.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
-    # about 1,800 字 at 22 × 27 a page, plus headings and paragraph ends: 3 to 5 pages
-    assert 3 <= pages <= 5
+    # about 2,900 字 at 22 × 27 a page, plus headings and paragraph ends: 5 to 8 pages
+    assert 5 <= pages <= 8
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_html_is_self_contained(outline: Path) -> None:
         assert external not in html
     assert "@page" in html and "counter(page)" in html and "37mm" in html
     assert "仿宋" in html and "黑体" in html and "楷体" in html and "serif" in html
-    assert "<h2>一、" in html or "<h2>第一，" in html
+    assert "<h2>一、" in html or "<h2>第一，" in html or outline.stem == "address"  # 致辞: no headings
 
 
 def test_html_escapes_outline_text(write) -> None:

@@ -130,9 +130,13 @@ review:
 
 
 def test_a_frame_and_the_writers_call_repeating_a_word(tmp_path: Path) -> None:
-    outline = "template: mobilize\nclosing:\n  call: 让我们闻令而动，为建设美丽家园而奋斗！\n" + TWO
+    # the frame says 在……上下掀起……热潮。
+    outline = "template: mobilize\nclosing:\n  call: 让我们迅速掀起新一轮发展热潮！\n" + TWO
     assert "D128" in [c for c, _ in lint_yaml(tmp_path, outline)]
-    assert "D128" not in [c for c, _ in lint_yaml(tmp_path, outline.replace("闻令而动", "携手并进"))]
+    assert "D128" not in [c for c, _ in lint_yaml(tmp_path, outline.replace("迅速掀起", "携手开创"))]
+    # a topic noun in frame and text (培训班, 安全) is no seam
+    noun = "template: mobilize\nclosing:\n  call: 让我们为美丽家园的建设热潮而奋斗！\n" + TWO
+    assert "D128" not in [c for c, _ in lint_yaml(tmp_path, noun)]
 
 
 def test_comparisons_said_two_ways(tmp_path: Path) -> None:

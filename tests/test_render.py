@@ -126,7 +126,7 @@ directives:
     body: [待补]
 """)
     assert "〔待补：标题〕" in text and "〔待补：讲话人〕" in text and "〔待补：讲话日期〕" in text
-    assert "主要任务是完成〔待补：会议任务〕项任务" in text
+    assert "主要任务是完成〔待补：数量〕项任务" in text  # the slot, not the field around it
     # a lone directive is said without an ordinal
     assert "\u3000\u3000〔待补：第一点的标题〕。" in text and "〔待补：第一点的正文〕" in text
     assert "None" not in text

@@ -121,6 +121,12 @@ def test_growth_is_said_one_way() -> None:
     assert growth_phrase("较上年增长3%") == "较上年增长3%"
 
 
+def test_an_item_holding_a_full_stop_is_not_followed_by_a_semicolon() -> None:
+    text, _ = render("review:\n  problems: [项目储备不足。特别是产业项目偏少, 要素保障不够有力]\n")
+    assert "一是项目储备不足。特别是产业项目偏少。二是要素保障不够有力。" in text
+    assert "；二是" not in text
+
+
 def test_symposium_does_not_tell_entrepreneurs_of_our_shortcomings() -> None:
     text, _ = render("review:\n  problems: [融资难, 融资贵]\n", "symposium")
     assert "问题和不足" not in text and "困难和问题" in text

@@ -44,8 +44,8 @@ def test_watch_keeps_the_last_good_render_and_shows_the_error(outline: Path) -> 
 
     updates = list(watch_updates(outline, [], 220, changes()))
     assert [u.document.title if u.document else None for u in updates] == [
-        "在全市重点项目建设推进会上的讲话", "在全市重点项目建设推进会上的讲话",
-        "在全市重点项目建设推进会上的讲话", "在全市民营企业家座谈会上的讲话"]
+        "在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话", "在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话",
+        "在滨河街道2026年城市更新和老旧小区改造工作推进会上的讲话", "在全市制造业民营企业家座谈会上的讲话"]
     assert updates[1].error and "未知字段“titel”" in updates[1].error
     assert updates[2].waiting and "暂时不存在" in updates[2].error
     assert updates[3].error is None
@@ -81,7 +81,7 @@ def test_watch_with_the_real_file_watcher(outline: Path) -> None:
     assert event.wait(10)
     time.sleep(0.5)
     event.clear()
-    outline.write_text(outline.read_text(encoding="utf-8").replace("林志远", "林志远同志"), encoding="utf-8")
+    outline.write_text(outline.read_text(encoding="utf-8").replace("许某某", "许某某同志"), encoding="utf-8")
     assert event.wait(5), "no re-render after a save"
     stop.set()
     thread.join(5)
@@ -111,12 +111,12 @@ def test_valid_edit_is_saved_with_a_backup_and_comments_kept(outline, tmp_path, 
     original = outline.read_text(encoding="utf-8")
     editor = fake_editor(tmp_path, """
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("林志远", "林志远同志") + "# 我加的注释\\n", encoding="utf-8")
+        path.write_text(text.replace("许某某", "许某某同志") + "# 我加的注释\\n", encoding="utf-8")
     """)
     result = edit(outline, editor, monkeypatch)
     assert result.exit_code == 0, result.output
     text = outline.read_text(encoding="utf-8")
-    assert "林志远同志" in text and "# 我加的注释" in text and text.startswith("# yaml-language-server")
+    assert "许某某同志" in text and "# 我加的注释" in text and text.startswith("# yaml-language-server")
     assert backup_path(outline).read_text(encoding="utf-8") == original
     assert not draft_path(outline).exists()
 
@@ -176,12 +176,12 @@ def test_invalid_edit_reopen_then_fix(outline, tmp_path, monkeypatch) -> None:
         if n == 1:
             text = text.replace("speaker:", "speakr:")
         else:
-            text = text.replace("speakr:", "speaker:").replace("林志远", "林志远同志")
+            text = text.replace("speakr:", "speaker:").replace("许某某", "许某某同志")
         path.write_text(text, encoding="utf-8")
     """)
     result = edit(outline, editor, monkeypatch, answers="r\n")
     assert result.exit_code == 0, result.output
-    assert counter.read_text() == "2" and "林志远同志" in outline.read_text(encoding="utf-8")
+    assert counter.read_text() == "2" and "许某某同志" in outline.read_text(encoding="utf-8")
 
 
 def test_invalid_edit_without_a_terminal_keeps_the_draft(outline, tmp_path, monkeypatch) -> None:

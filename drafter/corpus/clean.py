@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..textnorm import normalize_zh
 from .decode import chinese_score, common_chars
+from .furniture import ends_page, set_aside
 
 TRUNCATED = "⟦截断⟧"  # a paragraph of its own where the source cut the text
 PLACEHOLDER = "〔待补〕"
@@ -83,14 +84,27 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 _ENTITY = re.compile(r"&(?:amp;)*(nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);")
 _ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“",
              "rdquo": "”", "mdash": "—", "hellip": "…"}
-_MD_NOISE = re.compile(r"\*\*|^#{1,6}\s+|^>\s?", re.M)
+_MD_NOISE = re.compile(r"^#{1,6}\s+|^>\s?", re.M)
+# Bold only in Markdown, and only as a pair around text on one line: elsewhere ** is a
+# placeholder (引进博士及以上人才**人) and must survive to become 〔待补〕.
+_MD_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*")
+# Outside Markdown files, bold that wraps whole sentences: it opens after a sentence boundary
+# and closes after sentence punctuation (IBM。**华为公司……超过IBM。** 所以).
+_SENTENCE_BOLD = re.compile(r"(?:(?<=^)|(?<=[\s。！？；：”>]))\*\*(?=\S)([^*\n]{2,400}?[。！？!?；：”])\*\*", re.M)
 
 
-def strip_markup(text: str) -> str:
+def strip_markup(text: str, *, markdown: bool = False) -> str:
     text = _DATA_URI.sub("", text)
     text = _TAG.sub("", text)
     text = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
-    return _MD_NOISE.sub("", text)
+    if markdown:
+        text = _MD_BOLD.sub(r"\1", text)
+        text = _MD_NOISE.sub("", text)
+    else:
+        text = _SENTENCE_BOLD.sub(r"\1", text)
+        if re.search(r"^#{1,6}\s", text, re.M):  # a Markdown file saved as .txt
+            text = _MD_NOISE.sub("", text)
+    return text
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -149,6 +163,9 @@ _EDITORIAL = re.compile(r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{
 
 
 def strip_boilerplate(text: str, notes: list[str]) -> str:
+    text, removed = set_aside(text)
+    if removed:
+        notes.append(f"网页的栏目、导航、分享栏等 {removed} 行已略去")
     for pattern in _LINE_NOISE_RE:
         text = pattern.sub("", text)
     if _MID_PAYWALL.search(text):
@@ -158,9 +175,10 @@ def strip_boilerplate(text: str, notes: list[str]) -> str:
     if end:
         notes.append("来源网页只显示了部分内容，讲话被截断")
         text = text[: end.start()] + f"\n{TRUNCATED}\n"
-    footer = _FOOTER.search(text)
-    if footer:
-        text = text[: footer.start()]
+    for footer in _FOOTER.finditer(text):
+        if ends_page(text, footer.start()):
+            text = text[: footer.start()]
+            break
     text = _URL.sub("", text)
     return _EDITORIAL.sub("", text)
 
@@ -178,6 +196,7 @@ _PH_LETTERS = re.compile(rf"(?<![A-Za-z])[xX×]{{1,4}}(?![A-Za-z])(?=[{CJK}\d.�
 _PH_STARS = re.compile(r"\*{1,3}")
 _PH_UNDERSCORE = re.compile(rf"(?<=[{CJK}])_+(?=[{CJK}])|_{{2,}}")
 _PH_DOTS = re.compile(r"^[.。…·]{6,}$", re.M)
+_PH_CIRCLES = re.compile(r"[○◯]{2,}")
 # Over-eager redaction of 市/省 inside words; only unambiguous compounds are restored.
 _REDACTION_FIXES = {"城x": "城市", "x场": "市场", "超x": "超市"}
 
@@ -198,6 +217,7 @@ def mark_placeholders(text: str) -> str:
         text = text.replace(bad, good)
     text = _PH_DOTS.sub("", text)
     text = _PH_STARS.sub(PLACEHOLDER, text)
+    text = _PH_CIRCLES.sub(PLACEHOLDER, text)
     text = _PH_UNDERSCORE.sub(PLACEHOLDER, text)
     text = _PH_LETTERS.sub(PLACEHOLDER, text)
     return re.sub(f"(?:{re.escape(PLACEHOLDER)})+", PLACEHOLDER, text)
@@ -209,13 +229,13 @@ class Cleaned:
     notes: list[str] = field(default_factory=list)
 
 
-def clean_text(text: str) -> Cleaned:
+def clean_text(text: str, *, markdown: bool = False) -> Cleaned:
     """Everything up to splitting: the result still holds the file's line structure."""
     notes: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = re.sub(r"〔待补[：:][^〕\n]{0,40}〕", PLACEHOLDER, text)  # drafter's own open markers
     text = repair_mojibake(text, notes)
-    text = strip_markup(text)
+    text = strip_markup(text, markdown=markdown)
     text = strip_pinyin(text)
     text = to_simplified(text, notes)
     text = strip_boilerplate(text, notes)

@@ -7,8 +7,9 @@ from typing import Any
 
 from ..errors import CorpusError
 from .clean import clean_text
-from .decode import decode_bytes
+from .layout import fullwidth_to_ascii, lay_out
 from .model import Speech
+from .readers import read_document
 from .segment import is_reportage, normalise_paragraphs, restore_paragraphs, segment, split_speeches
 
 
@@ -30,10 +31,15 @@ class FileResult:
         return data
 
 
-def mine_text(text: str, source: str, encoding: str = "UTF-8") -> FileResult:
+def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | None = None,
+              markdown: bool = False, wrapped: bool = False,
+              headings: frozenset[str] = frozenset()) -> FileResult:
     result = FileResult(source=source, encoding=encoding)
-    cleaned = clean_text(text)
-    paragraphs = normalise_paragraphs(restore_paragraphs(cleaned.text))
+    text = lay_out(text, wrapped=wrapped)
+    if title and not text.lstrip()[:40].startswith(title[:12]):
+        text = title + "\n" + text  # the page's h1 or the Word title: the speech's title line
+    cleaned = clean_text(text, markdown=markdown)
+    paragraphs = normalise_paragraphs(restore_paragraphs(fullwidth_to_ascii(cleaned.text)))
     if not paragraphs:
         result.notes.append("没有可用的正文")
         return result
@@ -41,7 +47,7 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8") -> FileResult:
         if is_reportage(group):
             result.notes.append("这是一篇新闻报道（第三人称转述），不是讲话稿，已跳过")
             continue
-        speech = segment(group, cleaned.notes)
+        speech = segment(group, cleaned.notes, _normalised(headings))
         if not _speaks(speech, group):
             result.notes.append("不像讲话稿（没有称呼、过渡句或分条意见，也不是对听众讲话的口吻），已跳过")
             continue
@@ -63,7 +69,15 @@ def _speaks(speech: Speech, paragraphs: list[str]) -> bool:
 
 def mine_bytes(data: bytes, source: str) -> FileResult:
     try:
-        text, encoding = decode_bytes(data, source)
+        document = read_document(data, source)
     except CorpusError as exc:
-        return FileResult(source=source, skipped=exc.problems[0].message)
-    return mine_text(text, source, encoding)
+        return FileResult(source=source, skipped=str(exc.problems[0].message))
+    return mine_text(document.text, source, document.label, title=document.title,
+                     markdown=document.markdown, wrapped=document.wrapped, headings=document.headings)
+
+
+def _normalised(headings: frozenset[str]) -> frozenset[str]:
+    """Heading lines as the paragraphs read after cleaning."""
+    if not headings:
+        return headings
+    return frozenset(p for h in headings for p in normalise_paragraphs([fullwidth_to_ascii(h.strip())]))

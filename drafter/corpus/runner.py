@@ -3,6 +3,8 @@ asked), stream results in input order, and aggregate a report without keeping ev
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sys
 from collections import Counter
@@ -14,8 +16,8 @@ from typing import Any
 
 from .mine import FileResult, mine_bytes
 from .model import Speech, Unit
+from .readers import SUFFIXES
 
-SUFFIXES = (".txt", ".md")
 MAX_FILE = 50 * 1024 * 1024
 
 
@@ -34,15 +36,21 @@ def collect_inputs(paths: list[str]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_speech_file(p))
             if not found:
-                inputs.append(Input(str(path), problem="文件夹里没有 .txt 或 .md 文件"))
+                inputs.append(Input(str(path), problem="文件夹里没有讲话稿文件（" + " ".join(SUFFIXES) + "）"))
             inputs.extend(Input(str(p), p) for p in found)
         elif path.is_file():
             inputs.append(Input(str(path), path))
         else:
             inputs.append(Input(str(path), problem="找不到这个文件或文件夹"))
     return inputs
+
+
+def is_speech_file(path: Path) -> bool:
+    """A kind the miner reads, not Word's lock file (~$…) nor a saved page's assets (…_files/)."""
+    return (path.suffix.lower() in SUFFIXES and not path.name.startswith("~$")
+            and not any(part.endswith(("_files", ".files", "_文件")) for part in path.parts[:-1]))
 
 
 def _mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
@@ -63,13 +71,57 @@ def _mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
         return FileResult(source=item.name, skipped="结构嵌套过深，无法分析")
 
 
+POOL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting workers costs more than it saves
+
+
+def plan_jobs(requested: int, inputs: list[Input]) -> tuple[int, str | None]:
+    """How many processes to use, and why fewer than asked. A pool pays off only with idle
+    cores and enough text: on a busy machine the second process finds no free core and only
+    adds start-up, pickling and scheduling costs (that is why --jobs 2 ran at 0.55× there)."""
+    if requested <= 1 or len(inputs) < 2:
+        return 1, None
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    try:
+        idle = cpus - os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        idle = float(cpus)
+    size = 0
+    for item in inputs:
+        if item.path is not None and not item.problem:
+            with contextlib.suppress(OSError):
+                size += item.path.stat().st_size
+    if size < POOL_MIN_BYTES:
+        return 1, f"文本不到 {POOL_MIN_BYTES // 2**20} MB，单进程更快"
+    usable = min(requested, cpus, max(1, int(idle + 0.5)))
+    if usable <= 1:
+        return 1, f"本机 {cpus} 个核心都在忙（负载 {cpus - idle:.1f}），多进程不会更快，已改用单进程"
+    return usable, None if usable == requested else f"只有 {usable} 个空闲核心，用 {usable} 个进程"
+
+
+def _warm() -> None:
+    """Load what every file needs once, before the workers fork, so they share it."""
+    from .clean import t2s_converter
+
+    t2s_converter()
+
+
 def mine_inputs(inputs: list[Input], *, jobs: int = 1, progress: bool = False) -> Iterator[FileResult]:
-    """Results in input order. Standard input is read here, in the parent process."""
+    """Results in input order. Standard input is read here, in the parent process. ``jobs`` is
+    what was asked for; see plan_jobs for what is used."""
     stdin_data = sys.stdin.buffer.read() if any(i.path is None and not i.problem for i in inputs) else None
     bar = _progress(len(inputs)) if progress else None
+    jobs, _why = plan_jobs(jobs, inputs)
     try:
-        if jobs > 1 and len(inputs) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+        if jobs > 1:
+            import multiprocessing
+
+            _warm()
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
                 items = [(i, stdin_data if i.path is None else None) for i in inputs]
                 for result in pool.map(_mine_pair, items, chunksize=max(1, len(items) // (jobs * 8))):
                     if bar:
@@ -235,107 +287,8 @@ def build_report(report: Report) -> Any:
     return Group(*blocks)
 
 
-# --- meeting types and emitted templates -----------------------------------------------------
+# --- meeting types and emitted templates: drafter/corpus/house_style.py ----------------------
 
-_TYPE_SIGNALS = [
-    ("plenum-closing", r"全会|闭幕|胜利闭幕"), ("review-comment", r"述职|评议|点评"),
-    ("mobilize", r"动员|誓师"), ("commendation", r"表彰|表扬|先进集体"),
-    ("symposium", r"座谈|调研|听取大家"), ("new-year", r"三级干部|新春|节后|开年|新年"),
-]
-
-
-def meeting_type(speech: Speech) -> str:
-    head = " ".join([speech.title or ""] + speech.opening[:2])
-    for name, pattern in _TYPE_SIGNALS:
-        if re.search(pattern, head):
-            return name
-    return "deploy"
-
-
-_SLOTS = {"{数}": "{{ o.count|cn_count }}", "{待补}": "{{ todo('meeting.name', '会议名称') }}"}
-
-
-def frame_to_jinja(frame: str) -> str:
-    """A corpus frame with slots → template text: slots become outline values or open markers."""
-    out = frame.replace("{{", "").replace("}}", "")
-    for slot, expr in _SLOTS.items():
-        out = out.replace(slot, expr)
-    out = re.sub(r"\{(地|单位|人)\}", lambda m: "{{ todo('meeting.name', '" + {"地": "地名", "单位": "单位", "人": "人名"}[m.group(1)] + "') }}", out)
-    return out.replace("……", "")
-
-
-@dataclass
-class HouseStyle:
-    """What one meeting type's speeches in a corpus say at fixed places."""
-
-    openings: Counter[str] = field(default_factory=Counter)  # first sentence of the opening
-    calls: Counter[str] = field(default_factory=Counter)  # last sentence of the closing
-    transitions: Counter[str] = field(default_factory=Counter)
-    reminders: Counter[str] = field(default_factory=Counter)  # first sentence of reminders
-    speeches: int = 0
-
-    def add(self, speech: Speech, frame: Any) -> None:
-        self.speeches += 1
-        if speech.opening:
-            self.openings[frame(_sentences(speech.opening[0])[0])] += 1
-        if speech.closing:
-            self.calls[frame(_sentences(speech.closing[-1])[-1])] += 1
-        if speech.transition:
-            self.transitions[_transition_style(speech.transition["text"])] += 1
-        if speech.reminders:
-            self.reminders[frame(_sentences(speech.reminders[0])[0])] += 1
-
-
-def _sentences(text: str) -> list[str]:
-    return re.findall(r"[^。！？!?]+[。！？!?]?", text) or [text]
-
-
-def _transition_style(text: str) -> str:
-    for word, name in (("句话", "讲几句话"), ("方面", "讲几个方面"), ("问题", "讲几个问题"),
-                       ("强调", "强调几点")):
-        if word in text:
-            return name
-    return "讲几点意见"
-
-
-def _usable(frame: str) -> bool:
-    # a frame the template can say about any meeting: no names, places or open slots
-    return not re.search(r"\{(地|单位|人|待补)\}", frame) and 6 <= len(frame) <= 80
-
-
-def _best(counter: Counter[str], speeches: int) -> str | None:
-    """The most frequent usable frame, if it recurs (or the corpus has a single speech)."""
-    for frame, n in counter.most_common():
-        if _usable(frame) and (n >= 2 or speeches == 1):
-            return frame
-    return None
-
-
-def emit_templates(styles: dict[str, HouseStyle], directory: Path) -> list[Path]:
-    """One template per meeting type found, in the built-ins' shape (extends base.j2): its
-    opening, transition, closing and reminder frames are the corpus's most frequent ones;
-    where the corpus has no recurring frame, the built-in wording stays."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for type_name, style in sorted(styles.items()):
-        lines = [
-            "{#- drafter",
-            f"name: {type_name}（本单位）",
-            f"description: 由 drafter mine 从本单位 {style.speeches} 篇讲话提取：过渡句、开场、结尾和提醒用语取自其中最常见的写法。",
-            "-#}",
-            '{% extends "base.j2" %}',
-        ]
-        if style.transitions:
-            lines.append("{% block default_transition_style %}" +
-                         style.transitions.most_common(1)[0][0] + "{% endblock %}")
-        opening = _best(style.openings, style.speeches)
-        if opening:
-            lines += ["{% block opening %}", "@p " + frame_to_jinja(opening),
-                      '{% include "partials/_opening.j2" %}', "{% endblock %}"]
-        call = _best(style.calls, style.speeches)
-        if call:
-            lines.append("{% block default_call %}" + frame_to_jinja(call) + "{% endblock %}")
-        path = directory / f"{type_name}.j2"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+from .house_style import HouseStyle as HouseStyle  # noqa: E402
+from .house_style import emit_templates as emit_templates  # noqa: E402
+from .house_style import meeting_type as meeting_type  # noqa: E402

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
 from .model import Speech, Unit
+from .starts import clean_title_line, find_salutation, tidy_head
 
 NUM = "一二三四五六七八九十"
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
@@ -44,7 +46,7 @@ class Ordinal:
 
 _ORDINALS: list[tuple[str, re.Pattern[str]]] = [
     ("一、", re.compile(rf"^([{NUM}]+)[、．.](?!\d)")),
-    ("第一，", re.compile(rf"^(?:这是)?第([{NUM}]+)(?:点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
+    ("第一，", re.compile(rf"^(?:这是)?第([{NUM}]+)(?:点希望|点意见|点要求|点建议|句话|点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
                          rf"^第([{NUM}]+)(?:点|个问题|条|个方面)(?:是|就是)?(?=[{NUM}\u4e00-\u9fff])|"
                          rf"^第([{NUM}]+)是(?=[\u4e00-\u9fff])")),
     ("（一）", re.compile(rf"^[（(]([{NUM}]+)[）)]")),
@@ -270,11 +272,22 @@ _REVIEW_START = re.compile(r"^(?:过去的|一年来|今年以来|近年来|[^�
 _REPORTAGE = re.compile(r"(?:说|表示|介绍|指出|强调)[。！]?”?$|”[^“”]{0,30}(?:说|表示)")
 
 
+_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|[^。，]{0,12}讯[（(\s]|"
+                       r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|[上下]午\d+时)?[，,]?)")
+_OFFICIAL_SAYS = re.compile(r"(?:书记|镇长|县长|区长|市长|董事长|总经理|主任|局长|校长|总裁|主席)[^。，]{0,20}?"
+                            r"(?:强调|指出|表示|要求|作了|主持|讲话|致辞|说)")
+
+
 def is_reportage(paragraphs: list[str]) -> bool:
     """A news report quotes officials in the third person and addresses no one."""
     attributions = sum(bool(_REPORTAGE.search(p)) for p in paragraphs)
     address = sum(p.count("同志们") + p.count("我们要") for p in paragraphs)
     first_person = sum(p.count("我讲") + p.count("我代表") for p in paragraphs)
+    if address == 0 and first_person == 0 and paragraphs and _DATELINE.match(paragraphs[0]):
+        # a dated news lead (本网讯1月10日上午，…) that reports officials in the third person
+        said = sum(len(_OFFICIAL_SAYS.findall(p)) for p in paragraphs)
+        if said + attributions >= 2 and not any(find_salutation(p) for p in paragraphs[:4]):
+            return True
     return attributions >= 3 and address == 0 and first_person == 0
 
 
@@ -319,31 +332,76 @@ def _heading_and_body(para: str, ordinal: Ordinal) -> tuple[str, str]:
     return head, rest[m.end():].strip()
 
 
-def _series_styles(paragraphs: list[str]) -> list[str]:
-    """Styles that form a series (items 1 and 2) among these paragraphs, best rank first."""
-    seen: dict[str, set[int]] = {}
+_DI_UNIT = re.compile(r"个问题|个方面|方面|句话|点|条")
+
+
+def series_key(o: Ordinal) -> str:
+    """第一个问题 … and 第一， … share a style but are different series: a speech says
+    第一个问题 at the top and 第一， inside it."""
+    if o.style == "第一，":
+        unit = _DI_UNIT.search(o.text)
+        if unit:
+            return "第一" + unit.group(0)
+    return o.style
+
+
+def in_series(o: Ordinal | None, key: str) -> bool:
+    return o is not None and (o.style == key or series_key(o) == key)
+
+
+def _key_rank(key: str) -> tuple[int, int]:
+    base = "第一，" if key.startswith("第一") else key
+    return (STYLE_RANK.index(base) if base in STYLE_RANK else 99, 0 if key != base else 1)
+
+
+def _clean(indexes: list[int]) -> bool:
+    return len(indexes) >= 2 and indexes == list(range(1, len(indexes) + 1))
+
+
+def _series_styles(paragraphs: list[str], count: int | None = None) -> list[str]:
+    """Series (items 1 and 2) among these paragraphs, best rank first. A style whose list
+    restarts gives way to a variant that counts through (第一个问题 … over the 第一， inside
+    each); with an announced count, a series of exactly that many items comes first."""
+    base: dict[str, list[int]] = {}
+    variant: dict[str, list[int]] = {}
     for para in paragraphs:
         o = find_ordinal(para)
         if o:
-            seen.setdefault(o.style, set()).add(o.index)
-    return [s for s in STYLE_RANK if s in seen and {1, 2} <= seen[s]]
+            base.setdefault(o.style, []).append(o.index)
+            if series_key(o) != o.style:
+                variant.setdefault(series_key(o), []).append(o.index)
+    keys: list[str] = []
+    for style in sorted((k for k, v in base.items() if {1, 2} <= set(v)), key=_key_rank):
+        if base[style].count(1) > 1:
+            through = [k for k, v in variant.items() if k.startswith(style[:2]) and _clean(v)]
+            keys.extend(sorted(through, key=lambda k: -len(variant[k])))
+        keys.append(style)
+    if count:
+        every = {**base, **variant}
+        fits = [k for k in list(keys) + sorted(variant, key=_key_rank)
+                if every[k] == list(range(1, count + 1)) or (k == "首先" and len(every[k]) == count)]
+        keys = list(dict.fromkeys(fits + keys))
+    return keys
 
 
-def build_units(paragraphs: list[str], depth: int = 1,
-                announced: bool = False) -> tuple[list[str], list[Unit]]:
+def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
+                count: int | None = None, cut: bool = False) -> tuple[list[str], list[Unit]]:
     """Split paragraphs into (lead paragraphs, units) by the best series found. After a
-    transition (``announced``), a lone heading-level item 1 is a series too: the source may
-    have been cut after it."""
-    styles = _series_styles(paragraphs)
-    if not styles and announced and depth == 1:
+    transition (``announced``), or in a speech the source cut short (``cut``), a lone item 1
+    is a series too: the source may have been cut after it."""
+    styles = _series_styles(paragraphs, count if depth == 1 else None)
+    if not styles and (announced or cut) and depth == 1:
         lone = [find_ordinal(p) for p in paragraphs]
-        styles = [o.style for o in lone if o and o.index == 1 and o.style in ("一、", "第一，", "（一）")][:1]
+        heading_level = ("一、", "第一，", "（一）") + (("首先",) if cut else ())
+        styles = [series_key(o) for k, o in enumerate(lone) if o and o.index == 1
+                  and (o.style in heading_level or (k == 0 and announced))
+                  and (o.style != "首先" or len(paragraphs[k]) <= 40 or paragraphs[k].endswith(("：", ":")))][:1]
     if not styles or depth > 4:
         return paragraphs, []
     style = styles[0]
     ordinals = [find_ordinal(p) for p in paragraphs]
-    positions = [i for i, o in enumerate(ordinals) if o and o.style == style]
-    restarts = sum(1 for o in ordinals if o and o.style == style and o.index == 1)
+    positions = [i for i, o in enumerate(ordinals) if in_series(o, style)]
+    restarts = sum(1 for o in ordinals if in_series(o, style) and o is not None and o.index == 1)
     first = positions[0]
     introduced = first > 0 and ordinals[first - 1] is None and paragraphs[first - 1].endswith(("：", ":"))
     if depth == 1 and (restarts > 1 or introduced):
@@ -358,7 +416,7 @@ def build_units(paragraphs: list[str], depth: int = 1,
         inner = ([rest] if rest else []) + paragraphs[start + 1:end]
         body, children = build_units(inner, depth + 1)
         units.append(Unit(ordinal=ordinal.text.strip(), heading=heading, body=body,
-                          children=children, style=style))
+                          children=children, style=ordinal.style))
     return lead, units
 
 
@@ -372,17 +430,17 @@ def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
     for i, o in enumerate(ordinals):
         previous_heading_only = in_item_body
         previous_item = last_item
-        if o is not None and o.style == style:
+        if o is not None and in_series(o, style):
             rest = paragraphs[i][o.end:]
             in_item_body = not re.search(r"[。！？!?].", rest) and len(rest) <= 40
             last_item = i
         if o is None or o.index != 1:
             continue
         lead_before = i > 0 and ordinals[i - 1] is None
-        if o.style != style and (not lead_before or in_item_body):
+        if not in_series(o, style) and (not lead_before or in_item_body):
             continue
         start = i - 1 if lead_before else i
-        if lead_before and o.style == style and previous_heading_only:
+        if lead_before and in_series(o, style) and previous_heading_only:
             # A run of plain paragraphs after a heading-only item and before a restart: the
             # item's body comes first; a new unit usually opens with two lead paragraphs (a
             # topic sentence, then the situation).
@@ -406,26 +464,55 @@ def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
     return lead, units
 
 
-def segment(paragraphs: list[str], notes: list[str]) -> Speech:
-    speech = Speech(notes=list(notes))
-    if TRUNCATED in paragraphs:
-        speech.truncated = True
-        paragraphs = [p for p in paragraphs if p != TRUNCATED]
-    labels: list[tuple[str, str]] = []
-    i = 0
-    standalone = [k for k, p in enumerate(paragraphs[: max(len(paragraphs) * 2 // 5, 1)])
-                  if (m := SALUTATION.match(p)) and m.end() >= len(p) - 1]
-    if standalone and standalone[0] > 2 and not _looks_like_title(paragraphs, standalone[0] - 1):
-        for para in paragraphs[: standalone[0]]:
-            labels.append(("other", para))
+def _salutation_index(paragraphs: list[str]) -> int | None:
+    """The salutation, wherever the speech starts: a line of its own or with a colon among the
+    first paragraphs, else a comma form opening the first paragraph after the title lines."""
+    limit = max(8, len(paragraphs) * 2 // 5)
+    for k, para in enumerate(paragraphs[:limit]):
+        if find_salutation(para) and (k < 4 or len(para) <= 60 or not _looks_like_title(paragraphs, k)):
+            return k
+    for k, para in enumerate(paragraphs[:4]):
+        if _looks_like_title(paragraphs, k) or (_DATE.match(para) and len(para) <= 30):
+            continue
+        return k if find_salutation(para, soft=True) else None
+    return None
+
+
+def _head_line(paragraphs: list[str], k: int) -> bool:
+    para = paragraphs[k]
+    return ((bool(_DATE.match(para)) and len(para) <= 30) or _looks_like_title(paragraphs, k)
+            or (len(para) <= 12 and not re.search(r"[，。！？：；,.!?:;]", para)))
+
+
+def _start_at_salutation(paragraphs: list[str], labels: list[tuple[str, str]],
+                         speech: Speech) -> list[str]:
+    """Set aside what comes before the speech's head (a blurb, a host's words)."""
+    sal_at = _salutation_index(paragraphs)
+    if sal_at is None or sal_at == 0:
+        return paragraphs
+    start = sal_at
+    while start > 0 and sal_at - start < 3 and _head_line(paragraphs, start - 1):
+        start -= 1
+    if start == 0:
+        return paragraphs
+    for para in paragraphs[:start]:
+        labels.append(("other", para))
+    if sum(len(p) for p in paragraphs[:start]) > 40:
         speech.notes.append("讲话前的主持词或其他内容已略去")
-        paragraphs = paragraphs[standalone[0]:]
-    # title, date, salutation
+    return paragraphs[start:]
+
+
+def _read_head(paragraphs: list[str], speech: Speech,
+               labels: list[tuple[str, str]]) -> tuple[list[str], int]:
+    """Title, date, speaker line and salutation; returns the paragraphs (a salutation glued to
+    the first sentence is split off) and where the body starts."""
+    i = 0
+    sal_at = _salutation_index(paragraphs)
     if paragraphs and _looks_like_title(paragraphs, 0):
-        speech.title = paragraphs[0].strip("*# ")
+        speech.title = clean_title_line(paragraphs[0].strip("*# ")) or None
         labels.append(("title", paragraphs[0]))
         i = 1
-    while i < len(paragraphs) and i < 4:
+    while i < len(paragraphs) and i < 5:
         para = paragraphs[i]
         date = _DATE.match(para)
         if date and len(para) <= 30:
@@ -433,16 +520,15 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
             labels.append(("meta", para))
             i += 1
             continue
-        sal = SALUTATION.match(para)
-        if sal and (len(para) - sal.end()) <= 0:
-            speech.salutation = re.sub(r"\s", "", sal.group(1))
-            labels.append(("salutation", para))
-            i += 1
-            break
-        if sal and i == 0:
-            speech.salutation = re.sub(r"\s", "", sal.group(1))
-            labels.append(("salutation", para[: sal.end()]))
-            paragraphs = paragraphs[:i] + [para[sal.end():].strip()] + paragraphs[i + 1:]
+        found = find_salutation(para, soft=i == sal_at)
+        if found and (i == sal_at or i == 0):
+            speech.salutation, end = found
+            labels.append(("salutation", para[:end]))
+            rest = para[end:].strip()
+            if rest:
+                paragraphs = paragraphs[:i] + [rest] + paragraphs[i + 1:]
+            else:
+                i += 1
             break
         if speech.title is None and len(para) <= 80 and not para.endswith("。") and i == 0:
             break
@@ -456,25 +542,138 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
             i += 1
             continue
         break
+    return paragraphs, i
+
+
+_CLOSING_START_MORE = re.compile(
+    r"^(?:最后[，,]\s*(?:我|衷心|再次|祝|预祝|让我们|希望|真诚|也祝)|谢谢(?:大家|各位)?[！!。]?$|"
+    r"(?:(?:老师们|同学们|同志们|朋友们|家长们|各位[^，,。]{1,8})[，,、！!]\s*){1,3}(?:让我们|新的|我们相信|我坚信))")
+_THANKS = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
+_SIMPLE_TRANSITION = re.compile(
+    r"(?:讲|谈|强调|提出?|说|送)[^，。；：:]{0,8}?[“\"]?([一二两三四五六七八九十\d]{1,3}|几)[”\"]?"
+    r"(?:点|个方面|方面|个问题|句话|条)")
+_SPEAKER_NOW = re.compile(r"下面|接下来|下边|这里|现在|今天|借此|在此|为此|我")
+
+
+UNNUMBERED = "无序号"
+
+
+def _unnumbered(para: str) -> Unit:
+    m = re.search(r"[。！？!?]", para)
+    if m is None or m.end() >= len(para) or m.start() > 60:
+        return Unit(ordinal="", heading=_first_sentence_heading(para), body=[para], style=UNNUMBERED)
+    return Unit(ordinal="", heading=para[: m.start()], body=[para[m.end():].strip()], style=UNNUMBERED)
+
+
+def simple_transition(paragraph: str) -> tuple[str, int | None] | None:
+    """A sentence that announces the points however long it runs: 下面，我就……，再讲几点意见："""
+    for sentence in re.findall(r"[^。！？；]+[。！？；]?", paragraph):
+        m = _SIMPLE_TRANSITION.search(sentence)
+        if m and _SPEAKER_NOW.search(sentence[: m.start()]):
+            number = m.group(1)
+            count = None if number == "几" else parse_count(number)
+            return sentence.strip().lstrip("，,；; "), count
+    return None
+
+
+def _ends_mid_sentence(paragraphs: list[str]) -> bool:
+    last = paragraphs[-1] if paragraphs else ""
+    if last.endswith("……") and len(last) > 3 and is_cjk_word(last[-3]):
+        return True  # a web excerpt: 进一步明确了当前和……
+    return bool(last) and (last == TRUNCATED or last[-1] not in "。！？!?…”）)》")
+
+
+def is_cjk_word(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _split_run_in(text: str) -> list[str]:
+    """第一，…；第二，…；第三，… in one paragraph → one paragraph per item."""
+    first = find_ordinal(text)
+    if first is None:
+        return [text]
+    pieces: list[str] = []
+    start, expected = 0, first.index + 1
+    for m in re.finditer(r"[。；;！!？?]", text):
+        nxt = find_ordinal(text[m.end():].lstrip())
+        if nxt and nxt.style == first.style and nxt.index == expected:
+            pieces.append(text[start:m.end()].strip())
+            start, expected = m.end(), expected + 1
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _split_after_transition(body: list[str], t_index: int, transition: dict[str, Any]) -> list[str]:
+    """Items that follow the transition inside its paragraph (……讲四点意见：一要……) become
+    paragraphs of their own; the transition sentence stops at its colon."""
+    para = body[t_index]
+    sentence = transition["text"]
+    colon = re.search(r"[：:]", sentence)
+    if colon and find_ordinal(sentence[colon.end():].lstrip()):
+        sentence = sentence[: colon.end()]
+        transition["text"] = sentence
+    pos = para.find(sentence)
+    if pos < 0:
+        return body
+    rest = para[pos + len(sentence):].strip()
+    if not rest or find_ordinal(rest) is None:
+        return body
+    return body[:t_index] + [para[: pos + len(sentence)]] + _split_run_in(rest) + body[t_index + 1:]
+
+
+STYLED = "标题样式"
+
+
+def styled_units(paragraphs: list[str], headings: frozenset[str]) -> tuple[list[str], list[Unit]] | None:
+    """Headings a Word file marks by style (标题 1) and does not number: each opens a unit."""
+    starts = [k for k, para in enumerate(paragraphs) if para in headings and find_ordinal(para) is None]
+    if len(starts) < 2:
+        return None
+    units = []
+    for start, end in zip(starts, starts[1:] + [len(paragraphs)], strict=False):
+        body, children = build_units(paragraphs[start + 1:end], 2)
+        units.append(Unit(ordinal="", heading=paragraphs[start].rstrip("。；;：:"), body=body,
+                          children=children, style=STYLED))
+    return paragraphs[: starts[0]], units
+
+
+def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = frozenset()) -> Speech:
+    speech = Speech(notes=list(notes))
+    if TRUNCATED in paragraphs:
+        speech.truncated = True
+        paragraphs = [p for p in paragraphs if p != TRUNCATED]
+    labels: list[tuple[str, str]] = []
+    paragraphs = tidy_head(paragraphs)
+    paragraphs = _start_at_salutation(paragraphs, labels, speech)
+    paragraphs, i = _read_head(paragraphs, speech, labels)
     body = paragraphs[i:]
+    cut = speech.truncated or _ends_mid_sentence(paragraphs)
     # the transition announces the directives, so it comes before the first of them
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
                        and o.style in ("一、", "第一，", "（一）")), len(body))
     t_index = None
     for j, para in enumerate(body[: first_item + 1]):
-        found = find_transition(para)
-        if found and j < max(len(body) * 0.6, 3):
+        found = find_transition(para) or simple_transition(para)
+        # near the end only when the items follow (a speech cut after its first point)
+        if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1):
             speech.transition = {"text": found[0], "count": found[1]}
             t_index = j
             break
+    if t_index is not None and speech.transition:
+        body = _split_after_transition(body, t_index, speech.transition)
     # closing and reminders from the end
     end = len(body)
     closing_at = None
     for j in range(len(body) - 1, max((t_index or 0), len(body) - 4), -1):
-        if _CLOSING_START.match(body[j]):
+        if _CLOSING_START.match(body[j]) or _CLOSING_START_MORE.match(body[j]):
             closing_at = j
     if closing_at is None and len(body) > (t_index or 0) + 2 and _CLOSING_SIGNAL.search(body[-1]):
         closing_at = len(body) - 1
+    if closing_at is not None and closing_at > (t_index or 0) + 1 and _THANKS.match(body[closing_at]) and (
+            _CLOSING_SIGNAL.search(body[closing_at - 1]) or body[closing_at - 1].startswith("最后")):
+        closing_at -= 1  # 谢谢大家！ closes the exhortation before it
+    if cut and closing_at is not None and closing_at == len(body) - 1 and not _THANKS.match(body[-1]):
+        closing_at = None  # the source stops here: its last words are no closing
     if closing_at is not None:
         speech.closing = body[closing_at:]
         end = closing_at
@@ -511,13 +710,24 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         rest = transition_para.replace(sentence, "", 1).strip() if sentence else transition_para
         if rest and not rest.startswith(tuple(NUM)) and rest != transition_para:
             before.append(rest)
-    lead, units = build_units(region, announced=t_index is not None)
+    count = (speech.transition or {}).get("count")
+    lead, units = build_units(region, announced=t_index is not None, count=count, cut=cut)
+    styled = styled_units(region, headings) if headings and not units else None
+    if styled:
+        lead, units = styled
     if t_index is None and not units:
         before = region
         lead = []
-        if not speech.closing and len(before) >= 3:
+        if not speech.closing and len(before) >= 3 and not cut:
             # an unnumbered speech ends with its conclusion
             speech.closing = [before.pop()]
+    if t_index is not None and not units and lead:
+        # 讲几句话 followed by plain paragraphs: each is a point, without an ordinal
+        units = [_unnumbered(para) for para in lead]
+        lead = []
+    if not speech.closing:
+        speech.notes.append("没有找到结尾：" + ("来源不完整，讲话在结尾之前中断" if cut else
+                                                "最后一段不是号召、祝愿或致谢"))
     speech.directives = units
     # opening / review / problems among the paragraphs before the transition
     part = "opening"
@@ -541,8 +751,7 @@ def segment(paragraphs: list[str], notes: list[str]) -> Speech:
         labels.append(("closing", para))
     speech.labels = labels
     count = (speech.transition or {}).get("count")
-    last_text = paragraphs[-1] if paragraphs else ""
-    if not speech.truncated and last_text and last_text[-1] not in "。！？!?…”）)》":
+    if not speech.truncated and _ends_mid_sentence(paragraphs):
         speech.truncated = True
         speech.notes.append("讲话在句子中间结束，来源可能不完整")
     if not speech.truncated and count and units and len(units) < count and not speech.closing:

@@ -77,6 +77,10 @@ def outline_yaml(speech: Speech, source: str) -> str:
         f"# 由 drafter mine 从 {source} 提取的讲话结构。",
         "# 会议类型 verbatim 按原文段落复现；改成 deploy 等类型即可套用该类型的开场和结尾。",
     ]
+    if any(u.style == "无序号" for u in speech.directives):
+        header.append("# 原文的各点没有序号，这里每段作为一点；生成时会按第一层样式加序号。")
+    if any(u.style == "标题样式" for u in speech.directives):
+        header.append("# 原文的标题由 Word 标题样式标出、没有序号；生成时会按第一层样式加序号。")
     if any(u.style == "推断" for u in speech.directives):
         header.append("# 原文缺少第一层标题，这里用各部分首句代替，请改写为标题。")
     for note in speech.notes:

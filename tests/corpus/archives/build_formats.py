@@ -4,7 +4,7 @@ Each text becomes the kind of file a writer has: a saved web page (site menus, b
 links, share bar and footer around the text), a Word-exported page, a .docx whose numbered
 headings are Word automatic lists (numbering.xml), a GBK text file, or a text hard-wrapped at 60
 characters. The page shells and list definitions are ours; only the speech text is collected.
-Run: python tests/corpus/archives/build_formats.py (needs python-docx).
+Run: python tests/corpus/archives/build_formats.py [--force] (needs python-docx).
 """
 
 from __future__ import annotations
@@ -29,12 +29,17 @@ SHELLS = {
     "a19": ("CN人才公文网", "会议讲话", "bottom"),
     "a26": ("靖州新闻网", "乡镇动态", "top"),
     "a29": ("毛集实验区", "政务要闻", "side"),
+    "b01": ("大文阁", "计划总结", "top"),
+    "b07": ("大文阁", "讲话发言", "side"),
+    "b09": ("美文网", "范文", "bottom"),
+    "b11": ("海晶集团", "新闻动态", "top"),
 }
 # pages whose collected text starts with furniture: the page heading is given, all text is body
 TITLES = {"a11": "局长在作风整顿会上的讲话", "a14": "在区安全生产工作暨第一季度防范重特大安全事故会议上的讲话"}
 WORD_HTML = {"a25"}
 DOCX = {"a03": "numbered", "a06": "plain", "a09": "numbered", "a15": "plain", "a16": "numbered",
-        "a20": "title", "a23": "plain"}
+        "a20": "title", "a23": "plain", "b03": "title", "b10": "numbered"}
+PDF = {"b05"}
 GBK = {"a10"}
 WRAPPED = {"a21": "　　", "a22": ""}
 
@@ -152,8 +157,11 @@ def make_docx(lines: list[str], mode: str, path: Path) -> None:
 
 
 def main() -> None:
-    for src in sorted(SRC.glob("a*.txt")):
+    force = "--force" in sys.argv
+    for src in sorted(SRC.glob("*.txt")):
         name = src.stem
+        if not force and any(HERE.glob(f"{name}.*")):
+            continue  # built already: a rebuilt .docx differs in its timestamps only
         text = src.read_text(encoding="utf-8")
         lines = text.splitlines()
         if name in SHELLS:
@@ -162,6 +170,11 @@ def main() -> None:
             (HERE / f"{name}.html").write_text(word_html(lines), encoding="utf-8")
         elif name in DOCX:
             make_docx(lines, DOCX[name], HERE / f"{name}.docx")
+        elif name in PDF:
+            sys.path.insert(0, str(HERE.parent.parent))
+            from pdfmaker import make_pdf
+
+            (HERE / f"{name}.pdf").write_bytes(make_pdf([line for line in lines if line.strip()]))
         elif name in GBK:
             (HERE / f"{name}.txt").write_bytes(text.encode("gbk"))
         elif name in WRAPPED:

@@ -5,7 +5,8 @@
 A `right>wrong` plant takes the shortest sentence that holds `right` from the rendered examples
 (tests/golden/*.txt), then from /work/shared/corpus (test data only), else from sentences.txt
 (sentences written for the test set). The split is fixed here, before any tuning: a plant whose
-SHA-1 of its catalogue line is 0 mod 3 is held out of tuning.
+SHA-1 of its catalogue line is 0 mod 3 is held out of tuning. plants2.txt is a second held-out set
+(holdout2), written after the tuning on the first was done and measured once.
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ def main() -> int:
     used: set[str] = set()
     rows = []
     missing = []
-    for raw in (HERE / "plants.txt").read_text(encoding="utf-8").splitlines():
+    lines = [(raw, None) for raw in (HERE / "plants.txt").read_text(encoding="utf-8").splitlines()]
+    lines += [(raw, "holdout2") for raw in (HERE / "plants2.txt").read_text(encoding="utf-8").splitlines()]
+    for raw, forced in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        split = "holdout" if int(hashlib.sha1(line.encode()).hexdigest(), 16) % 3 == 0 else "tune"
+        split = forced or ("holdout" if int(hashlib.sha1(line.encode()).hexdigest(), 16) % 3 == 0 else "tune")
         kept = re.search(r"\s+⟨(tune|holdout)⟩$", line)
         if kept:
             line, split = line[:kept.start()], kept.group(1)
@@ -73,13 +76,17 @@ def main() -> int:
             used.add(clean)
             offset = clean.find(right)
             text = clean[:offset] + wrong + clean[offset + len(right):]
+        if wrong == right:  # [x>x]: a clean sentence kept as a control
+            rows.append((split, "control", kind, text.replace("\\n", "⏎"), "", "", -1))
+            continue
         rows.append((split, "plant", kind, text.replace("\\n", "⏎"), wrong, right, offset))
     with (HERE / "planted.tsv").open("w", encoding="utf-8") as f:
         f.write("split\tkind\tsource\ttext\twrong\tright\toffset\n")
         for row in rows:
             f.write("\t".join(str(x) for x in row) + "\n")
     print(f"{len(rows)} rows, {sum(r[1] == 'plant' for r in rows)} plants, "
-          f"{sum(r[0] == 'holdout' and r[1] == 'plant' for r in rows)} held out", file=sys.stderr)
+          f"{sum(r[0] == 'holdout' and r[1] == 'plant' for r in rows)} held out, "
+          f"{sum(r[0] == 'holdout2' and r[1] == 'plant' for r in rows)} in the second held-out set", file=sys.stderr)
     for line in missing:
         print("no sentence:", line, file=sys.stderr)
     return 0

@@ -1,0 +1,199 @@
+"""A house style from the writer's own archive: per meeting type, a template that extends the
+shipped type template and overrides only what the archive shows recurring.
+
+Overridable blocks (base.j2): the default salutation, the greeting line, the first sentence of
+the opening, the transition style, the first sentence of the closing and the closing call.
+A block is overridden only when at least two speeches of the type say the same thing there;
+everything else, the type's own frames included, stays as shipped. Every piece of mined text
+enters the template as a Jinja string literal (data, never code), and a comment names the
+speeches it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Speech
+
+_TYPE_SIGNALS = [
+    ("plenum-closing", r"全会|闭幕|胜利闭幕"), ("review-comment", r"述职|评议|点评"),
+    ("mobilize", r"动员|誓师"), ("commendation", r"表彰|表扬|先进集体"),
+    ("symposium", r"座谈|调研|听取大家"), ("new-year", r"三级干部|新春|节后|开年|新年"),
+]
+MIN_SPEECHES = 2  # a type needs this many speeches, a wording this many occurrences
+SUFFIX = "-house"
+
+
+def meeting_type(speech: Speech) -> str:
+    head = " ".join([speech.title or ""] + speech.opening[:2])
+    for name, pattern in _TYPE_SIGNALS:
+        if re.search(pattern, head):
+            return name
+    return "deploy"
+
+
+def _sentences(text: str) -> list[str]:
+    return re.findall(r"[^。！？!?]+[。！？!?]?", text) or [text]
+
+
+def transition_style(text: str) -> str:
+    for word, name in (("句话", "讲几句话"), ("方面", "讲几个方面"), ("问题", "讲几个问题"),
+                       ("强调", "强调几点")):
+        if word in text:
+            return name
+    return "讲几点意见"
+
+
+_GREETING = re.compile(r"^(?:大家|各位)?(?:上午|下午|晚上)?好[！!。]?$")
+
+
+@dataclass
+class Wording:
+    """How often each wording occurs at one place, and in which speeches."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, text: str | None, source: str) -> None:
+        if text:
+            self.counts[text] += 1
+            self.sources.setdefault(text, []).append(source)
+
+    def recurring(self, usable: Callable[[str], bool] = lambda _t: True) -> tuple[str, list[str]] | None:
+        for text, n in self.counts.most_common():
+            if n >= MIN_SPEECHES and usable(text):
+                return text, self.sources[text]
+        return None
+
+
+@dataclass
+class HouseStyle:
+    """What one meeting type's speeches in an archive say at fixed places."""
+
+    speeches: int = 0
+    salutations: Wording = field(default_factory=Wording)
+    greetings: Wording = field(default_factory=Wording)
+    openings: Wording = field(default_factory=Wording)  # first sentence of the opening
+    transitions: Wording = field(default_factory=Wording)  # transition style
+    closings: Wording = field(default_factory=Wording)  # first sentence of the closing
+    calls: Wording = field(default_factory=Wording)  # last sentence of the closing
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, speech: Speech, frame: Callable[[str], str | None], source: str = "") -> None:
+        source = source or f"第{self.speeches + 1}篇"
+        self.speeches += 1
+        self.sources.append(source)
+        self.salutations.add(speech.salutation, source)
+        opening = list(speech.opening)
+        if opening and _GREETING.match(opening[0]):
+            self.greetings.add(opening.pop(0), source)
+        if opening:
+            self.openings.add(frame(_sentences(opening[0])[0]), source)
+        if speech.transition:
+            self.transitions.add(transition_style(speech.transition["text"]), source)
+        if speech.closing:
+            first = _sentences(speech.closing[0])[0]
+            last = _sentences(speech.closing[-1])[-1]
+            if first != last:
+                self.closings.add(frame(first), source)
+            self.calls.add(frame(last), source)
+
+
+def _usable(frame: str) -> bool:
+    """A frame the template can say about any meeting: no names, places or open slots, and
+    nothing that looks like template syntax (it would be printed as text, but reads badly)."""
+    rest = frame.replace("{数}", "")
+    return not re.search(r"[{}]", rest) and 4 <= len(frame) <= 80
+
+
+def literal(text: str) -> str:
+    """Mined text as a Jinja expression that prints it: data, never code."""
+    text = re.sub(r"[\x00-\x1f\x7f]", "", text)
+    return "{{ " + json.dumps(text, ensure_ascii=False) + " }}"
+
+
+def frame_to_jinja(frame: str) -> str:
+    """A frame with {数} → template text: literal pieces, and the count from the outline."""
+    pieces = frame.replace("……", "").split("{数}")
+    return "{{ o.count|cn_count }}".join(literal(p) for p in pieces if p is not None)
+
+
+def _names(sources: list[str]) -> str:
+    names = [re.sub(r"[{}#%\x00-\x1f]", "", Path(s).name) for s in sources]
+    shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
+    return f"{shown}（{len(names)} 篇）"
+
+
+def _type_label(type_name: str) -> str:
+    from ..templating import builtin_template_dir
+
+    path = builtin_template_dir() / f"{type_name}.j2"
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except OSError:
+        return type_name
+    m = re.search(r"^name:\s*(.+)$", head, re.M)
+    return m.group(1).strip() if m else type_name
+
+
+def template_text(type_name: str, style: HouseStyle) -> str | None:
+    """The template for one meeting type, or None when the archive shows nothing recurring."""
+    blocks: list[str] = []
+    parts: list[str] = []
+
+    def block(name: str, label: str, found: tuple[str, list[str]] | None, body: Callable[[str], str]) -> None:
+        if found is None:
+            return
+        text, sources = found
+        blocks.append(f"{{#- {label}：取自 {_names(sources)} -#}}")
+        blocks.append(f"{{% block {name} %}}{body(text)}{{% endblock %}}")
+        parts.append(label)
+
+    block("default_salutation", "称呼", style.salutations.recurring(lambda t: len(t) <= 40), literal)
+    block("greeting", "问候", style.greetings.recurring(), lambda t: "\n@p " + literal(t) + "\n")
+    block("opening", "开场首句", style.openings.recurring(_usable),
+          lambda t: "\n@p " + frame_to_jinja(t) + "\n{{ super() }}\n")  # the type's frames follow
+    block("default_transition_style", "过渡句式", style.transitions.recurring(), literal)
+    block("closing", "结尾首句", style.closings.recurring(_usable),
+          lambda t: "\n@closing " + frame_to_jinja(t) + "{{ o.closing.call or self.default_call() }}\n")
+    block("default_call", "结尾号召", style.calls.recurring(_usable), frame_to_jinja)
+    if not blocks:
+        return None
+    label = _type_label(type_name)
+    header = [
+        "{#- drafter",
+        f"name: {label}（本单位）",
+        f"description: 在内置“{label}”模板上，套用本单位 {style.speeches} 篇讲话中反复出现的"
+        f"{'、'.join(parts)}；其余部分与内置模板相同。",
+        "-#}",
+        f'{{% extends "{type_name}.j2" %}}',
+        f"{{#- 由 drafter mine 生成；来源讲话：{_names(style.sources)} -#}}",
+    ]
+    return "\n".join(header + blocks) + "\n"
+
+
+def plan_templates(styles: dict[str, HouseStyle], directory: Path) -> dict[Path, str]:
+    """What would be written: one template per meeting type with enough speeches."""
+    plan: dict[Path, str] = {}
+    for type_name, style in sorted(styles.items()):
+        if style.speeches < MIN_SPEECHES:
+            continue
+        text = template_text(type_name, style)
+        if text is not None:
+            plan[directory / f"{type_name}{SUFFIX}.j2"] = text
+    return plan
+
+
+def emit_templates(styles: dict[str, HouseStyle], directory: Path, *, force: bool = True) -> list[Path]:
+    from ..output import write_atomic
+
+    plan = plan_templates(styles, directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for path, text in plan.items():
+        write_atomic(path, text, force=force)
+    return list(plan)

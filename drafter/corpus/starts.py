@@ -1,0 +1,117 @@
+"""Where a speech starts inside a copied page, and what stands at its head.
+
+A page copy puts a site title, a repeated page heading, an editor's blurb and a collection
+marker (…致辞1, …讲话【一】, …篇1) before the speech, and often glues the title onto the
+salutation (…的讲话同志们：) or the title onto itself (…上讲话…上的讲话). ``tidy_head`` undoes
+that for the first paragraphs; ``find_salutation`` finds the salutation in every common form,
+with a colon or (at the very start of the speech) a comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One addressee: 同志们 / 各位领导 / 尊敬的各位来宾 / 亲爱的同学们 / 女士们、先生们 …
+_ADDRESS = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位|全体)?[^，,。：:！!？?；;、\s]{0,10}?"
+            r"(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们|战友们|家人们|"
+            r"孩子们|青年们|乡亲们|家长们|来宾们)"
+            r"|各位[^，,。：:！!？?；;、\s]{1,10}|尊敬的[^，,。：:！!？?；;\s]{1,20}|亲爱的[^，,。：:！!？?；;\s]{1,20})")
+SALUTATION_STRICT = re.compile(rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*{_ADDRESS}){{0,8}})\s*[：:]")
+# At the start of a speech a comma may stand for the colon: 同志们，我到某局来已经半年了……
+# Only forms that cannot open an ordinary sentence (ending in 们, or 各位…) count.
+_SOFT_UNIT = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位)?[^，,。：:！!？?；;\s]{0,16}?们"
+              r"|各位(?:领导|来宾|嘉宾|代表|委员|同事|家长|老师|同学|朋友))")
+SALUTATION_SOFT = re.compile(rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*{_SOFT_UNIT}){{0,6}})\s*[，,！!](?=\S)")
+_SAL_START = re.compile(r"尊敬的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
+_TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
+_TITLE_WORDS = re.compile(r"讲话|致辞|发言|讲稿|报告|贺词|演讲|主持词|典礼|会议|大会")
+_INDEX = re.compile(r"(?:\s*篇\s*[一二三四五六七八九十\d]{1,3}|【[一二三四五六七八九十\d]{1,3}】|"
+                    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<=[\u4e00-\u9fff])\d{1,2})$")
+_BRACKETED = re.compile(r"^[【\[［]([^】\]］]{4,60})[】\]］]$")
+
+
+def find_salutation(paragraph: str, *, soft: bool = False) -> tuple[str, int] | None:
+    """(salutation without spaces, end of the match) at the start of a paragraph."""
+    m = SALUTATION_STRICT.match(paragraph)
+    if m is None and soft:
+        m = SALUTATION_SOFT.match(paragraph)
+    if m is None:
+        return None
+    salutation = re.sub(r"\s", "", m.group(1))
+    if len(salutation) > 70:
+        return None
+    return salutation, m.end()
+
+
+def _title_like(text: str) -> bool:
+    return (4 <= len(text) <= 90 and not re.search(r"[。！？!?]", text)
+            and bool(_TITLE_WORDS.search(text)))
+
+
+_TITLE_TAIL = re.compile(r"[（(][^（）()]{0,30}\d{4}\s*年[^（）()]{0,30}[）)]\s*[\u4e00-\u9fff]{0,4}$")
+
+
+def split_glued(paragraph: str) -> list[str]:
+    """…的讲话同志们：今天…  →  …的讲话 / 同志们：今天…; 【…致辞】尊敬的… likewise, and a
+    title that carries its date note and speaker (…的讲话（2011年11月3日）某某某同志们：…)."""
+    for m in _SAL_START.finditer(paragraph[:160]):
+        k = m.start()
+        head = paragraph[:k].strip()
+        bare = _TITLE_TAIL.sub("", head)
+        if not head or not (_TITLE_END.search(head) or _TITLE_END.search(bare)) or not _title_like(
+                bare.strip("【】[]")):
+            continue
+        if find_salutation(paragraph[k:]) or find_salutation(paragraph[k:], soft=True):
+            return [head, paragraph[k:].strip()]
+    return [paragraph]
+
+
+def undouble(title: str) -> str:
+    """县长在…座谈会上讲话县长在…座谈会上的讲话 → the second, fuller copy."""
+    for k in range(4, len(title) - 3):
+        if title[k:].startswith(title[:4]) and len(title) - k >= k - 2:
+            return title[k:]
+    return title
+
+
+def clean_title_line(text: str) -> str:
+    text = re.sub(r"^附件\s*\d{0,2}\s*[:：]?\s*", "", text.strip())
+    bare = _TITLE_TAIL.sub("", text)  # （2011年11月3日 根据录音整理）某某某 after the title
+    if bare != text and _TITLE_END.search(bare):
+        text = bare
+    m = _BRACKETED.match(text)
+    if m:
+        text = m.group(1)
+    from .read_html import clean_title
+
+    text = clean_title(text)
+    text = _INDEX.sub("", text).strip()
+    return undouble(text)
+
+
+def tidy_head(paragraphs: list[str], window: int = 10) -> list[str]:
+    """The first paragraphs with glued titles split, titles cleaned and repeats dropped."""
+    head: list[str] = []
+    for para in paragraphs[:window]:
+        for piece in split_glued(para):
+            if _title_like(piece) and len(piece) <= 90:
+                piece = clean_title_line(piece)
+                if head and _same_title(head[-1], piece):
+                    head[-1] = piece if len(piece) >= len(head[-1]) else head[-1]
+                    continue
+            head.append(piece)
+    return _drop_repeats(head) + paragraphs[window:]
+
+
+def _same_title(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a)))
+
+
+def _drop_repeats(head: list[str]) -> list[str]:
+    """A page heading repeated before the speech (h1, the text's own title): keep the last."""
+    out: list[str] = []
+    for para in head:
+        if _title_like(para):
+            out = [p for p in out if not _same_title(p, para)]
+        out.append(para)
+    return out
