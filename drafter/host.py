@@ -175,5 +175,5 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
                         speaker=split_person(ctx["meeting"]["host"])[1] or None)
 
 
-def render_host_file(path: Path | str, **kwargs: Any) -> RenderResult:
-    return render_host(load_outline(path), **kwargs)
+def render_host_file(path: Path | str, *, extra_template_dirs: list[Path] | None = None) -> RenderResult:
+    return render_host(load_outline(path), extra_template_dirs=extra_template_dirs)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
 from .loader_yaml import PathKey, Positions, format_path
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 # Chinese names writers may type for keys (a hint, never silently accepted).
 CHINESE_KEYS = {
@@ -97,9 +101,10 @@ def _suggest(key: str, allowed: list[str]) -> str:
     return "这里可用的字段：" + "、".join(allowed)
 
 
-def translate_validation(exc: Any, model: type, positions: Positions, name: str) -> list[Problem]:
+def translate_validation(exc: ValidationError, model: type, positions: Positions,
+                         name: str) -> list[Problem]:
     """Turn a pydantic ValidationError into located Chinese problems, one per path."""
-    grouped: dict[PathKey, list[dict[str, Any]]] = {}
+    grouped: dict[PathKey, list[ErrorDetails]] = {}
     extras: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -131,7 +136,7 @@ def translate_validation(exc: Any, model: type, positions: Positions, name: str)
     return problems
 
 
-def _problem_for(path: PathKey, errs: list[dict[str, Any]], positions: Positions,
+def _problem_for(path: PathKey, errs: list[ErrorDetails], positions: Positions,
                  name: str) -> Problem:
     types_ = [e["type"] for e in errs]
     if "missing" in types_:
@@ -146,7 +151,7 @@ def _problem_for(path: PathKey, errs: list[dict[str, Any]], positions: Positions
                    column=pos[1] if pos else None, path=format_path(path) or None, hint=hint)
 
 
-def _message(errs: list[dict[str, Any]], types_: list[str]) -> tuple[str, str | None]:
+def _message(errs: list[ErrorDetails], types_: list[str]) -> tuple[str, str | None]:
     """What is wrong with one value, and what to do (the hint), from pydantic's errors on it."""
     value = errs[0].get("input")
     if "finite_number" in types_:

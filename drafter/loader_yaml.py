@@ -126,7 +126,7 @@ def ime_hints(text: str, name: str) -> list[Problem]:
     return hints
 
 
-def parse_yaml(text: str, name: str) -> tuple[Any, Positions, list[Problem]]:
+def parse_yaml(text: str, name: str) -> tuple[object, Positions, list[Problem]]:
     """Parse one YAML document safely; record positions; reject bombs. Duplicate keys are
     returned as problems so that validation can report its own alongside them."""
     loader = _Loader(text)

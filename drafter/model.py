@@ -199,7 +199,7 @@ class Outline:
     lint: LintSettings | None = None
     written: tuple[str, ...] = ()
 
-    def plain(self) -> dict[str, Any]:
+    def plain(self) -> dict[str, object]:
         """The written fields as plain YAML-ready data (what `build` reads back)."""
         return plain(self)
 
@@ -229,13 +229,13 @@ def _part(cls: type[Part]) -> Convert:
         _built(cls, value if isinstance(value, Mapping) else {})
 
 
-def _built(cls: type[P], data: Mapping[str, Any]) -> P:
+def _built(cls: type[P], data: Mapping[str, object]) -> P:
     table = _TABLES[cls]
     written = tuple(k for k in _ORDER[cls] if k in data)  # in the model's order: one shape
     return cls(**{k: table[k](data[k]) for k in written}, written=written)
 
 
-def make(cls: type[P], **values: Any) -> P:
+def make(cls: type[P], **values: object) -> P:
     """A part from its fields, through the same conversions as `build` (how the miner writes
     an outline): every field given counts as written."""
     unknown = set(values) - set(_TABLES[cls])
@@ -317,7 +317,7 @@ _TABLES: dict[type[Any], dict[str, Convert]] = {
 _ORDER = {cls: tuple(f.name for f in fields(cls) if f.name != "written") for cls in _TABLES}
 
 
-def build(data: Mapping[str, Any]) -> Outline:
+def build(data: Mapping[str, object]) -> Outline:
     """The typed outline from validated plain data: a YAML mapping the fast acceptor took, or
     the pydantic model's ``model_dump(exclude_unset=True)``. Both give the same object."""
     return _built(Outline, data)
@@ -325,7 +325,7 @@ def build(data: Mapping[str, Any]) -> Outline:
 
 # --- reading it back -----------------------------------------------------------------------
 
-def plain(part: Part) -> dict[str, Any]:
+def plain(part: Part) -> dict[str, object]:
     """A part's written fields as plain data: lists, strings, dates and numbers."""
     return {name: _plain(getattr(part, name)) for name in part.written}
 

@@ -52,7 +52,7 @@ class Figure(_Model):
 MAX_SAYABLE = 1e15  # 一千万亿: beyond it a figure is a typo, not something a speech can read out
 
 
-def sayable_number(value: Any) -> Any:
+def sayable_number(value: object) -> object:
     """A number a speaker can read out: finite, and not of an absurd size."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value

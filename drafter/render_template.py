@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import TemplateError
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
-def run_template(env: Any, name: str, context: dict[str, Any]) -> str:
+
+def run_template(env: Environment, name: str, context: dict[str, object]) -> str:
     """Render one template, turning every Jinja failure into a located TemplateError."""
     import jinja2
     from jinja2.exceptions import SecurityError

@@ -25,16 +25,9 @@ def shipped_schema() -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def conforms(data: Any, schema: dict[str, Any] | None = None) -> bool:
+def conforms(data: object, schema: dict[str, Any] | None = None) -> bool:
     root = schema or shipped_schema()
     return _check(data, root, root.get("$defs", {}), 0)
-
-
-def properties_of(ref_name: str | None = None) -> dict[str, Any]:
-    """Field names (and schemas) of the outline or of one of its parts."""
-    root = shipped_schema()
-    node = root if ref_name is None else root["$defs"][ref_name]
-    return node.get("properties", {})  # type: ignore[no-any-return]
 
 
 def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int) -> bool:

@@ -76,7 +76,7 @@ def mined_outline(speech: Speech) -> Outline:
     return make(Outline, **values)
 
 
-def speech_to_outline(speech: Speech) -> dict[str, Any]:
+def speech_to_outline(speech: Speech) -> dict[str, object]:
     """The mined outline as YAML-ready plain data."""
     return mined_outline(speech).plain()
 
