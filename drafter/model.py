@@ -1,8 +1,8 @@
-"""The outline every consumer reads: a tree of frozen dataclasses, built by one builder.
+"""The outline every consumer reads: a tree of frozen parts, built by one builder.
 
 `drafter/outline.py` (pydantic) stays the single statement of the fields: their types,
 validation, Chinese titles and descriptions (it generates ``outline.schema.json``). This module
-mirrors its fields in plain dataclasses so that the render path never imports pydantic: the
+mirrors its fields in plain frozen classes so that the render path never imports pydantic: the
 loader validates (fast acceptor or pydantic) and hands the validated plain data to `build`,
 which is the one place where values are normalised. A test keeps the two field lists equal.
 
@@ -16,9 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from .numbering import TRANSITION_ALIASES, OrdinalStyle, style_of
 from .unit import normalize_level
@@ -38,8 +37,45 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub("", value).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Part:
+    """One part of an outline: frozen, compared by value, and knowing which of its fields the
+    writer wrote (`written`, in the model's order). Fields are the annotated class attributes,
+    whose values are the defaults. (Plain classes, not dataclasses: generating a dozen
+    dataclasses costs the render path's start-up several milliseconds.)"""
+
+    written: tuple[str, ...] = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls) -> None:
+        cls.FIELDS = tuple(name for name in cls.__annotations__ if name != "FIELDS")
+
+    def __init__(self, written: tuple[str, ...] = (), **values: object) -> None:
+        unknown = set(values) - set(self.FIELDS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)}")
+        self.__dict__.update(values, written=written)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def _values(self) -> tuple[object, ...]:
+        return (*(getattr(self, name) for name in self.FIELDS), self.written)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.written)
+        return f"{type(self).__name__}({shown})"
+
+
+class Figure(Part):
     """An achievement with figures (review.achievements)."""
 
     indicator: Text = None
@@ -47,21 +83,17 @@ class Figure:
     growth: Number = None
     rank: Text = None
     note: Text = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
+class AgendaItem(Part):
     """One item of the meeting's agenda (meeting.agenda)."""
 
     kind: str = ""
     who: Text = None
     what: Text = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(Part):
     """The unit speaking, as written (the renderer resolves the rest: unit.resolve_unit)."""
 
     level: Text = None
@@ -70,20 +102,16 @@ class Unit:
     scope: Text = None
     people: Text = None
     branches: Text = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Adopted:
+class Adopted(Part):
     """A document adopted by the meeting, with its short name (meeting.adopted)."""
 
     title: Text = None
     short: Text = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Meeting:
+class Meeting(Part):
     """The meeting the speech is given at."""
 
     name: Text = None
@@ -102,11 +130,9 @@ class Meeting:
     host: Text = None
     present: Text = None
     agenda: tuple[AgendaItem, ...] = ()
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(Part):
     """Review of achievements and problems."""
 
     period: Text = None
@@ -117,64 +143,52 @@ class Review:
     problems: tuple[Text, ...] = ()
     problems_cause: Text = None
     paragraphs: tuple[Text, ...] = ()
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Transition:
+class Transition(Part):
     """The sentence that announces the directives."""
 
     style: Text = None  # canonical: one of numbering.TRANSITION_STYLES
     topic: Text = None
     lead: Text = None
     numbered: bool | None = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Part):
     """One numbered point: heading, body paragraphs, and sub-points at any depth."""
 
     heading: Text = None
     body: tuple[Text, ...] = ()
     points: tuple[Directive, ...] = ()
     points_style: OrdinalStyle | None = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reminders:
+class Reminders(Part):
     """Seasonal or safety reminders before the closing."""
 
     occasion: Text = None
     intro: Text = None
     items: tuple[Text, ...] = ()
     style: OrdinalStyle | None = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Closing:
+class Closing(Part):
     """The closing exhortation."""
 
     paragraphs: tuple[Text, ...] = ()
     call: Text = None
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LintSettings:
+class LintSettings(Part):
     """Settings for drafter lint on this outline."""
 
     ignore: tuple[str, ...] = ()
     place: Text = None
     unit: Text = None
     names: tuple[str, ...] = ()
-    written: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Outline:
+class Outline(Part):
     """A speech outline: the written fields, each normalised (see build)."""
 
     template: str = "deploy"
@@ -197,15 +211,12 @@ class Outline:
     closing: Closing = Closing()
     target_length: int | None = None
     lint: LintSettings | None = None
-    written: tuple[str, ...] = ()
 
     def plain(self) -> dict[str, object]:
         """The written fields as plain YAML-ready data (what `build` reads back)."""
         return plain(self)
 
 
-Part = (Figure | AgendaItem | Unit | Adopted | Meeting | Review | Transition | Directive | Reminders
-        | Closing | LintSettings | Outline)
 PARTS: tuple[type[Part], ...] = (Figure, AgendaItem, Unit, Adopted, Meeting, Review, Transition,
                                  Directive, Reminders, Closing, LintSettings, Outline)
 
@@ -231,7 +242,7 @@ def _part(cls: type[Part]) -> Convert:
 
 def _built(cls: type[P], data: Mapping[str, object]) -> P:
     table = _TABLES[cls]
-    written = tuple(k for k in _ORDER[cls] if k in data)  # in the model's order: one shape
+    written = tuple(k for k in cls.FIELDS if k in data)  # in the model's order: one shape
     return cls(**{k: table[k](data[k]) for k in written}, written=written)
 
 
@@ -314,9 +325,6 @@ _TABLES: dict[type[Any], dict[str, Convert]] = {
 }
 
 
-_ORDER = {cls: tuple(f.name for f in fields(cls) if f.name != "written") for cls in _TABLES}
-
-
 def build(data: Mapping[str, object]) -> Outline:
     """The typed outline from validated plain data: a YAML mapping the fast acceptor took, or
     the pydantic model's ``model_dump(exclude_unset=True)``. Both give the same object."""
@@ -331,8 +339,8 @@ def plain(part: Part) -> dict[str, object]:
 
 
 def _plain(value: Any) -> Any:
-    if is_dataclass(value):
-        return plain(value)  # type: ignore[arg-type]
+    if isinstance(value, Part):
+        return plain(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, Enum):
@@ -342,7 +350,7 @@ def _plain(value: Any) -> Any:
 
 def field_names(cls: type[Part]) -> list[str]:
     """The outline fields of a part, in the model's order."""
-    return [f.name for f in fields(cls) if f.name != "written"]
+    return list(cls.FIELDS)
 
 
 def texts(part: Part, path: Path = ()) -> Iterator[tuple[Path, str]]:
@@ -357,8 +365,8 @@ def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _texts(item, (*path, i))
-    elif is_dataclass(value):
-        yield from texts(value, path)  # type: ignore[arg-type]
+    elif isinstance(value, Part):
+        yield from texts(value, path)
 
 
 _TITLES: dict[tuple[str, str], str] = {}

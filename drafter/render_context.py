@@ -9,7 +9,6 @@ outline.py.
 from __future__ import annotations
 
 import re
-from dataclasses import is_dataclass
 from typing import TYPE_CHECKING, Any
 
 from .document import TITLE_BREAK
@@ -165,12 +164,12 @@ class ContextBuilder:
                 continue
             sub = f"{path}.{name}" if path else name
             value = getattr(part, name)
-            if isinstance(value, tuple) and value and is_dataclass(value[0]):
+            if isinstance(value, tuple) and value and isinstance(value[0], Part):
                 node[name] = [self.section(v, f"{sub}[{i}]") for i, v in enumerate(value)]
             elif isinstance(value, tuple):
                 node[name] = self.texts(value, sub, title_of(kind, name))
-            elif is_dataclass(value):
-                node[name] = self.section(value, sub)  # type: ignore[arg-type]
+            elif isinstance(value, Part):
+                node[name] = self.section(value, sub)
             else:
                 node[name] = self.text(value, sub, title_of(kind, name), name in part.written)
         return node
