@@ -52,7 +52,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _opens_paragraph(line: str) -> bool:
-    from .ordinals import find_ordinal
+    from ..numbering import find_ordinal
 
     return find_ordinal(line.strip()) is not None
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..numbering import NUM, cn_to_int, find_ordinal, styles_at
 from .clean import TRUNCATED
 from .head import read_head, start_at_salutation
 from .model import Speech, Unit
-from .ordinals import NUM, cn_to_int, find_ordinal
 from .starts import find_salutation, tidy_head
 from .units import build_units, first_sentence_heading
 
@@ -221,7 +221,7 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
 def _take_transition(body: list[str], speech: Speech) -> int | None:
     """The transition announces the directives, so it comes before the first of them."""
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
-                       and o.style in ("一、", "第一，", "（一）")), len(body))
+                       and o.style in styles_at(1, 2)), len(body))
     for j, para in enumerate(body[: first_item + 1]):
         found = find_transition(para) or simple_transition(para)
         # near the end only when the items follow (a speech cut after its first point)

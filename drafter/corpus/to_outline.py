@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..numbering import STYLES, find_ordinal
 from .model import Speech, Unit
-from .ordinals import find_ordinal
 
-_STYLE_FOR = {"一、": "一、", "第一，": "第一，", "（一）": "（一）", "1.": "1.", "（1）": "（1）",
-              "一要": "一要", "一是": "一是", "首先": "首先"}
 _TRANSITION_STYLE = [("句话", "讲几句话"), ("个问题", "讲几个问题"), ("问题", "讲几个问题"),
                      ("方面", "讲几个方面"), ("强调", "强调几点")]
+
+
+def _outline_style(style: str) -> str | None:
+    """A mined unit's style as an outline writes it (None for a unit the miner inferred)."""
+    return style if style in STYLES else None
 
 
 def _strip_ordinal(text: str) -> str:
@@ -25,7 +28,7 @@ def _unit(unit: Unit) -> dict[str, Any]:
         item["body"] = list(unit.body)
     if unit.children:
         item["points"] = [_unit(c) for c in unit.children]
-        style = _STYLE_FOR.get(unit.children[0].style)
+        style = _outline_style(unit.children[0].style)
         if style:
             item["points_style"] = style
     return item
@@ -55,7 +58,7 @@ def speech_to_outline(speech: Speech) -> dict[str, Any]:
         if speech.transition.get("count") != len(speech.directives):
             outline["transition"]["numbered"] = False  # 几点, or a count the source got wrong
     if speech.directives:
-        top = _STYLE_FOR.get(speech.directives[0].style)
+        top = _outline_style(speech.directives[0].style)
         if top and top != "一、":
             outline["numbering"] = [top]
         outline["directives"] = [_unit(u) for u in speech.directives]
