@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..textnorm import normalize_zh
+from ..textnorm import CJK, is_hanzi, normalize_zh
 from .decode import chinese_score, common_chars
 from .furniture import ends_page, last_prose_end, set_aside
 from .noise import Act, kinds, union
@@ -19,15 +19,13 @@ from .noise import Act, kinds, union
 TRUNCATED = "⟦截断⟧"  # a paragraph of its own where the source cut the text
 PLACEHOLDER = "〔待补〕"
 
-CJK = "\u3400-\u9fff\uf900-\ufaff"
-
 # --- mojibake (GBK one-byte shift) ------------------------------------------------------------
 # A web copy lost one byte of GBK text: from there every two bytes pair wrongly, showing rare
 # characters, until an ASCII byte (the lost pair's trail, 0x40–0x7E) puts them back in step.
 # “?!” stands where 。”“ lost its lead byte. Example: 重中之重?!拔覀儗⑼七M集成電路 →
 # 重中之重。”“我們將推進集成電路.
 
-_MOJIBAKE_RUN = re.compile(r"[?？]!?([\u3400-\u9fff\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{1,40}?)"
+_MOJIBAKE_RUN = re.compile(rf"[?？]!?([{CJK}\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{{1,40}}?)"
                            r"([\x40-\x7e])")
 
 
@@ -128,7 +126,7 @@ def to_simplified(text: str, notes: list[str]) -> str:
     characters that merely look traditional (乾隆, 著名) out of harm's way."""
     converter = t2s_converter()
     converted: str = converter.convert(text)  # type: ignore[attr-defined]
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    cjk = sum(1 for c in text if is_hanzi(c))
     changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
     # Simplified text loses a handful of characters to t2s; traditional text changes by the
     # hundred. Either a share or a count decides.

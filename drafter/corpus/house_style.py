@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..textnorm import sentences
 from .model import Speech
 
 _TYPE_SIGNALS = [
@@ -38,7 +39,7 @@ def meeting_type(speech: Speech) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return re.findall(r"[^。！？!?]+[。！？!?]?", text) or [text]
+    return sentences(text) or [text]
 
 
 def transition_style(text: str) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ..numbering import Ordinal, find_ordinal, style_rank, styles_at
+from ..textnorm import SENTENCE_END_RE, first_sentence
 from .model import Unit
 
 
 def first_sentence_heading(text: str, limit: int = 30) -> str:
     """A stand-in heading for a unit whose heading the source lost: the first sentence of
     its lead paragraph, cut at the last clause boundary within ``limit`` characters."""
-    sentence = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    sentence = first_sentence(text)
     if len(sentence) <= limit:
         return sentence.strip()
     head = sentence[:limit]
@@ -21,7 +22,7 @@ def first_sentence_heading(text: str, limit: int = 30) -> str:
 
 def _heading_and_body(para: str, ordinal: Ordinal) -> tuple[str, str]:
     rest = para[ordinal.end:].strip()
-    m = re.search(r"[。！？!?]", rest)
+    m = SENTENCE_END_RE.search(rest)
     if m is None:
         return rest.rstrip("；;：:"), ""
     if m.end() >= len(rest):  # one sentence: a heading on its own line

@@ -9,11 +9,11 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from ..textnorm import hanzi_count, word_count
+from ..textnorm import HANZI, SENTENCE, hanzi_count, word_count
 from .place import corrected_excerpt
 from .registry import Context, Paragraph, Speech, checks
 
-CJK = "\u4e00-\u9fff"
+CJK = HANZI
 
 _PLACEHOLDER = re.compile(rf"〔待补[^〕]*〕|[×Xx]{{2,4}}(?![A-Za-z])|(?<=[{CJK}])[×Xx](?=[{CJK}])|(?<![A-Za-z])[Xx](?=[{CJK}]{{2}})|"
                           rf"\*{{1,3}}(?=[{CJK}\d])|(?<=[{CJK}])\*{{1,3}}|_{{2,}}|(?<=[{CJK}])_(?=[{CJK}])|××|○○")
@@ -22,7 +22,7 @@ _STRAIGHT_QUOTE = re.compile(r"[\"'‚‛„‟〝〞]")
 _INFORMAL_YEAR = re.compile(r"(?<![\d.年])([12]\d)年(?![内来间前后以里多代度底初中])")
 _STRAY_SPACE = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])|(?<=\d) +(?=年)")
 _STRAY_WIDE_SPACE = re.compile(rf"(?<=[{CJK}])\u3000+(?=[{CJK}])")
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_SENTENCE = SENTENCE
 def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
     """Every paragraph-text rule (this module's and the typo list's), in registry order."""
     speech = Speech(paras, rendered=rendered)
