@@ -49,8 +49,8 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
                     speech_name: str) -> None:
     """Findings on the host script (ctx is the host's file)."""
     from ..corpus.mine import mine_text
-    from ..corpus.ordinals import cn_to_int
     from ..host import short_heading
+    from ..numbering import cn_to_int
 
     host, speech = _parse(host_paras), _parse(speech_paras)
     hm, sm = _HOST_TITLE.match(host.title), _SPEECH_TITLE.match(speech.title)
