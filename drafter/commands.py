@@ -202,11 +202,6 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
              against: list[str] | None = None, usage: list[str] | None = None) -> int:
     """Exit 0 when clean (or only warnings and notes), 1 with error-level findings."""
     import json
-    from io import StringIO
-
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     from .errors import DrafterError
     from .lint import RULES, lint_paths
@@ -230,6 +225,12 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     elif not findings:
         out("没有发现问题。\n")
     else:
+        from io import StringIO
+
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(show_lines=False, expand=True)
         # The place keeps one line when it can, code and level never wrap, the message gets
         # the most of the rest.

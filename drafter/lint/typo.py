@@ -169,9 +169,13 @@ def _bounds(text: str) -> set[int]:
     return bounds
 
 
-def _double_slips(text: str, tagger: Any) -> list[Slip]:
-    candidates = [m for m in _DOUBLE.finditer(text)
-                  if not re.match(r"[一每各]|.一$", m.group(2) or "") and (m.group(2) or "") not in _REDUPLICABLE]
+def _double_candidates(text: str) -> list[re.Match[str]]:
+    """Doubled words the tags must settle; 一项一项, 研究研究 are good Chinese without them."""
+    return [m for m in _DOUBLE.finditer(text)
+            if not re.match(r"[一每各]|.一$", m.group(2) or "") and (m.group(2) or "") not in _REDUPLICABLE]
+
+
+def _double_slips(text: str, tagger: Any, candidates: list[re.Match[str]]) -> list[Slip]:
     if not candidates:
         return []
     words = tagger.tag(text)
@@ -233,14 +237,14 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
                 taken.append(slip)
         slips += taken
     need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
-    need_double = "D142" in codes and _DOUBLE.search(text)
-    if need_de or need_double:
+    doubled = _double_candidates(text) if "D142" in codes and _DOUBLE.search(text) else []
+    if need_de or doubled:
         tagger = tokenizer()
         if need_de:
             spans = {(s.start, s.end) for s in slips}
             slips += [s for s in _de_slips(text, tagger) if (s.start, s.end) not in spans]
-        if need_double:
-            slips += _double_slips(text, tagger)
+        if doubled:
+            slips += _double_slips(text, tagger, doubled)
     return sorted(slips, key=lambda s: (s.start, s.code))
 
 
