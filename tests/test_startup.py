@@ -139,3 +139,49 @@ def test_the_seam_word_list_is_current() -> None:
 
     assert SEAM_WORDS.read_text(encoding="utf-8") == build_seam_words(), \
         "run: python -m drafter.lint.fit_content"
+
+
+# --- the 提法 rules: parsed once, kept in the cache folder ------------------------------------
+
+def test_tifa_rules_come_from_the_cache_the_same_and_an_edit_is_seen(tmp_path: Path) -> None:
+    from drafter.lint import cache, tifa_rules
+
+    tifa_rules._load.cache_clear()
+    fresh = tifa_rules.load_rules()
+    stored = list(cache.cache_dir().glob("tifa-*.marshal"))
+    assert len(stored) == 1
+    tifa_rules._load.cache_clear()
+    assert tifa_rules.load_rules() == fresh  # read back from the cache
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("entries:\n- wrong: 甲乙\n  right: 甲丙\n  source: 本单位规定\n", encoding="utf-8")
+    assert tifa_rules.load_rules([str(mine)]).entries[-1].right == "甲丙"
+    mine.write_text("entries:\n- wrong: 甲乙\n  right: 甲丁\n  source: 本单位规定\n", encoding="utf-8")
+    assert tifa_rules.load_rules([str(mine)]).entries[-1].right == "甲丁"
+
+
+def test_a_broken_cache_or_rule_file_is_never_trusted(tmp_path: Path) -> None:
+    from drafter.errors import DrafterError
+    from drafter.lint import cache, tifa_rules
+
+    tifa_rules._load.cache_clear()
+    fresh = tifa_rules.load_rules()
+    for stored in cache.cache_dir().glob("tifa-*.marshal"):
+        stored.write_bytes(b"\x00garbage")
+    tifa_rules._load.cache_clear()
+    assert tifa_rules.load_rules() == fresh
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n- pattern: '(未闭合'\n  right: 甲\n  source: 乙\n", encoding="utf-8")
+    for _ in range(2):  # errors are not cached: the second run says the same
+        with pytest.raises(DrafterError, match="正则表达式写错了"):
+            tifa_rules.load_rules([str(bad)])
+
+
+def test_rules_load_when_the_cache_folder_cannot_be_written(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    from drafter.lint import cache, tifa_rules
+
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setattr(cache, "cache_dir", lambda: blocked / "rules")
+    tifa_rules._load.cache_clear()
+    assert tifa_rules.load_rules().entries

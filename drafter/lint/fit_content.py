@@ -163,18 +163,20 @@ SEAM_WORDS = Path(__file__).resolve().parent.parent / "data" / "seam_words.txt"
 
 
 @cache
-def _seam_table() -> str:
-    return "\n" + SEAM_WORDS.read_text(encoding="utf-8")
+def _seam_table() -> bytes:
+    return b"\n" + SEAM_WORDS.read_bytes()
 
 
 def _seam_words(bigram: str) -> list[str]:
     """The seam words that start with ``bigram``: one line of the table, found without
-    reading the other 80,000 words into a set."""
+    decoding the other 80,000 words."""
     table = _seam_table()
-    at = table.find(f"\n{bigram}\t")
+    key = f"\n{bigram}\t".encode()
+    at = table.find(key)
     if at < 0:
         return []
-    return [bigram + rest for rest in table[at + len(bigram) + 2:table.find("\n", at + 1)].split(" ")]
+    rest = table[at + len(key):table.find(b"\n", at + 1)].decode("utf-8")
+    return [bigram + tail for tail in rest.split(" ")]
 
 
 def _sides_share_a_seam_word(text: str, covered: list[bool], ends: list[int]) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .registry import TABLE
 from .typo_lexicon import BUILTIN as BUILTIN
-from .typo_lexicon import Slip, lexicon
+from .typo_lexicon import Lexicon, Slip, lexicon
 from .typo_lexicon import parse_lexicon as parse_lexicon
 from .typo_lexicon import user_usage_file as user_usage_file
 
@@ -219,11 +219,13 @@ def _line_repeat(previous: str, text: str) -> str | None:
 
 # --- entry points --------------------------------------------------------------------------
 
-def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] = frozenset(CODES)) -> list[Slip]:
-    """All slips in one paragraph, ordered by position."""
+def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] = frozenset(CODES),
+               words: Lexicon | None = None) -> list[Slip]:
+    """All slips in one paragraph, ordered by position (``words``: the lexicon of ``usage``, when
+    the caller has it at hand)."""
     slips: list[Slip] = []
     if codes & {"D140", "D143"}:
-        found = [s for s in lexicon(usage).scan(text) if s.code in codes]
+        found = [s for s in (words or lexicon(usage)).scan(text) if s.code in codes]
         bounds = _bounds(text) if any(_needs_bounds(s) for s in found) else set()
         if bounds:
             # a short form must not start and end inside words: 学习贯彻 holds no 习贯, 自己经过 no 己经
@@ -282,12 +284,13 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
     from ..corpus.clean import t2s_converter
 
     converter = t2s_converter()
+    words = lexicon(ctx.usage)  # once: finding the writer's own lexicon asks the file system
     for para in paras:
         text = para.text
         if converter.convert(text) != text:  # type: ignore[attr-defined]
             previous = para
             continue  # traditional characters are D106's; their words cannot be read here
-        for slip in check_text(text, usage=ctx.usage, codes=codes):
+        for slip in check_text(text, usage=ctx.usage, codes=codes, words=words):
             place = locate(ctx.source, text, slip.start, slip.end) if ctx.source else None
             if place:
                 ctx.add(slip.code, para, slip.message, line=place[0], column=place[1], fix=slip.fix)
