@@ -143,8 +143,11 @@ def test_the_seam_word_list_is_current() -> None:
 
 # --- the 提法 rules: parsed once, kept in the cache folder ------------------------------------
 
-def test_tifa_rules_come_from_the_cache_the_same_and_an_edit_is_seen(tmp_path: Path) -> None:
+def test_tifa_rules_come_from_the_cache_the_same_and_an_edit_is_seen(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from drafter.lint import cache, tifa_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
     tifa_rules._load.cache_clear()
     fresh = tifa_rules.load_rules()
@@ -159,9 +162,11 @@ def test_tifa_rules_come_from_the_cache_the_same_and_an_edit_is_seen(tmp_path: P
     assert tifa_rules.load_rules([str(mine)]).entries[-1].right == "甲丁"
 
 
-def test_a_broken_cache_or_rule_file_is_never_trusted(tmp_path: Path) -> None:
+def test_a_broken_cache_or_rule_file_is_never_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from drafter.errors import DrafterError
     from drafter.lint import cache, tifa_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
     tifa_rules._load.cache_clear()
     fresh = tifa_rules.load_rules()
