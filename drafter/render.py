@@ -154,8 +154,10 @@ class ContextBuilder:
     """Builds the template context from outline data (a dict holding only what the writer
     wrote). A key that is present but empty is a fact left open: it becomes a marker."""
 
-    def __init__(self, loaded: LoadedOutline, *, verbatim: bool = False) -> None:
+    def __init__(self, loaded: LoadedOutline, *, verbatim: bool = False,
+                 numbering: list[OrdinalStyle] | None = None) -> None:
         self.loaded = loaded
+        self.numbering = numbering or []  # the template's styles per level, when the outline has none
         # verbatim reproduces a mined speech as it was, numbered even when cut after one point
         self.verbatim = verbatim
         self.markers = Markers()
@@ -406,7 +408,7 @@ class ContextBuilder:
         if topic and not topic.startswith("〔"):
             transition["topic"] = re.sub(r"^(就|围绕)", "", topic)
         ctx["transition"] = transition
-        styles = [s for s in (style_of(v) for v in data.get("numbering") or []) if s]
+        styles = [s for s in (style_of(v) for v in data.get("numbering") or []) if s] or self.numbering
         directives = data.get("directives") or []
         ctx["directives"] = self.directives(directives, styles, 1, "directives", None, "")
         ctx["count"] = len(directives)
@@ -499,7 +501,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
                                                   column=pos[1] if pos else None,
                                                   path="template", hint=p.hint)]) from None
         raise
-    builder = ContextBuilder(loaded, verbatim=info.id == "verbatim")
+    builder = ContextBuilder(loaded, verbatim=info.id == "verbatim", numbering=info.numbering())
     context = builder.build()
     env = make_environment(dirs)
     markup = run_template(env, info.filename,
