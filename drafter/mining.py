@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .commands import REPORT_WIDTH, Writer
+from .commands import Writer
 
 if TYPE_CHECKING:
     from .corpus.house_style import HouseStyle
@@ -56,15 +56,10 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
         else:
             err("没有生成模板：没有哪类会议的讲话达到 2 篇且有反复出现的写法")
     if report or not (as_json or output or phrasebank_path or templates_dir):
-        from io import StringIO
-
-        from rich.console import Console
-
         from .mine_view import build_report
+        from .views import as_text
 
-        buffer = StringIO()
-        Console(file=buffer, width=REPORT_WIDTH, highlight=False).print(build_report(mined.summary))
-        out(buffer.getvalue())
+        out(as_text(build_report(mined.summary)))
     return 0
 
 
