@@ -26,10 +26,12 @@ def _salutation_index(paragraphs: list[str]) -> int | None:
         found = find_salutation(para)
         if found and found[1] >= len(para.rstrip()):
             return k
-    for k, para in enumerate(paragraphs[:4]):
-        if _looks_like_title(paragraphs, k) or (DATE_LINE.match(para) and len(para) <= 30):
-            continue
-        return k if find_salutation(para, soft=True) else None
+    for k, para in enumerate(paragraphs[:_HEAD_GAP + 1]):
+        if find_salutation(para, soft=True):
+            return k
+        if not (_looks_like_title(paragraphs, k) or (DATE_LINE.match(para) and len(para) <= 30)
+                or (_head_like(para) and len(para) <= 30)):
+            return None  # the body has begun: a comma form further on is a re-address
     return None
 
 

@@ -22,7 +22,7 @@ SALUTATION_STRICT = re.compile(rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*{_ADDRESS}){{
 # At the start of a speech a comma may stand for the colon: 同志们，我到某局来已经半年了……
 # Only forms that cannot open an ordinary sentence (ending in 们, or 各位…) count.
 _SOFT_UNIT = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位)?[^，,。：:！!？?；;\s]{0,16}?们"
-              r"|各位(?:领导|来宾|嘉宾|代表|委员|同事|家长|老师|同学|朋友))")
+              r"|(?:尊敬的)?各位(?:领导|来宾|嘉宾|代表|委员|同事|家长|老师|同学|朋友))")
 SALUTATION_SOFT = re.compile(rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*{_SOFT_UNIT}){{0,6}})\s*[，,！!](?=\S)")
 _SAL_START = re.compile(r"尊敬的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
 _TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
