@@ -108,8 +108,7 @@ def try_fast_render(argv: list[str]) -> int | None:
     if render is None and look is None:
         return None
     from . import commands
-    from .errors import DrafterError
-    from .streams import open_problem
+    from .streams import report_failure
     from .streams import write_err as err
     from .streams import write_out as out
 
@@ -129,15 +128,8 @@ def try_fast_render(argv: list[str]) -> int | None:
                                  width=look["width"], host=bool(look["host"]),  # type: ignore[arg-type]
                                  template_dirs=dirs)
         return 0
-    except DrafterError as exc:
-        err(f"错误：{exc.render()}")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        err("已中断，未写入任何文件。")
-        return 130
-    except OSError as exc:  # rich printing straight to a broken or full stdout
-        problem = open_problem(exc)
-        if problem is None:
+    except (Exception, KeyboardInterrupt) as exc:  # the one reporter, as on the Typer path
+        code = report_failure(exc)
+        if code is None:
             raise
-        err(f"错误：{problem.render()}")
-        return 2
+        return code
