@@ -6,9 +6,8 @@ import re
 from typing import Any
 
 from ..model import Closing, Directive, Outline, Reminders, Review, Transition, make
-from ..numbering import style_of
+from ..numbering import find_ordinal, style_of
 from .model import Speech, Unit
-from .ordinals import find_ordinal
 
 _TRANSITION_STYLE = [("句话", "讲几句话"), ("个问题", "讲几个问题"), ("问题", "讲几个问题"),
                      ("方面", "讲几个方面"), ("强调", "强调几点")]
