@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import numbering
 from ..textnorm import sentences
 from .model import Speech
 
@@ -42,12 +43,7 @@ def _sentences(text: str) -> list[str]:
     return sentences(text) or [text]
 
 
-def transition_style(text: str) -> str:
-    for word, name in (("句话", "讲几句话"), ("方面", "讲几个方面"), ("问题", "讲几个问题"),
-                       ("强调", "强调几点")):
-        if word in text:
-            return name
-    return "讲几点意见"
+transition_style = numbering.transition_style  # the one table: numbering.TRANSITIONS
 
 
 _GREETING = re.compile(r"^(?:大家|各位)?(?:上午|下午|晚上)?好[！!。]?$")

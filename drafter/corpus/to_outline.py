@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..numbering import STYLES, find_ordinal
+from ..numbering import STYLES, find_ordinal, transition_style
 from .model import Speech, Unit
-
-_TRANSITION_STYLE = [("句话", "讲几句话"), ("个问题", "讲几个问题"), ("问题", "讲几个问题"),
-                     ("方面", "讲几个方面"), ("强调", "强调几点")]
 
 
 def _outline_style(style: str) -> str | None:
@@ -53,7 +50,7 @@ def speech_to_outline(speech: Speech) -> dict[str, Any]:
         outline.setdefault("opening", []).extend(speech.other)
     if speech.transition:
         text = speech.transition["text"]
-        style = next((s for word, s in _TRANSITION_STYLE if word in text), "讲几点意见")
+        style = transition_style(text)
         outline["transition"] = {"style": style}
         if speech.transition.get("count") != len(speech.directives):
             outline["transition"]["numbered"] = False  # 几点, or a count the source got wrong
