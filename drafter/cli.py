@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Optional
@@ -57,23 +57,17 @@ def _err(text: str) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """One handler: a DrafterError is printed as its message and ends the run with exit 2."""
+    """The one reporter (drafter.streams.report_failure) for what ends a command early: a
+    DrafterError, Ctrl-C, a broken or full standard output. Anything else is a bug."""
     try:
         yield
-    except DrafterError as exc:
-        _err(f"错误：{exc.render()}")
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        _err("已中断，未写入任何文件。")
-        raise typer.Exit(130) from None
-    except OSError as exc:  # rich printing straight to a broken or full stdout
-        from .streams import open_problem
+    except (Exception, KeyboardInterrupt) as exc:
+        from .streams import report_failure
 
-        problem = open_problem(exc)
-        if problem is None:
+        code = report_failure(exc)
+        if code is None:
             raise
-        _err(f"错误：{problem.render()}")
-        raise typer.Exit(2) from None
+        raise typer.Exit(code) from None
 
 
 def _show_version(value: bool) -> None:
@@ -136,28 +130,10 @@ def preview(
 ) -> None:
     """在终端里预览讲话稿，并显示字数、讲话时长、意见条数和各点篇幅。"""
     with user_errors():
-        if watch:
-            from .streams import preview_console
-            from .watch import run_watch
-
-            console = preview_console(width)
-
-            if not outline.exists():
-                from .errors import OutlineError
-
-                raise OutlineError("找不到大纲文件，请检查路径是否正确", file=str(outline))
-
-            def show(screen: object) -> None:
-                console.clear()
-                console.print(screen)
-
-            with suppress(KeyboardInterrupt):  # Ctrl-C is how one leaves the preview
-                run_watch(outline, _dirs(template_dir), rate, show)
-            _err("已退出预览。")
-            return
         from .commands import run_preview
 
-        run_preview(outline, rate=rate, width=width, host=host, template_dirs=_dirs(template_dir))
+        run_preview(outline, rate=rate, width=width, host=host, template_dirs=_dirs(template_dir),
+                    watch=watch, err=_err)
 
 
 @app.command()
@@ -182,37 +158,10 @@ def new(
 ) -> None:
     """生成一份带注释的大纲，填空即可使用；--from 用已有讲话稿的内容预先填好。"""
     with user_errors():
-        from .outline import schema_text
-        from .output import check_target, write_atomic
-        from .scaffold import SCHEMA_FILENAME, scaffold
-        from .templating import resolve_template, template_dirs
+        from .commands import run_new
 
-        info = resolve_template(meeting_type, template_dirs(_dirs(template_dir)))
-        if output is not None:
-            check_target(output, force=force)
-        if from_speech is not None:
-            from .corpus.lint_read import read_speech_bytes
-            from .corpus.mine import mine_bytes
-            from .errors import CorpusError
-            from .scaffold import scaffold_from_speech
-
-            # through the corpus readers: any encoding mine reads, .docx/.html/.pdf too
-            mined = mine_bytes(read_speech_bytes(from_speech), str(from_speech))
-            if mined.skipped or not mined.speeches:
-                raise CorpusError(mined.skipped or "没有找到讲话稿", file=str(from_speech))
-            text = scaffold_from_speech(info, mined.speeches[0])
-        else:
-            text = scaffold(info)
-        if output is None:
-            _write_stdout(text)
-            return
-        write_atomic(output, text, force=force)
-        schema_path = output.parent / SCHEMA_FILENAME
-        if not schema_path.exists():
-            write_atomic(schema_path, schema_text())
-            _err(f"已写入 {output}（以及编辑器用的结构说明 {schema_path}）")
-        else:
-            _err(f"已写入 {output}")
+        run_new(meeting_type, output=output, force=force, from_speech=from_speech,
+                template_dirs=_dirs(template_dir), out=_write_stdout, err=_err)
 
 
 class LintFormat(StrEnum):
@@ -249,17 +198,9 @@ def edit(outline: Path = typer.Argument(..., metavar="大纲", help="大纲文�
     编辑器取 $VISUAL 或 $EDITOR。出错时可回到编辑器、仍然保存或放弃；原文件只会被整体替换，上一版留作“文件名~”。
     """
     with user_errors():
-        from .edit import edit_outline
+        from .commands import run_edit
 
-        def ask(prompt: str) -> str | None:
-            _err(prompt)
-            try:
-                return input()
-            except (EOFError, OSError, RuntimeError, ValueError):
-                return None  # no terminal, or standard input closed
-
-        result = edit_outline(outline, ask=ask, err=_err)
-        _err(result.message)
+        run_edit(outline, err=_err)
 
 
 @app.command()
@@ -269,15 +210,9 @@ def schema(
 ) -> None:
     """打印大纲的结构说明（JSON 格式，供编辑器补全和检查）。"""
     with user_errors():
-        from .outline import schema_text
-        from .output import write_atomic
+        from .commands import run_schema
 
-        text = schema_text()
-        if output is None:
-            _write_stdout(text)
-        else:
-            write_atomic(output, text, force=force)
-            _err(f"已写入 {output}")
+        run_schema(output=output, force=force, out=_write_stdout, err=_err)
 
 
 @app.command()
@@ -296,6 +231,7 @@ def mine(
                                                   help="按本单位的常用语生成模板，写入这个文件夹"),
     jobs: int = typer.Option(1, "--jobs", "-j", metavar="<进程数>", min=1, max=64, help="并行进程数"),
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
 ) -> None:
     """从讲话稿中提取结构、常用开头结尾和过渡句，可生成大纲、短语库和模板。"""
     with user_errors():
@@ -304,7 +240,7 @@ def mine(
         code = run_mine(paths, output=output, speech_number=speech, as_json=as_json,
                         report=report, phrasebank_path=phrasebank, templates_dir=emit_templates,
                         jobs=jobs, force=force, out=_write_stdout, err=_err, min_count=min_count,
-                        units=tuple(unit or ()))
+                        units=tuple(unit or ()), template_dirs=_dirs(template_dir))
     if code:
         raise typer.Exit(code)
 
@@ -340,15 +276,9 @@ def templates_list(
     if ctx.invoked_subcommand is not None:
         return
     with user_errors():
-        from .templating import catalogue, template_dirs
+        from .commands import run_templates
 
-        cat = catalogue(template_dirs(ctx.obj))
-        width = max(len(i.id) for i in cat.values())
-        lines = []
-        for info in cat.values():
-            origin = "" if info.builtin else f"  [自定义：{info.path.parent}]"
-            lines.append(f"{info.id.ljust(width)}  {info.name}　{info.description}{origin}")
-        _write_stdout("\n".join(lines) + "\n")
+        run_templates(template_dirs=ctx.obj, out=_write_stdout)
 
 
 @templates_app.command("show")
@@ -359,23 +289,10 @@ def templates_show(
 ) -> None:
     """显示一个会议类型的组成部分和它用到的大纲字段。"""
     with user_errors():
-        from .templating import PART_LABELS, describe_template, resolve_template, template_dirs
+        from .commands import run_templates_show
 
-        dirs = template_dirs([*(ctx.obj or []), *_dirs(template_dir)])  # -t before or after show
-        info = resolve_template(name, dirs)
-        d = describe_template(info, dirs)
-        lines = [
-            f"{info.id}（{info.name}）",
-            f"说明：{info.description}",
-            f"别名：{'、'.join(info.aliases) or '无'}",
-            f"文件：{info.path}",
-            f"本类型改写的部分：{'、'.join(d.overrides) or '无（全部沿用基础骨架）'}",
-            f"讲话结构：{' → '.join(PART_LABELS[p] for p in d.parts)}",
-            "用到的大纲字段：",
-            *[f"  {f}" for f in d.fields],
-            f"模板文件：{'、'.join(d.sources)}",
-        ]
-        _write_stdout("\n".join(lines) + "\n")
+        dirs = [*(ctx.obj or []), *_dirs(template_dir)]  # -t before or after show
+        run_templates_show(name, template_dirs=dirs, out=_write_stdout)
 
 
 # --- entry point: Chinese messages for usage errors too ---------------------------------
@@ -401,12 +318,10 @@ def main(argv: Optional[list[str]] = None) -> None:
         stop = "" if message.endswith(("。", "？")) else "。"
         _err(f"错误：{message}{stop}用 {command} --help 查看用法。")
         sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):
-        _err("已中断。")
-        sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except DrafterError as exc:  # the help text itself could not be written
-        _err(f"错误：{exc.render()}")
-        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt, DrafterError) as exc:  # Ctrl-C; the help not written
+        from .streams import report_failure
+
+        sys.exit(report_failure(KeyboardInterrupt() if isinstance(exc, typer.Abort) else exc))
     sys.exit(code if isinstance(code, int) else 0)

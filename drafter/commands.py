@@ -11,12 +11,11 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # typing is not imported on the start-up path
 if TYPE_CHECKING:
+    from .edit import Ask
     from .phrasebook import Frame
+    from .templating import TemplateInfo
 
 Writer = Callable[[str], None]
-
-# Tables (mine report, lint findings) fit 100 columns: long cells wrap, never get cut.
-REPORT_WIDTH = 100
 
 
 def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
@@ -89,8 +88,12 @@ def run_validate(outline: Path, *, template_dirs: list[Path], err: Writer) -> No
 
 
 def run_preview(outline: Path, *, rate: int, width: int | None, host: bool,
-                template_dirs: list[Path]) -> None:
-    """The draft (or with ``host`` the host's script) and its statistics, on the terminal."""
+                template_dirs: list[Path], watch: bool = False, err: Writer | None = None) -> None:
+    """The draft (or with ``host`` the host's script) and its statistics, on the terminal;
+    with ``watch``, shown again whenever the outline or a template is saved, until Ctrl-C."""
+    if watch:
+        _watch_preview(outline, rate=rate, width=width, template_dirs=template_dirs, err=err)
+        return
     from .preview import build_preview
     from .render import render_file
     from .stats import compute_stats
@@ -107,6 +110,28 @@ def run_preview(outline: Path, *, rate: int, width: int | None, host: bool,
                                     speech=stats))
         return
     console.print(build_preview(result.document, stats))
+
+
+def _watch_preview(outline: Path, *, rate: int, width: int | None, template_dirs: list[Path],
+                   err: Writer | None) -> None:
+    from contextlib import suppress
+
+    from .errors import OutlineError
+    from .streams import preview_console
+    from .watch import run_watch
+
+    console = preview_console(width)
+    if not outline.exists():
+        raise OutlineError("找不到大纲文件，请检查路径是否正确", file=str(outline))
+
+    def show(screen: object) -> None:
+        console.clear()
+        console.print(screen)
+
+    with suppress(KeyboardInterrupt):  # Ctrl-C is how one leaves the preview
+        run_watch(outline, template_dirs, rate, show)
+    if err is not None:
+        err("已退出预览。")
 
 
 def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, limit: int,
@@ -177,12 +202,12 @@ def _phrases_from_outline(outline: Path, year: int | None, meeting: str | None, 
     from .phrasebook import speech_year
     from .unit import resolve_unit
 
-    data = load_outline(outline).data
-    if year is None and data.get("date") is not None:
-        year = speech_year(data["date"])
-    meeting = meeting or data.get("template")
+    given = load_outline(outline).outline
+    if year is None and given.date is not None:
+        year = speech_year(given.date)
+    meeting = meeting or (given.template if "template" in given.written else None)
     register = register or "会议讲话"  # every outline template is a meeting speech
-    unit = resolve_unit(data)
+    unit = resolve_unit(given.plain())
     fill = {"地": unit["name"]} if unit["name"] != unit["self"] else {}  # a real name (云川县), not 本县
     return year, meeting, register, fill
 
@@ -202,24 +227,12 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
              against: list[str] | None = None, usage: list[str] | None = None) -> int:
     """Exit 0 when clean (or only warnings and notes), 1 with error-level findings."""
     import json
-    from io import StringIO
-
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     from .errors import DrafterError
-    from .lint import RULES, lint_paths
+    from .lint import lint_paths
 
-    labels = {"error": "错误", "warning": "警告", "info": "提示"}
     if list_rules:
-        from .lint.tifa import user_tifa_file
-        from .lint.typo import user_usage_file
-
-        lines = [f"{r.code}  {labels[r.severity]}  {r.name}" for r in RULES.values()]
-        lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")
-        lines.append(f"自己的用词表可写在：{user_usage_file()}（格式同内置的用词表）")
-        out("\n".join(lines) + "\n")
+        out(_rules_listing())
         return 0
     if not paths:
         raise DrafterError("请给出要检查的文件或文件夹", hint="例如：drafter lint 讲话稿.docx")
@@ -230,29 +243,131 @@ def run_lint(paths: list[str], *, output_format: str, ignore: list[str], names: 
     elif not findings:
         out("没有发现问题。\n")
     else:
-        table = Table(show_lines=False, expand=True)
-        # The place keeps one line when it can, code and level never wrap, the message gets
-        # the most of the rest.
-        places = [f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
-                  for f in findings]
-        place_width = min(max(map(len, places)), 32)
-        table.add_column("位置", overflow="fold", min_width=place_width, max_width=max(place_width, 20))
-        table.add_column("代码", no_wrap=True)
-        table.add_column("级别", no_wrap=True)
-        table.add_column("问题", overflow="fold", ratio=3)
-        table.add_column("建议", overflow="fold", ratio=2)
-        for f in findings:  # in lint_paths' order: file, line, column
-            place = f.file + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.column and f.line else "")
-            if f.where:
-                place += f" {f.where}"
-            style = {"error": "red", "warning": "yellow", "info": "dim"}[f.severity]
-            # Text, not markup: a finding quotes the draft, which may hold "[/url]".
-            table.add_row(Text(place), f.code, Text(labels[f.severity], style=style), Text(f.message),
-                          Text(f.fix or ""))
-        buffer = StringIO()
-        console = Console(file=buffer, width=REPORT_WIDTH, highlight=False)
-        console.print(table)
-        counts = {s: sum(f.severity == s for f in findings) for s in labels}
-        console.print("，".join(f"{labels[s]} {n} 处" for s, n in counts.items() if n))
-        out(buffer.getvalue())
+        from .views import findings_report
+
+        out(findings_report(findings))  # in lint_paths' order: file, line, column
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _rules_listing() -> str:
+    from .lint import RULES
+    from .lint.tifa import user_tifa_file
+    from .lint.typo import user_usage_file
+    from .views import SEVERITY_LABELS
+
+    lines = [f"{r.code}  {SEVERITY_LABELS[r.severity]}  {r.name}" for r in RULES.values()]
+    lines.append(f"自己的提法规则可写在：{user_tifa_file()}（格式同内置的 drafter/data/tifa.yaml）")
+    lines.append(f"自己的用词表可写在：{user_usage_file()}（格式同内置的用词表）")
+    return "\n".join(lines) + "\n"
+
+
+def run_new(meeting_type: str, *, output: Path | None, force: bool, from_speech: Path | None,
+            template_dirs: list[Path], out: Writer, err: Writer) -> None:
+    """An annotated outline of one meeting type, optionally filled from an existing speech;
+    written to ``output`` (with the editor's schema beside it) or printed."""
+    from .scaffold import scaffold
+    from .templating import resolve_template
+    from .templating import template_dirs as all_dirs
+
+    info = resolve_template(meeting_type, all_dirs(template_dirs))
+    if output is not None:
+        from .output import check_target
+
+        check_target(output, force=force)
+    text = scaffold(info) if from_speech is None else _scaffold_from(info, from_speech)
+    if output is None:
+        out(text)
+        return
+    _write_outline(output, text, force=force, err=err)
+
+
+def _scaffold_from(info: TemplateInfo, speech: Path) -> str:
+    """Through the corpus readers: any encoding mine reads, .docx/.html/.pdf too."""
+    from .corpus.lint_read import read_speech_bytes
+    from .corpus.mine import mine_bytes
+    from .errors import CorpusError
+    from .scaffold import scaffold_from_speech
+
+    mined = mine_bytes(read_speech_bytes(speech), str(speech))
+    if mined.skipped or not mined.speeches:
+        raise CorpusError(mined.skipped or "没有找到讲话稿", file=str(speech))
+    return scaffold_from_speech(info, mined.speeches[0])
+
+
+def _write_outline(output: Path, text: str, *, force: bool, err: Writer) -> None:
+    from .outline import schema_text
+    from .output import write_atomic
+    from .scaffold import SCHEMA_FILENAME
+
+    write_atomic(output, text, force=force)
+    schema_path = output.parent / SCHEMA_FILENAME
+    if schema_path.exists():
+        err(f"已写入 {output}")
+        return
+    write_atomic(schema_path, schema_text())
+    err(f"已写入 {output}（以及编辑器用的结构说明 {schema_path}）")
+
+
+def run_schema(*, output: Path | None, force: bool, out: Writer, err: Writer) -> None:
+    """The outline's JSON Schema, printed or written."""
+    from .outline import schema_text
+
+    text = schema_text()
+    if output is None:
+        out(text)
+        return
+    from .output import write_atomic
+
+    write_atomic(output, text, force=force)
+    err(f"已写入 {output}")
+
+
+def run_templates(*, template_dirs: list[Path], out: Writer) -> None:
+    """One line per meeting type, built-in and the writer's own."""
+    from .templating import catalogue
+    from .templating import template_dirs as all_dirs
+
+    cat = catalogue(all_dirs(template_dirs))
+    width = max(len(i.id) for i in cat.values())
+    lines = []
+    for info in cat.values():
+        origin = "" if info.builtin else f"  [自定义：{info.path.parent}]"
+        lines.append(f"{info.id.ljust(width)}  {info.name}　{info.description}{origin}")
+    out("\n".join(lines) + "\n")
+
+
+def run_templates_show(name: str, *, template_dirs: list[Path], out: Writer) -> None:
+    """What one meeting type is made of and which outline fields it reads."""
+    from .templating import PART_LABELS, describe_template, resolve_template
+    from .templating import template_dirs as all_dirs
+
+    dirs = all_dirs(template_dirs)
+    info = resolve_template(name, dirs)
+    d = describe_template(info, dirs)
+    lines = [
+        f"{info.id}（{info.name}）",
+        f"说明：{info.description}",
+        f"别名：{'、'.join(info.aliases) or '无'}",
+        f"文件：{info.path}",
+        f"本类型改写的部分：{'、'.join(d.overrides) or '无（全部沿用基础骨架）'}",
+        f"讲话结构：{' → '.join(PART_LABELS[p] for p in d.parts)}",
+        "用到的大纲字段：",
+        *[f"  {f}" for f in d.fields],
+        f"模板文件：{'、'.join(d.sources)}",
+    ]
+    out("\n".join(lines) + "\n")
+
+
+def run_edit(outline: Path, *, err: Writer, ask: Ask | None = None) -> None:
+    """Edit the outline in the writer's editor (drafter.edit); ``ask`` defaults to the terminal."""
+    from .edit import edit_outline
+
+    def terminal(prompt: str) -> str | None:
+        err(prompt)
+        try:
+            return input()
+        except (EOFError, OSError, RuntimeError, ValueError):
+            return None  # no terminal, or standard input closed
+
+    result = edit_outline(outline, ask=ask or terminal, err=err)
+    err(result.message)

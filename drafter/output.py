@@ -59,45 +59,67 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False,
     parent = path.parent if str(path.parent) else Path(".")
     name = shown(str(path))
     if mode is None and force:
-        with contextlib.suppress(OSError):
-            existing = os.stat(path)
-            if stat.S_ISREG(existing.st_mode):
-                mode = stat.S_IMODE(existing.st_mode)
+        mode = _existing_mode(path)
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=_temp_prefix(path), suffix=".tmp")
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, 0o666 & ~_umask() if mode is None else mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp_name, path)
-        else:
-            try:
-                os.link(tmp_name, path)
-            except FileExistsError:
-                raise OutputError("文件已存在，为避免覆盖已停止", file=name,
-                                  hint="确认要覆盖请加 --force") from None
-            except OSError:
-                # File systems without hard links: fall back to a checked rename.
-                if path.exists():
-                    raise OutputError("文件已存在，为避免覆盖已停止", file=name) from None
-                os.replace(tmp_name, path)
-    except PermissionError:
-        raise OutputError("没有写入权限", file=name) from None
+        _fill(fd, tmp_name, payload, mode)
+        _move_into_place(tmp_name, path, name, force=force)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise OutputError("磁盘空间不足，文件未写入（原有文件未受影响）", file=name) from None
-        if exc.errno == errno.ENAMETOOLONG:
-            raise OutputError("文件名或路径过长，请改短一些", file=name) from None
-        if exc.errno == errno.EROFS:
-            raise OutputError("这个位置是只读的，无法写入", file=name) from None
-        raise OutputError(f"写入失败：{exc.strerror or exc}", file=name) from None
+        raise _write_problem(exc, name) from None
     finally:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
+
+
+def _existing_mode(path: Path) -> int | None:
+    """The permission bits of the regular file about to be replaced, if there is one."""
+    with contextlib.suppress(OSError):
+        existing = os.stat(path)
+        if stat.S_ISREG(existing.st_mode):
+            return stat.S_IMODE(existing.st_mode)
+    return None
+
+
+def _fill(fd: int, tmp_name: str, payload: bytes, mode: int | None) -> None:
+    """The temporary file gets its permission bits and every byte, flushed to the disk."""
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_name, 0o666 & ~_umask() if mode is None else mode)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _move_into_place(tmp_name: str, path: Path, name: str, *, force: bool) -> None:
+    """One step: replace (force), else a hard link that fails if the name was taken."""
+    if force:
+        os.replace(tmp_name, path)
+        return
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise OutputError("文件已存在，为避免覆盖已停止", file=name,
+                          hint="确认要覆盖请加 --force") from None
+    except OSError:
+        # File systems without hard links: fall back to a checked rename.
+        if path.exists():
+            raise OutputError("文件已存在，为避免覆盖已停止", file=name) from None
+        os.replace(tmp_name, path)
+
+
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: "磁盘已满，文件未写入（原有文件未受影响）",
+    errno.ENAMETOOLONG: "文件名或路径过长，请改短一些",
+    errno.EROFS: "这个位置是只读的，无法写入",
+}
+
+
+def _write_problem(exc: OSError, name: str) -> OutputError:
+    if isinstance(exc, PermissionError):
+        return OutputError("没有写入权限", file=name)
+    message = _WRITE_PROBLEMS.get(exc.errno or 0, f"写入失败：{exc.strerror or exc}")
+    return OutputError(message, file=name)
 
 
 def _umask() -> int:

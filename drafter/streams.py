@@ -7,6 +7,9 @@ text from outside are made printable first (undecodable bytes as \\xNN).
 A broken pipe, a full disk or a closed stdout becomes an OutputError (one message on
 standard error, exit 2); a failing standard error is given up on silently (nothing can be
 said), and the exit code stays what it was.
+
+``report_failure`` is the one reporter for what ends a run early (a user's error, Ctrl-C, a
+broken or full output): the Typer app and the start-up fast path both call it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ import os
 import sys
 from typing import Any, TextIO
 
-from .errors import OutputError
+from .errors import DrafterError, OutputError
+
+# Ctrl-C: writes are atomic (drafter.output), so an interrupted run leaves every file whole.
+INTERRUPTED = "已中断，原有文件不受影响。"
+INTERRUPTED_EXIT = 130
 
 
 def write_out(text: str) -> None:
@@ -86,6 +93,22 @@ def open_problem(exc: BaseException) -> OutputError | None:
             _silence(sys.stdout)
         return OutputError(_message(exc))
     return None
+
+
+def report_failure(exc: BaseException) -> int | None:
+    """Print the one message for what ended the run and return its exit code; None when
+    ``exc`` is a bug (the caller re-raises it, traceback and all)."""
+    if isinstance(exc, DrafterError):
+        write_err(f"错误：{exc.render()}")
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        write_err(INTERRUPTED)
+        return INTERRUPTED_EXIT
+    problem = open_problem(exc)  # rich printing straight to a broken or full stdout
+    if problem is None:
+        return None
+    write_err(f"错误：{problem.render()}")
+    return problem.exit_code
 
 
 def preview_console(width: int | None) -> Any:

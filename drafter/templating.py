@@ -1,13 +1,25 @@
 """One factory for the Jinja environment, and the catalogue of meeting-type templates.
 
 Every template, built-in or the writer's own, runs in Jinja's sandbox with StrictUndefined.
-A meeting-type template is a top-level ``*.j2`` file that starts with a header comment:
+A meeting-type template is a top-level ``*.j2`` file that starts with a header comment holding
+every fact about the type, one ``key: value`` a line:
 
     {#- drafter
     name: 工作部署会
     aliases: 推进会 调度会
     description: 一句话说明
+    new.meeting.name: 全市重点项目建设推进会      (drafter new: an example or value per field,
+    new.open: reminders reminders.items           fields opened or closed beyond the usual ones)
+    mine: 部署|推进                                (drafter mine: a speech whose title or first
+    mine_order: 10                                 lines match is of this type; lower order first)
+    numbering: 第一， 一是                         (ordinal style per level, from the first, when
+                                                   the outline sets no numbering of its own)
+    host_close: 闭幕                               (render --host: see host.py)
     -#}
+
+A template that extends another meeting type (``{% extends "deploy.j2" %}`` right after its
+header, as the house styles mine writes do) takes over the header facts it does not state, except
+its name, aliases, description and mining signals.
 """
 
 from __future__ import annotations
@@ -17,14 +29,22 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateError
 from .parts import PART_LABELS as PART_LABELS  # the one table of parts
 from .parts import PART_ORDER
 
+if TYPE_CHECKING:
+    from .numbering import OrdinalStyle
+
 TEMPLATE_SUFFIX = ".j2"
+DEFAULT_TYPE = "deploy"  # an outline without `template:`, a mined speech no signal matches
 _HEADER = re.compile(r"\A\s*\{#-?\s*drafter\s*\n(.*?)-?#\}", re.S)
+_EXTENDS = re.compile(r"""\s*\{%-?\s*extends\s+["']([^"'/\\]+)\.j2["']\s*-?%\}""")
+_OWN = ("name", "aliases", "description", "mine", "mine_order")  # never taken from a parent
+_SCAFFOLD = "new."
+MINE_ORDER = 50  # where a type without mine_order is tried
 _NAME_OK = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_\-\u4e00-\u9fff]*$")
 
 
@@ -73,6 +93,32 @@ class TemplateInfo:
     def filename(self) -> str:
         return self.id + TEMPLATE_SUFFIX
 
+    @property
+    def scaffold_hints(self) -> dict[str, str]:
+        """What `drafter new` writes for this type: values and examples by outline path, and
+        the parts it opens (open) or leaves closed (closed) beyond the usual ones."""
+        return {k[len(_SCAFFOLD):]: v for k, v in self.meta.items() if k.startswith(_SCAFFOLD)}
+
+    def numbering(self) -> list[OrdinalStyle]:
+        """The type's ordinal style per level (header `numbering:`, styles separated by spaces):
+        open series only (not 首先 or 一方面, which fit two to four items), each level its own."""
+        from .numbering import series_limits, style_of
+
+        styles: list[OrdinalStyle] = []
+        for word in self.meta.get("numbering", "").split():
+            style = style_of(word)
+            if style is None or style in styles or series_limits(style)[1] is not None:
+                raise TemplateError(
+                    f"模板头部的 numbering 中“{word}”不能作为一层的序号样式", file=str(self.path),
+                    hint="每层写一个不同的序号样式，用空格隔开，如：numbering: 第一， 一是")
+            styles.append(style)
+        return styles
+
+    @property
+    def mine_order(self) -> int:
+        value = self.meta.get("mine_order", "")
+        return int(value) if value.isdigit() else MINE_ORDER
+
 
 def _read_header(path: Path) -> dict[str, str]:
     from .errors import DrafterError
@@ -90,7 +136,27 @@ def _read_header(path: Path) -> dict[str, str]:
         key, sep, value = line.partition(":")
         if sep:
             meta[key.strip()] = value.strip()
+    parent = _EXTENDS.match(head, match.end())
+    if parent:
+        meta[_PARENT] = parent.group(1)
     return meta
+
+
+_PARENT = " extends"  # not a key a header line can hold (keys are stripped)
+
+
+def _inherit(found: dict[str, TemplateInfo]) -> None:
+    """Header facts a template leaves out come from the meeting type it extends."""
+    def facts(info: TemplateInfo, seen: tuple[str, ...]) -> dict[str, str]:
+        parent = found.get(info.meta.get(_PARENT, ""))
+        if parent is None or parent.id in seen:
+            return info.meta
+        inherited = {k: v for k, v in facts(parent, (*seen, parent.id)).items() if k not in _OWN}
+        return {**inherited, **info.meta}
+
+    merged = {key: facts(info, (key,)) for key, info in found.items()}
+    for key, info in found.items():
+        info.meta = merged[key]
 
 
 def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
@@ -100,18 +166,21 @@ def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
     builtin = builtin_template_dir().resolve()
     found: dict[str, TemplateInfo] = {}
     for d in reversed(dirs):
+        shipped = d.resolve() == builtin  # resolved once a folder: this is on the render path
         for path in sorted(d.glob("*" + TEMPLATE_SUFFIX)):
             stem = path.stem
             if stem.startswith("_") or stem == "base" or not _NAME_OK.match(stem):
                 continue
-            if not inside(str(path), str(d)):
+            linked = path.is_symlink()
+            if linked and not inside(str(path), str(d)):
                 continue  # a symlink out of the folder is not a template (the loader refuses it)
             meta = _read_header(path)
             found[stem] = TemplateInfo(
                 id=stem, name=meta.get("name", stem),
                 description=meta.get("description", "（自定义模板，未写说明）"),
                 aliases=meta.get("aliases", "").split(), path=path,
-                builtin=path.resolve().parent == builtin, meta=meta)
+                builtin=path.resolve().parent == builtin if linked else shipped, meta=meta)
+    _inherit(found)
     return dict(sorted(found.items(), key=lambda kv: (not kv[1].builtin, kv[0])))
 
 

@@ -3,6 +3,7 @@ each run ends in one message and a clear exit code, never a traceback."""
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
+from drafter.errors import OutputError
 
 from .conftest import ROOT
 
@@ -97,3 +99,44 @@ def test_mine_o_from_an_odd_name_writes_a_valid_outline(tmp_path: Path, raw: str
     assert result.exit_code == 0, result.output
     assert runner.invoke(app, ["validate", str(target)]).exit_code == 0
     assert "\\x" in target.read_text(encoding="utf-8") or "\\n" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("failure, code, needle", [
+    (KeyboardInterrupt(), 130, "已中断，原有文件不受影响。"),
+    (BrokenPipeError(errno.EPIPE, "Broken pipe"), 2, "错误：输出管道已被关闭"),
+    (OSError(errno.ENOSPC, "No space left on device"), 2, "错误：磁盘已满"),
+    (OutputError("没有写入权限", file="a.docx"), 2, "错误：a.docx：没有写入权限"),
+])
+def test_one_reporter_one_message_on_both_paths(failure: BaseException, code: int, needle: str,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """Ctrl-C, a broken pipe, a full disk and a user's error print the same single line on the
+    start-up fast path and on the Typer path (--final sends render to Typer)."""
+    from drafter import commands
+    from drafter.entry import main
+
+    def fail(*args: object, **kwargs: object) -> int:
+        raise failure
+
+    monkeypatch.setattr(commands, "run_render", fail)
+    seen = []
+    for argv in (["render", str(DEPLOY)], ["render", str(DEPLOY), "--final"]):
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        out, err = capsysbinary.readouterr()
+        seen.append((info.value.code, err.decode("utf-8")))
+    assert seen[0] == seen[1]
+    assert seen[0][0] == code and seen[0][1].startswith(needle) and seen[0][1].count("\n") == 1
+
+
+def test_a_bug_is_not_dressed_up_as_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter import commands
+    from drafter.entry import main
+
+    def fail(*args: object, **kwargs: object) -> int:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(commands, "run_render", fail)
+    for argv in (["render", str(DEPLOY)], ["render", str(DEPLOY), "--final"]):
+        with pytest.raises(ValueError, match="a bug"):
+            main(argv)

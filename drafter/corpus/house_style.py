@@ -2,9 +2,12 @@
 shipped type template and overrides only what the archive shows recurring.
 
 Overridable blocks (base.j2): the default salutation, the greeting line, the first sentence of
-the opening, the transition style, the first sentence of the closing and the closing call.
+the opening, the transition style, the first sentence of the closing, the closing call and what
+the reminders ask of every unit (the clause after their occasion); and, in the header, the
+ordinal style of each level of the directives (`numbering:`, only styles drafter knows).
 A block is overridden only when at least two speeches of the type say the same thing there;
 everything else, the type's own frames included, stays as shipped. Every piece of mined text
+passes the safety filters (corpus/safety.py, through the frame function the caller hands in),
 enters the template as a Jinja string literal (data, never code), and a comment names the
 speeches it came from.
 """
@@ -18,32 +21,66 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import numbering
+from ..numbering import transition_style as transition_style  # the one table: numbering.TRANSITIONS
 from ..textnorm import sentences
-from .model import Speech
+from .model import Speech, Unit
 
-_TYPE_SIGNALS = [
-    ("plenum-closing", r"全会|闭幕|胜利闭幕"), ("review-comment", r"述职|评议|点评"),
-    ("mobilize", r"动员|誓师"), ("commendation", r"表彰|表扬|先进集体"),
-    ("symposium", r"座谈|调研|听取大家"), ("new-year", r"三级干部|新春|节后|开年|新年"),
-]
 MIN_SPEECHES = 2  # a type needs this many speeches, a wording this many occurrences
 SUFFIX = "-house"
 
 
-def meeting_type(speech: Speech) -> str:
-    head = " ".join([speech.title or ""] + speech.opening[:2])
-    for name, pattern in _TYPE_SIGNALS:
-        if re.search(pattern, head):
-            return name
-    return "deploy"
+def meeting_classifier(dirs: list[Path]) -> Callable[[Speech], str]:
+    """A speech's meeting type, from the mining signals in the template headers (`mine:` a
+    pattern for the title and first lines, `mine_order:` which is tried first; the writer's own
+    types before the built-in ones at the same order). No signal: the default type."""
+    from ..errors import TemplateError
+    from ..templating import DEFAULT_TYPE, catalogue
+
+    types = sorted((i for i in catalogue(dirs).values() if i.meta.get("mine")),
+                   key=lambda i: (i.mine_order, i.builtin, i.id))
+    signals: list[tuple[str, re.Pattern[str]]] = []
+    for info in types:
+        try:
+            signals.append((info.id, re.compile(info.meta["mine"])))
+        except re.error as exc:
+            raise TemplateError(f"模板头部的 mine 写法有误：{exc}", file=str(info.path),
+                                hint="mine 是一个正则表达式，如：防汛|抗旱") from None
+
+    def meeting_type(speech: Speech) -> str:
+        head = " ".join([speech.title or ""] + speech.opening[:2])
+        return next((name for name, pattern in signals if pattern.search(head)), DEFAULT_TYPE)
+
+    return meeting_type
 
 
 def _sentences(text: str) -> list[str]:
     return sentences(text) or [text]
 
 
-transition_style = numbering.transition_style  # the one table: numbering.TRANSITIONS
+# A reminders paragraph opens with its occasion (春节即将来临，…); the outline says that part,
+# date-aware, so the house style takes only what follows it.
+_OCCASION = re.compile(r"即将|临近|将至|来临|到来|期间|前夕|岁末|年初|年底|年关|节前|当前|眼下|目前|正值|进入|汛期")
+
+
+def reminder_duty(frame: str) -> str:
+    """春节即将来临，各级各部门要统筹抓好当前工作。 → 各级各部门要统筹抓好当前工作"""
+    clause, sep, rest = frame.partition("，")
+    text = rest if sep and _OCCASION.search(clause) else frame
+    return text.rstrip("。！；：，!;:,. ")
+
+
+def level_styles(units: list[Unit]) -> list[str]:
+    """The ordinal style of each level of the directives, from the top (the first numbered unit
+    at that depth); stops at the first level with none."""
+    styles: list[str] = []
+    level = units
+    while level:
+        style = next((u.style for u in level if u.style and u.style != "推断"), "")
+        if not style:
+            break
+        styles.append(style)
+        level = [child for unit in level for child in unit.children]
+    return styles
 
 
 _GREETING = re.compile(r"^(?:大家|各位)?(?:上午|下午|晚上)?好[！!。]?$")
@@ -79,6 +116,8 @@ class HouseStyle:
     transitions: Wording = field(default_factory=Wording)  # transition style
     closings: Wording = field(default_factory=Wording)  # first sentence of the closing
     calls: Wording = field(default_factory=Wording)  # last sentence of the closing
+    reminders: Wording = field(default_factory=Wording)  # the reminders' duty clause
+    levels: list[Wording] = field(default_factory=list)  # ordinal style of each level
     sources: list[str] = field(default_factory=list)
 
     def add(self, speech: Speech, frame: Callable[[str], str | None], source: str = "") -> None:
@@ -99,6 +138,13 @@ class HouseStyle:
             if first != last:
                 self.closings.add(frame(first), source)
             self.calls.add(frame(last), source)
+        if speech.reminders:
+            lead = frame(_sentences(speech.reminders[0])[0])
+            self.reminders.add(reminder_duty(lead) if lead else None, source)
+        for depth, ordinal_style in enumerate(level_styles(speech.directives)):
+            if depth == len(self.levels):
+                self.levels.append(Wording())
+            self.levels[depth].add(ordinal_style, source)
 
 
 def _usable(frame: str) -> bool:
@@ -106,6 +152,33 @@ def _usable(frame: str) -> bool:
     nothing that looks like template syntax (it would be printed as text, but reads badly)."""
     rest = frame.replace("{数}", "")
     return not re.search(r"[{}]", rest) and 4 <= len(frame) <= 80
+
+
+def _duty_usable(text: str) -> bool:
+    """A duty clause the reminders frame can go on from (it adds the count of items itself)."""
+    return _usable(text) and "{数}" not in text and "以下" not in text
+
+
+def numbering(style: HouseStyle) -> list[tuple[str, list[str]]]:
+    """The archive's recurring ordinal style per level, from the top, as far as each level has
+    one drafter knows (an open series, not used by a level above); with its sources."""
+    from ..numbering import series_limits, style_of
+
+    found: list[tuple[str, list[str]]] = []
+    for level in style.levels:
+        def fits(text: str) -> bool:
+            known = style_of(text)
+            return (known is not None and series_limits(known)[1] is None
+                    and known.value not in [s for s, _ in found])
+
+        recurring = level.recurring(fits)
+        if recurring is None:
+            break
+        known = style_of(recurring[0])
+        if known is None:
+            break
+        found.append((known.value, recurring[1]))
+    return found
 
 
 def literal(text: str) -> str:
@@ -126,19 +199,7 @@ def _names(sources: list[str]) -> str:
     return f"{shown}（{len(names)} 篇）"
 
 
-def _type_label(type_name: str) -> str:
-    from ..templating import builtin_template_dir
-
-    path = builtin_template_dir() / f"{type_name}.j2"
-    try:
-        head = path.read_text(encoding="utf-8")[:2000]
-    except OSError:
-        return type_name
-    m = re.search(r"^name:\s*(.+)$", head, re.M)
-    return m.group(1).strip() if m else type_name
-
-
-def template_text(type_name: str, style: HouseStyle) -> str | None:
+def template_text(type_name: str, style: HouseStyle, label: str | None = None) -> str | None:
     """The template for one meeting type, or None when the archive shows nothing recurring."""
     blocks: list[str] = []
     parts: list[str] = []
@@ -159,14 +220,22 @@ def template_text(type_name: str, style: HouseStyle) -> str | None:
     block("closing", "结尾首句", style.closings.recurring(_usable),
           lambda t: "\n@closing " + frame_to_jinja(t) + "{{ o.closing.call or self.default_call() }}\n")
     block("default_call", "结尾号召", style.calls.recurring(_usable), frame_to_jinja)
+    block("reminders_lead", "提醒", style.reminders.recurring(_duty_usable), literal)
+    levels = numbering(style)
+    if levels:
+        shown = "；".join(f"第{_LEVEL_NAMES[k]}层“{value}”取自 {_names(sources)}"
+                         for k, (value, sources) in enumerate(levels))
+        blocks.append(f"{{#- 序号样式（头部 numbering）：{shown} -#}}")
+        parts.append("序号样式")
     if not blocks:
         return None
-    label = _type_label(type_name)
+    label = label or type_name
     header = [
         "{#- drafter",
         f"name: {label}（本单位）",
         f"description: 在内置“{label}”模板上，套用本单位 {style.speeches} 篇讲话中反复出现的"
         f"{'、'.join(parts)}；其余部分与内置模板相同。",
+        *([f"numbering: {' '.join(value for value, _ in levels)}"] if levels else []),
         "-#}",
         f'{{% extends "{type_name}.j2" %}}',
         f"{{#- 由 drafter mine 生成；来源讲话：{_names(style.sources)} -#}}",
@@ -174,22 +243,30 @@ def template_text(type_name: str, style: HouseStyle) -> str | None:
     return "\n".join(header + blocks) + "\n"
 
 
-def plan_templates(styles: dict[str, HouseStyle], directory: Path) -> dict[Path, str]:
+_LEVEL_NAMES = "一二三四五六七八九"
+
+
+def plan_templates(styles: dict[str, HouseStyle], directory: Path,
+                   dirs: list[Path] | None = None) -> dict[Path, str]:
     """What would be written: one template per meeting type with enough speeches."""
+    from ..templating import catalogue, template_dirs
+
+    names = {key: info.name for key, info in catalogue(dirs or template_dirs()).items()}
     plan: dict[Path, str] = {}
     for type_name, style in sorted(styles.items()):
         if style.speeches < MIN_SPEECHES:
             continue
-        text = template_text(type_name, style)
+        text = template_text(type_name, style, names.get(type_name))
         if text is not None:
             plan[directory / f"{type_name}{SUFFIX}.j2"] = text
     return plan
 
 
-def emit_templates(styles: dict[str, HouseStyle], directory: Path, *, force: bool = True) -> list[Path]:
+def emit_templates(styles: dict[str, HouseStyle], directory: Path, *, force: bool = True,
+                   dirs: list[Path] | None = None) -> list[Path]:
     from ..output import write_atomic
 
-    plan = plan_templates(styles, directory)
+    plan = plan_templates(styles, directory, dirs)
     directory.mkdir(parents=True, exist_ok=True)
     for path, text in plan.items():
         write_atomic(path, text, force=force)

@@ -5,13 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..numbering import STYLES, find_ordinal, transition_style
+from ..model import Closing, Directive, Outline, Reminders, Review, Transition, make
+from ..numbering import find_ordinal, style_of, transition_style
 from .model import Speech, Unit
-
-
-def _outline_style(style: str) -> str | None:
-    """A mined unit's style as an outline writes it (None for a unit the miner inferred)."""
-    return style if style in STYLES else None
 
 
 def _strip_ordinal(text: str) -> str:
@@ -19,54 +15,66 @@ def _strip_ordinal(text: str) -> str:
     return text[o.end:].strip() if o else text
 
 
-def _unit(unit: Unit) -> dict[str, Any]:
-    item: dict[str, Any] = {"heading": unit.heading or None}
+def _directive(unit: Unit) -> Directive:
+    values: dict[str, Any] = {"heading": unit.heading or None}
     if unit.body:
-        item["body"] = list(unit.body)
+        values["body"] = unit.body
     if unit.children:
-        item["points"] = [_unit(c) for c in unit.children]
-        style = _outline_style(unit.children[0].style)
+        values["points"] = [_directive(c) for c in unit.children]
+        style = style_of(unit.children[0].style)
         if style:
-            item["points_style"] = style
-    return item
+            values["points_style"] = style
+    return make(Directive, **values)
 
 
-def speech_to_outline(speech: Speech) -> dict[str, Any]:
-    outline: dict[str, Any] = {"template": "verbatim"}
-    if speech.title:
-        outline["title"] = speech.title
-    if speech.speaker:
-        outline["speaker"] = speech.speaker
-    if speech.date:
-        outline["date"] = speech.date
-    if speech.salutation:
-        outline["salutation"] = speech.salutation
+def _transition(speech: Speech) -> Transition:
+    assert speech.transition is not None
+    text = speech.transition["text"]
+    style = transition_style(text)
+    if speech.transition.get("count") != len(speech.directives):
+        return make(Transition, style=style, numbered=False)  # 几点, or a count the source got wrong
+    return make(Transition, style=style)
+
+
+def _directives(speech: Speech) -> dict[str, Any]:
+    top = style_of(speech.directives[0].style)
+    numbering = {"numbering": [top]} if top and top.value != "一、" else {}
+    return {**numbering, "directives": [_directive(u) for u in speech.directives]}
+
+
+def _reminders(lines: list[str]) -> Reminders:
+    intro, *items = lines
+    if items:
+        return make(Reminders, intro=intro, items=[_strip_ordinal(i) for i in items])
+    return make(Reminders, intro=intro)
+
+
+def mined_outline(speech: Speech) -> Outline:
+    """The outline of a mined speech (template `verbatim`), built through drafter.model like
+    every outline: the same texts normalised the same way, valid by construction."""
+    values: dict[str, Any] = {"template": "verbatim"}
+    values.update({k: getattr(speech, k) for k in ("title", "speaker", "date", "salutation")
+                   if getattr(speech, k)})
     if speech.opening:
-        outline["opening"] = list(speech.opening)
-    review = speech.review + speech.problems
-    if review:
-        outline["review"] = {"paragraphs": review}
+        values["opening"] = speech.opening
+    if speech.review or speech.problems:
+        values["review"] = make(Review, paragraphs=speech.review + speech.problems)
     if speech.other:
-        outline.setdefault("opening", []).extend(speech.other)
+        values["opening"] = [*values.get("opening", []), *speech.other]
     if speech.transition:
-        text = speech.transition["text"]
-        style = transition_style(text)
-        outline["transition"] = {"style": style}
-        if speech.transition.get("count") != len(speech.directives):
-            outline["transition"]["numbered"] = False  # 几点, or a count the source got wrong
+        values["transition"] = _transition(speech)
     if speech.directives:
-        top = _outline_style(speech.directives[0].style)
-        if top and top != "一、":
-            outline["numbering"] = [top]
-        outline["directives"] = [_unit(u) for u in speech.directives]
+        values.update(_directives(speech))
     if speech.reminders:
-        intro, *items = speech.reminders
-        outline["reminders"] = {"intro": intro}
-        if items:
-            outline["reminders"]["items"] = [_strip_ordinal(i) for i in items]
+        values["reminders"] = _reminders(speech.reminders)
     if speech.closing:
-        outline["closing"] = {"paragraphs": list(speech.closing)}
-    return outline
+        values["closing"] = make(Closing, paragraphs=speech.closing)
+    return make(Outline, **values)
+
+
+def speech_to_outline(speech: Speech) -> dict[str, object]:
+    """The mined outline as YAML-ready plain data."""
+    return mined_outline(speech).plain()
 
 
 def outline_yaml(speech: Speech, source: str) -> str:
