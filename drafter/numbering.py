@@ -241,6 +241,14 @@ def cn_to_int(text: str) -> int | None:
     return _CN_DIGITS.get(text) if len(text) == 1 else None
 
 
+def inline_ordinal(after: str = "。；;：:！？") -> re.Pattern[str]:
+    """一是 二要 … inside a paragraph, at its start or after one of the marks ``after``: group 1
+    the numeral, group 2 the word of the style (是, 要). 要求 and 是否 are words, not ordinals."""
+    words = "|".join(s.form.replace("{n}", "") for s in STYLES.values()
+                     if s.level == 0 and s.form.startswith("{n}"))
+    return re.compile(rf"(?:^|(?<=[{after}]))\s*([{NUM}]+)({words})(?![求否])")
+
+
 # --- the patterns, compiled once per set of styles ---------------------------------------------
 
 def _typed_pattern(key: str, spec: StyleSpec) -> str:
