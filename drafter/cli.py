@@ -231,6 +231,7 @@ def mine(
                                                   help="按本单位的常用语生成模板，写入这个文件夹"),
     jobs: int = typer.Option(1, "--jobs", "-j", metavar="<进程数>", min=1, max=64, help="并行进程数"),
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    template_dir: Optional[list[Path]] = TemplateDirOption,
 ) -> None:
     """从讲话稿中提取结构、常用开头结尾和过渡句，可生成大纲、短语库和模板。"""
     with user_errors():
@@ -239,7 +240,7 @@ def mine(
         code = run_mine(paths, output=output, speech_number=speech, as_json=as_json,
                         report=report, phrasebank_path=phrasebank, templates_dir=emit_templates,
                         jobs=jobs, force=force, out=_write_stdout, err=_err, min_count=min_count,
-                        units=tuple(unit or ()))
+                        units=tuple(unit or ()), template_dirs=_dirs(template_dir))
     if code:
         raise typer.Exit(code)
 

@@ -19,12 +19,15 @@ if TYPE_CHECKING:
 def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None, as_json: bool,
              report: bool, phrasebank_path: Path | None, templates_dir: Path | None, jobs: int,
              force: bool, out: Writer, err: Writer, min_count: int = 2,
-             units: tuple[str, ...] = ()) -> int:
-    """Mine inputs; exit 0 with what could be mined, 2 when nothing could be read."""
+             units: tuple[str, ...] = (), template_dirs: list[Path] | None = None) -> int:
+    """Mine inputs; exit 0 with what could be mined, 2 when nothing could be read. The meeting
+    types (the built-in ones, the config folder's, template_dirs') classify the speeches."""
     from .corpus.inputs import collect_inputs
     from .errors import CorpusError
+    from .templating import template_dirs as search_dirs
 
     _check_mine_targets(output, phrasebank_path, templates_dir, force=force)
+    dirs = search_dirs(template_dirs)
     inputs = collect_inputs(paths)
     if jobs > 1:
         from .corpus.runner import plan_jobs
@@ -34,7 +37,7 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
             err(f"提示：--jobs {jobs}：{why}")
     mined = _mine_all(inputs, jobs=jobs, as_json=as_json, keep_first=output is not None,
                       phrases=phrasebank_path is not None or templates_dir is not None,
-                      templates=templates_dir is not None, units=units, out=out)
+                      templates=dirs if templates_dir is not None else None, units=units, out=out)
     for source, why in mined.summary.skipped:
         err(f"跳过 {source}：{why}")
     if mined.summary.readable == 0:
@@ -47,7 +50,7 @@ def run_mine(paths: list[str], *, output: Path | None, speech_number: int | None
     if templates_dir is not None:
         from .corpus.house_style import emit_templates
 
-        written = emit_templates(mined.styles, templates_dir, force=force)
+        written = emit_templates(mined.styles, templates_dir, force=force, dirs=dirs)
         if written:
             err(f"已生成 {len(written)} 个模板：{'、'.join(p.stem for p in written)}（{templates_dir}）")
         else:
@@ -89,16 +92,18 @@ class _Mined:
 
 
 def _mine_all(inputs: list[Input], *, jobs: int, as_json: bool, keep_first: bool, phrases: bool,
-              templates: bool, units: tuple[str, ...], out: Writer) -> _Mined:
-    """Mine every input once, feeding the report, the phrase collector and the house styles."""
+              templates: list[Path] | None, units: tuple[str, ...], out: Writer) -> _Mined:
+    """Mine every input once, feeding the report, the phrase collector and, when templates names
+    the meeting types' folders, the house styles."""
     import json
 
-    from .corpus.house_style import HouseStyle, meeting_type
+    from .corpus.house_style import HouseStyle, meeting_classifier
     from .corpus.report import Report
     from .corpus.runner import mine_inputs
     from .mine_view import progress_bar
 
     mined = _Mined(Report())
+    meeting_type = meeting_classifier(templates) if templates is not None else None
     if phrases:
         from .corpus.phrases import PhraseCollector
 
@@ -112,7 +117,7 @@ def _mine_all(inputs: list[Input], *, jobs: int, as_json: bool, keep_first: bool
             for speech in result.speeches:
                 if mined.collector is not None:
                     mined.collector.add(speech, result.source)
-                    if templates:
+                    if meeting_type is not None:
                         mined.styles.setdefault(meeting_type(speech), HouseStyle()).add(
                             speech, mined.collector.safe_frame, result.source)
             if keep_first and result.speeches and mined.chosen is None:

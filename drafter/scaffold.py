@@ -33,50 +33,8 @@ _OPEN = {"title", "speaker", "date", "salutation", "meeting", "meeting.name", "m
 _COMMENT_COLUMN = 27
 
 # Per-type values and examples (an example replaces the one in the field's description), and
-# the parts a type opens beyond _OPEN or leaves closed.
-_TYPES: dict[str, dict[str, str]] = {
-    "deploy": {"meeting.name": "全市重点项目建设推进会",
-               "meeting.purpose": "通报进展情况，部署下一阶段工作", "review.period": "今年以来"},
-    "mobilize": {"meeting.name": "全市优化营商环境攻坚行动动员大会",
-                 "meeting.purpose": "动员全市上下打好优化营商环境攻坚战", "review.period": "近年来"},
-    "new-year": {"meeting.name": "全市2027年三级干部大会", "meeting.purpose": "总结去年工作，部署今年任务",
-                 "review.period": "过去的一年", "transition.style": "讲几句话"},
-    "review-comment": {"meeting.name": "全县2026年度基层党建工作述职评议会",
-                       "meeting.purpose": "听取述职、点评工作、部署任务", "review.period": "总体来看",
-                       "transition.style": "讲几个方面"},
-    "plenum-closing": {"meeting.name": "中共××市委十三届八次全会", "meeting.purpose": "审议通过《建议》",
-                       "review.period": "会议期间",
-                       "open": "reminders reminders.occasion reminders.items meeting.adopted"},
-    "symposium": {"meeting.name": "民营企业家座谈会",
-                  "meeting.purpose": "听取企业家对优化营商环境的意见建议", "review.period": "近年来",
-                  "closed": "review"},
-    "commendation": {"meeting.name": "全市2026年度安全生产工作总结表彰大会",
-                     "meeting.purpose": "总结工作、表彰先进", "review.period": "过去的一年",
-                     "open": "meeting.honoured"},
-    "party-lecture": {"meeting.name": "市交通运输局“七一”专题党课",
-                      "meeting.purpose": "重温党的光辉历程，对照党章党规查找差距",
-                      "review.period": "去年以来", "transition.style": "讲几个方面",
-                      "meeting.theme": "锤炼过硬作风，当好发展先行官", "open": "meeting.theme"},
-    "warning-education": {"meeting.name": "2026年全县警示教育大会",
-                          "meeting.purpose": "通报典型案例，以案说纪、以案说法、以案说责",
-                          "review.period": "近年来",
-                          "open": "reminders reminders.occasion reminders.items"},
-    "training-opening": {"meeting.name": "全市2026年秋季中青年干部培训班",
-                         "meeting.purpose": "帮助中青年干部提升政治能力和专业素养",
-                         "review.period": "近年来"},
-    "appointment": {"meeting.name": "临江区领导干部大会",
-                    "meeting.purpose": "宣布市委关于临江区委主要负责同志职务调整的决定",
-                    "review.period": "近年来", "open": "meeting.post meeting.predecessor"},
-    "address": {"meeting.name": "2026云川数字经济发展论坛（或：××项目签约仪式、××博览会开幕式）",
-                "meeting.purpose": "搭建交流合作平台，共商发展大计", "review.period": "近年来",
-                "closed": "review transition", "plain_body": "yes", "meeting.theme": "数智赋能产业，创新引领未来",
-                "open": "meeting.theme meeting.guests",
-                "salutation": "尊敬的各位领导、各位嘉宾，女士们、先生们，朋友们"},
-    "work-safety": {"meeting.name": "全县中秋国庆节前安全生产工作会议",
-                    "meeting.purpose": "通报安全生产形势，部署节日期间安全防范工作",
-                    "review.period": "今年以来",
-                    "open": "reminders reminders.occasion reminders.items"},
-}
+# the parts a type opens beyond _OPEN or leaves closed, are the type's own facts: they live in its
+# template header as new.FIELD / new.open / new.closed (templating.TemplateInfo.scaffold_hints).
 _VALUES = ("salutation", "review.period", "transition.style")  # set as values; the rest are examples
 
 
@@ -98,7 +56,7 @@ def _model_fields(model: type) -> list[tuple[str, Any]]:
 
 
 def _inner(annotation: Any) -> type | None:
-    from .loader import _inner_model
+    from .loader_problems import _inner_model
 
     return _inner_model(annotation)
 
@@ -187,7 +145,7 @@ def scaffold(info: TemplateInfo) -> str:
     included) as the comment: the common ones open, the rest commented out."""
     from .outline import Outline
 
-    extra = _TYPES.get(info.id, {})
+    extra = info.scaffold_hints
     opened = (_OPEN | set(extra.get("open", "").split())) - set(extra.get("closed", "").split())
     opened -= {f for f in opened for c in extra.get("closed", "").split() if f.startswith(c + ".")}
     values = {"salutation": extra.get("salutation", "同志们"),

@@ -1,13 +1,23 @@
 """One factory for the Jinja environment, and the catalogue of meeting-type templates.
 
 Every template, built-in or the writer's own, runs in Jinja's sandbox with StrictUndefined.
-A meeting-type template is a top-level ``*.j2`` file that starts with a header comment:
+A meeting-type template is a top-level ``*.j2`` file that starts with a header comment holding
+every fact about the type, one ``key: value`` a line:
 
     {#- drafter
     name: 工作部署会
     aliases: 推进会 调度会
     description: 一句话说明
+    new.meeting.name: 全市重点项目建设推进会      (drafter new: an example or value per field,
+    new.open: reminders reminders.items           fields opened or closed beyond the usual ones)
+    mine: 部署|推进                                (drafter mine: a speech whose title or first
+    mine_order: 10                                 lines match is of this type; lower order first)
+    host_close: 闭幕                               (render --host: see host.py)
     -#}
+
+A template that extends another meeting type (``{% extends "deploy.j2" %}`` right after its
+header, as the house styles mine writes do) takes over the header facts it does not state, except
+its name, aliases, description and mining signals.
 """
 
 from __future__ import annotations
@@ -20,9 +30,16 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
+from .parts import PART_LABELS as PART_LABELS  # the one table of parts
+from .parts import PART_ORDER
 
 TEMPLATE_SUFFIX = ".j2"
+DEFAULT_TYPE = "deploy"  # an outline without `template:`, a mined speech no signal matches
 _HEADER = re.compile(r"\A\s*\{#-?\s*drafter\s*\n(.*?)-?#\}", re.S)
+_EXTENDS = re.compile(r"""\s*\{%-?\s*extends\s+["']([^"'/\\]+)\.j2["']\s*-?%\}""")
+_OWN = ("name", "aliases", "description", "mine", "mine_order")  # never taken from a parent
+_SCAFFOLD = "new."
+MINE_ORDER = 50  # where a type without mine_order is tried
 _NAME_OK = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_\-\u4e00-\u9fff]*$")
 
 
@@ -71,6 +88,17 @@ class TemplateInfo:
     def filename(self) -> str:
         return self.id + TEMPLATE_SUFFIX
 
+    @property
+    def scaffold_hints(self) -> dict[str, str]:
+        """What `drafter new` writes for this type: values and examples by outline path, and
+        the parts it opens (open) or leaves closed (closed) beyond the usual ones."""
+        return {k[len(_SCAFFOLD):]: v for k, v in self.meta.items() if k.startswith(_SCAFFOLD)}
+
+    @property
+    def mine_order(self) -> int:
+        value = self.meta.get("mine_order", "")
+        return int(value) if value.isdigit() else MINE_ORDER
+
 
 def _read_header(path: Path) -> dict[str, str]:
     from .errors import DrafterError
@@ -88,7 +116,27 @@ def _read_header(path: Path) -> dict[str, str]:
         key, sep, value = line.partition(":")
         if sep:
             meta[key.strip()] = value.strip()
+    parent = _EXTENDS.match(head, match.end())
+    if parent:
+        meta[_PARENT] = parent.group(1)
     return meta
+
+
+_PARENT = " extends"  # not a key a header line can hold (keys are stripped)
+
+
+def _inherit(found: dict[str, TemplateInfo]) -> None:
+    """Header facts a template leaves out come from the meeting type it extends."""
+    def facts(info: TemplateInfo, seen: tuple[str, ...]) -> dict[str, str]:
+        parent = found.get(info.meta.get(_PARENT, ""))
+        if parent is None or parent.id in seen:
+            return info.meta
+        inherited = {k: v for k, v in facts(parent, (*seen, parent.id)).items() if k not in _OWN}
+        return {**inherited, **info.meta}
+
+    merged = {key: facts(info, (key,)) for key, info in found.items()}
+    for key, info in found.items():
+        info.meta = merged[key]
 
 
 def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
@@ -110,6 +158,7 @@ def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
                 description=meta.get("description", "（自定义模板，未写说明）"),
                 aliases=meta.get("aliases", "").split(), path=path,
                 builtin=path.resolve().parent == builtin, meta=meta)
+    _inherit(found)
     return dict(sorted(found.items(), key=lambda kv: (not kv[1].builtin, kv[0])))
 
 
@@ -201,15 +250,6 @@ def make_environment(dirs: list[Path]) -> Any:
     env.globals.update(filters.GLOBALS)
     _ENV_CACHE[key] = env
     return env
-
-
-PART_LABELS = {
-    "title": "标题", "salutation": "称呼", "opening": "开场", "review": "回顾成绩",
-    "problems": "指出问题", "pivot": "转折", "transition": "过渡句", "directives": "几点意见",
-    "implementation": "抓落实", "reminders": "节令提醒", "closing": "结尾号召",
-}
-PART_ORDER = ["title", "salutation", "opening", "review", "problems", "pivot", "transition",
-              "directives", "implementation", "reminders", "closing"]
 
 
 @dataclass

@@ -126,9 +126,34 @@ def test_cli_against_a_missing_or_empty_archive_says_so(write, tmp_path: Path) -
     empty = tmp_path / "空"
     empty.mkdir()
     result = runner.invoke(app, ["lint", str(draft), "--against", str(empty)])
-    assert result.exit_code == 2 and "没有 .txt .md .docx" in result.output
+    assert result.exit_code == 2 and "没有讲话稿文件" in result.output and ".pdf" in result.output
     with pytest.raises(DrafterError):
         lint_paths([str(draft)], against=[str(write("x.pdf", "x"))])
+
+
+def test_saved_pages_and_pdfs_in_the_archive_are_read_like_mine_reads_them(write, tmp_path: Path) -> None:
+    """A saved page (menus and links around the speech) and a PDF (lines broken at the page
+    width, mid-sentence) are archive files too; the page's furniture is not indexed."""
+    from tests.pdfmaker import make_pdf
+
+    folder = tmp_path / "旧稿"
+    folder.mkdir()
+    menu = "首页 | 机构概况 | 政务公开 | 互动交流"
+    page = ("<html><head><meta charset=\"utf-8\"><title>在全县工作会议上的讲话--县政府办</title></head><body>"
+            f"<div class=nav>{menu}</div><div class=article><h1>在全县工作会议上的讲话</h1>"
+            + "".join(f"<p>{line}</p>" for line in ["同志们：", OLD[0], OLD[1]])
+            + "</div><div class=footer>推荐阅读：县政府办公室主办 版权所有</div></body></html>")
+    (folder / "讲话.html").write_text(page, encoding="utf-8")
+    (folder / "讲话_files").mkdir()  # a saved page's assets are not part of the archive
+    (folder / "讲话_files" / "nav.htm").write_text(f"<html><body><p>{WEB}</p></body></html>", encoding="utf-8")
+    (folder / "会议.pdf").write_bytes(make_pdf(["同志们：", OLD[2]]))
+    draft = write("稿.txt", f"同志们：\n{OLD[0]}\n{OLD[2]}\n{WEB}\n首页 | 机构概况 | 政务公开 | 互动交流\n")
+    found = d133(lint_paths([str(draft)], against=[str(folder)]))
+    assert [f.line for f in found] == [2, 3], [f.message for f in found]
+    assert "讲话.html 第" in found[0].message and "会议.pdf 第" in found[1].message
+    assert len(OLD[2]) > 28  # the PDF broke it mid-sentence: it was joined again to be found
+    single = d133(lint_paths([str(draft)], against=[str(folder / "会议.pdf")]))
+    assert [f.line for f in single] == [3]
 
 
 HANZI = st.sampled_from(list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"))

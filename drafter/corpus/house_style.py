@@ -18,27 +18,39 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..textnorm import sentences
 from .model import Speech
 
-_TYPE_SIGNALS = [
-    ("plenum-closing", r"全会|闭幕|胜利闭幕"), ("review-comment", r"述职|评议|点评"),
-    ("mobilize", r"动员|誓师"), ("commendation", r"表彰|表扬|先进集体"),
-    ("symposium", r"座谈|调研|听取大家"), ("new-year", r"三级干部|新春|节后|开年|新年"),
-]
 MIN_SPEECHES = 2  # a type needs this many speeches, a wording this many occurrences
 SUFFIX = "-house"
 
 
-def meeting_type(speech: Speech) -> str:
-    head = " ".join([speech.title or ""] + speech.opening[:2])
-    for name, pattern in _TYPE_SIGNALS:
-        if re.search(pattern, head):
-            return name
-    return "deploy"
+def meeting_classifier(dirs: list[Path]) -> Callable[[Speech], str]:
+    """A speech's meeting type, from the mining signals in the template headers (`mine:` a
+    pattern for the title and first lines, `mine_order:` which is tried first; the writer's own
+    types before the built-in ones at the same order). No signal: the default type."""
+    from ..errors import TemplateError
+    from ..templating import DEFAULT_TYPE, catalogue
+
+    types = sorted((i for i in catalogue(dirs).values() if i.meta.get("mine")),
+                   key=lambda i: (i.mine_order, i.builtin, i.id))
+    signals: list[tuple[str, re.Pattern[str]]] = []
+    for info in types:
+        try:
+            signals.append((info.id, re.compile(info.meta["mine"])))
+        except re.error as exc:
+            raise TemplateError(f"模板头部的 mine 写法有误：{exc}", file=str(info.path),
+                                hint="mine 是一个正则表达式，如：防汛|抗旱") from None
+
+    def meeting_type(speech: Speech) -> str:
+        head = " ".join([speech.title or ""] + speech.opening[:2])
+        return next((name for name, pattern in signals if pattern.search(head)), DEFAULT_TYPE)
+
+    return meeting_type
 
 
 def _sentences(text: str) -> list[str]:
-    return re.findall(r"[^。！？!?]+[。！？!?]?", text) or [text]
+    return sentences(text) or [text]
 
 
 def transition_style(text: str) -> str:
@@ -129,19 +141,7 @@ def _names(sources: list[str]) -> str:
     return f"{shown}（{len(names)} 篇）"
 
 
-def _type_label(type_name: str) -> str:
-    from ..templating import builtin_template_dir
-
-    path = builtin_template_dir() / f"{type_name}.j2"
-    try:
-        head = path.read_text(encoding="utf-8")[:2000]
-    except OSError:
-        return type_name
-    m = re.search(r"^name:\s*(.+)$", head, re.M)
-    return m.group(1).strip() if m else type_name
-
-
-def template_text(type_name: str, style: HouseStyle) -> str | None:
+def template_text(type_name: str, style: HouseStyle, label: str | None = None) -> str | None:
     """The template for one meeting type, or None when the archive shows nothing recurring."""
     blocks: list[str] = []
     parts: list[str] = []
@@ -164,7 +164,7 @@ def template_text(type_name: str, style: HouseStyle) -> str | None:
     block("default_call", "结尾号召", style.calls.recurring(_usable), frame_to_jinja)
     if not blocks:
         return None
-    label = _type_label(type_name)
+    label = label or type_name
     header = [
         "{#- drafter",
         f"name: {label}（本单位）",
@@ -177,22 +177,27 @@ def template_text(type_name: str, style: HouseStyle) -> str | None:
     return "\n".join(header + blocks) + "\n"
 
 
-def plan_templates(styles: dict[str, HouseStyle], directory: Path) -> dict[Path, str]:
+def plan_templates(styles: dict[str, HouseStyle], directory: Path,
+                   dirs: list[Path] | None = None) -> dict[Path, str]:
     """What would be written: one template per meeting type with enough speeches."""
+    from ..templating import catalogue, template_dirs
+
+    names = {key: info.name for key, info in catalogue(dirs or template_dirs()).items()}
     plan: dict[Path, str] = {}
     for type_name, style in sorted(styles.items()):
         if style.speeches < MIN_SPEECHES:
             continue
-        text = template_text(type_name, style)
+        text = template_text(type_name, style, names.get(type_name))
         if text is not None:
             plan[directory / f"{type_name}{SUFFIX}.j2"] = text
     return plan
 
 
-def emit_templates(styles: dict[str, HouseStyle], directory: Path, *, force: bool = True) -> list[Path]:
+def emit_templates(styles: dict[str, HouseStyle], directory: Path, *, force: bool = True,
+                   dirs: list[Path] | None = None) -> list[Path]:
     from ..output import write_atomic
 
-    plan = plan_templates(styles, directory)
+    plan = plan_templates(styles, directory, dirs)
     directory.mkdir(parents=True, exist_ok=True)
     for path, text in plan.items():
         write_atomic(path, text, force=force)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CorpusError, DrafterError
-from .mine import FileResult, mine_bytes
 from .readers import SUFFIXES
+
+if TYPE_CHECKING:
+    from .mine import FileResult
 
 MAX_FILE = 50 * 1024 * 1024
 
@@ -58,6 +61,8 @@ def is_speech_file(path: Path) -> bool:
 
 
 def mine_input(item: Input, stdin_data: bytes | None = None) -> FileResult:
+    from .mine import FileResult, mine_bytes
+
     if item.problem:
         return FileResult(source=item.name, skipped=item.problem)
     try:

@@ -38,7 +38,6 @@ COMMON = 2000  # a gram found in more archive sentences than this does not pick 
 CANDIDATES = 8
 THRESHOLD = 0.8  # share of the draft sentence found in order in one archive sentence (coverage)
 KEEP_CACHES = 8
-ARCHIVE_SUFFIXES = (".txt", ".md", ".docx")
 
 
 def _norm(text: str) -> str:
@@ -52,18 +51,24 @@ def cache_dir() -> Path:
 
 
 def archive_files(paths: Iterable[str]) -> list[Path]:
+    """Every file of the archive the miner would read: the same kinds, picked from folders the
+    same way (no Word lock files, no saved pages' asset folders)."""
+    from ..corpus.inputs import is_speech_file
+    from ..corpus.readers import SUFFIXES
+
+    kinds = " ".join(SUFFIXES)
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARCHIVE_SUFFIXES
-                           and not p.name.startswith(("~$", ".")))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_speech_file(p)
+                           and not p.name.startswith("."))
             if not found:
-                raise DrafterError("查重用的文件夹里没有 .txt .md .docx 文件", file=str(path))
+                raise DrafterError(f"查重用的文件夹里没有讲话稿文件（{kinds}）", file=str(path))
             files += found
         elif path.is_file():
-            if path.suffix.lower() not in ARCHIVE_SUFFIXES:
-                raise DrafterError(f"查重只支持 .txt .md .docx 文件，不支持“{path.suffix or '无后缀'}”",
+            if path.suffix.lower() not in SUFFIXES:
+                raise DrafterError(f"查重不支持“{path.suffix or '无后缀'}”文件，支持：{kinds}",
                                    file=str(path))
             files.append(path)
         else:
