@@ -27,11 +27,12 @@ from .conftest import ROOT
 DRAFTER = ROOT / "drafter"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-SEAM_ANY_CEILING = 85  # issue 8's target: 20
+SEAM_ANY_CEILING = 66  # issue 8's target: 20
 
-# Still over a limit, with their size today: their owners are splitting them.
-LONG_MODULES = {"drafter/loader.py": 555, "drafter/render.py": 609}
-LONG_FUNCTIONS = {"drafter/render.py:directives": 62}
+# Still over a limit ("module" or "module:function" → its length today); empty now, and a
+# new entry needs a reason.
+LONG_MODULES: dict[str, int] = {}
+LONG_FUNCTIONS: dict[str, int] = {}
 
 # The modules that draw with rich; the core (commands, corpus, lint, render) computes.
 PRESENTATION = {"drafter/views.py", "drafter/preview.py", "drafter/mine_view.py", "drafter/watch.py",
