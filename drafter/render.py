@@ -48,7 +48,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
                                                   column=pos[1] if pos else None,
                                                   path="template", hint=p.hint)]) from None
         raise
-    builder = ContextBuilder(loaded, verbatim=info.id == "verbatim")
+    builder = ContextBuilder(loaded, verbatim=info.id == "verbatim", numbering=info.numbering())
     context = builder.build()
     env = make_environment(dirs)
     markup = run_template(env, info.filename,

@@ -87,9 +87,12 @@ class ContextBuilder:
     """Builds the template context from the typed outline. A field written but empty is a
     fact left open: it becomes a marker; an absent one reads as None (the template decides)."""
 
-    def __init__(self, loaded: LoadedOutline, *, verbatim: bool = False) -> None:
+    def __init__(self, loaded: LoadedOutline, *, verbatim: bool = False,
+                 numbering: list[OrdinalStyle] | None = None) -> None:
         self.loaded = loaded
         self.outline = loaded.outline
+        # the styles per level: the outline's, else the template's (a house style's numbering:)
+        self.numbering = list(self.outline.numbering) or numbering or []
         # verbatim reproduces a mined speech as it was, numbered even when cut after one point
         self.verbatim = verbatim
         self.markers = Markers()
@@ -272,8 +275,8 @@ class ContextBuilder:
         # Where the style was chosen: that is what the writer must change.
         if parent_style is not None:
             style, where = parent_style, path.rsplit(".", 1)[0] + ".points_style"
-        elif depth <= len(self.outline.numbering):
-            style, where = self.outline.numbering[depth - 1], f"numbering[{depth - 1}]"
+        elif depth <= len(self.numbering):
+            style, where = self.numbering[depth - 1], f"numbering[{depth - 1}]"
         else:
             style, where = default_style(depth), path
         if style in above:
