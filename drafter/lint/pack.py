@@ -69,8 +69,8 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
     if summary is None:
         return  # no summary to check: the speech need not be mined
     from ..corpus.mine import mine_text
-    from ..corpus.ordinals import cn_to_int
     from ..host import short_heading
+    from ..numbering import cn_to_int
 
     speeches = mine_text("\n".join(p.text for p in speech_paras), speech_name).speeches
     if not speeches or not speeches[0].directives:

@@ -305,8 +305,8 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = (),
 
     loaded, result = rendered_outline(path, shared)
     data = loaded.data
-    settings: dict[str, Any] = data["lint"] if isinstance(data.get("lint"), dict) else {}
-    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    settings = loaded.outline.lint
+    ctx = Context(str(path), ignore | set(settings.ignore if settings else ()))
     rules = load_rules(extra)
     dated = year_of(data.get("date"))
     year = dated or today_year()

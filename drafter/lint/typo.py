@@ -204,7 +204,7 @@ def _double_slips(text: str, tagger: Any, candidates: list[re.Match[str]]) -> li
 
 def _line_repeat(previous: str, text: str) -> str | None:
     """The end of one line written again at the start of the next (a slip at a line break)."""
-    from ..corpus.ordinals import find_ordinal
+    from ..numbering import find_ordinal
 
     if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
             find_ordinal(previous) is not None or re.search(r"\S[ \u3000]+\S", previous):
