@@ -12,6 +12,8 @@ every fact about the type, one ``key: value`` a line:
     new.open: reminders reminders.items           fields opened or closed beyond the usual ones)
     mine: 部署|推进                                (drafter mine: a speech whose title or first
     mine_order: 10                                 lines match is of this type; lower order first)
+    numbering: 第一， 一是                         (ordinal style per level, from the first, when
+                                                   the outline sets no numbering of its own)
     host_close: 闭幕                               (render --host: see host.py)
     -#}
 
@@ -27,9 +29,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateError
+from .parts import PART_LABELS as PART_LABELS  # the one table of parts
+from .parts import PART_ORDER
+
+if TYPE_CHECKING:
+    from .numbering import OrdinalStyle
 
 TEMPLATE_SUFFIX = ".j2"
 DEFAULT_TYPE = "deploy"  # an outline without `template:`, a mined speech no signal matches
@@ -92,6 +99,21 @@ class TemplateInfo:
         the parts it opens (open) or leaves closed (closed) beyond the usual ones."""
         return {k[len(_SCAFFOLD):]: v for k, v in self.meta.items() if k.startswith(_SCAFFOLD)}
 
+    def numbering(self) -> list[OrdinalStyle]:
+        """The type's ordinal style per level (header `numbering:`, styles separated by spaces):
+        open series only (not 首先 or 一方面, which fit two to four items), each level its own."""
+        from .numbering import series_limits, style_of
+
+        styles: list[OrdinalStyle] = []
+        for word in self.meta.get("numbering", "").split():
+            style = style_of(word)
+            if style is None or style in styles or series_limits(style)[1] is not None:
+                raise TemplateError(
+                    f"模板头部的 numbering 中“{word}”不能作为一层的序号样式", file=str(self.path),
+                    hint="每层写一个不同的序号样式，用空格隔开，如：numbering: 第一， 一是")
+            styles.append(style)
+        return styles
+
     @property
     def mine_order(self) -> int:
         value = self.meta.get("mine_order", "")
@@ -144,18 +166,20 @@ def catalogue(dirs: list[Path]) -> dict[str, TemplateInfo]:
     builtin = builtin_template_dir().resolve()
     found: dict[str, TemplateInfo] = {}
     for d in reversed(dirs):
+        shipped = d.resolve() == builtin  # resolved once a folder: this is on the render path
         for path in sorted(d.glob("*" + TEMPLATE_SUFFIX)):
             stem = path.stem
             if stem.startswith("_") or stem == "base" or not _NAME_OK.match(stem):
                 continue
-            if not inside(str(path), str(d)):
+            linked = path.is_symlink()
+            if linked and not inside(str(path), str(d)):
                 continue  # a symlink out of the folder is not a template (the loader refuses it)
             meta = _read_header(path)
             found[stem] = TemplateInfo(
                 id=stem, name=meta.get("name", stem),
                 description=meta.get("description", "（自定义模板，未写说明）"),
                 aliases=meta.get("aliases", "").split(), path=path,
-                builtin=path.resolve().parent == builtin, meta=meta)
+                builtin=path.resolve().parent == builtin if linked else shipped, meta=meta)
     _inherit(found)
     return dict(sorted(found.items(), key=lambda kv: (not kv[1].builtin, kv[0])))
 
@@ -248,15 +272,6 @@ def make_environment(dirs: list[Path]) -> Any:
     env.globals.update(filters.GLOBALS)
     _ENV_CACHE[key] = env
     return env
-
-
-PART_LABELS = {
-    "title": "标题", "salutation": "称呼", "opening": "开场", "review": "回顾成绩",
-    "problems": "指出问题", "pivot": "转折", "transition": "过渡句", "directives": "几点意见",
-    "implementation": "抓落实", "reminders": "节令提醒", "closing": "结尾号召",
-}
-PART_ORDER = ["title", "salutation", "opening", "review", "problems", "pivot", "transition",
-              "directives", "implementation", "reminders", "closing"]
 
 
 @dataclass

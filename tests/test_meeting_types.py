@@ -104,6 +104,13 @@ def test_the_config_folder_types_classify_mined_speeches(tmp_path: Path, monkeyp
     ("在全市三级干部大会上的讲话", "new-year"),
     ("在全县全会闭幕暨表彰大会上的讲话", "plenum-closing"),  # the order in the headers decides
     ("在全县述职评议暨动员大会上的讲话", "review-comment"),
+    ("在全县春节前后安全生产工作会议上的讲话", "work-safety"),
+    ("在全县警示教育大会上的讲话", "warning-education"),
+    ("在市交通运输局“七一”专题党课上的讲稿", "party-lecture"),
+    ("在全市中青年干部培训班开班式上的讲话", "training-opening"),
+    ("在临江区领导干部大会上的任职讲话", "appointment"),
+    ("在2026云川数字经济发展论坛开幕式上的致辞", "address"),
+    ("在全区安全生产工作动员大会上的讲话", "mobilize"),  # the older signals are tried first
     ("在全市重点项目建设推进会上的讲话", "deploy"),  # no signal: the default type
 ])
 def test_shipped_types_classify_by_their_header_signals(title: str, expected: str) -> None:
@@ -119,6 +126,7 @@ def test_every_shipped_type_states_its_scaffold_facts_in_its_header() -> None:
             continue
         hints = info.scaffold_hints
         assert hints.get("meeting.name") and hints.get("meeting.purpose"), info.id
+        assert info.id == "deploy" or info.meta.get("mine"), info.id  # deploy: the default type
     source = (Path(__file__).resolve().parent.parent / "drafter").rglob("*.py")
     assert not any("_TYPE_SIGNALS" in p.read_text(encoding="utf-8") or "_TYPES: dict" in p.read_text(encoding="utf-8")
                    for p in source)

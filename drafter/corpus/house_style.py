@@ -2,9 +2,12 @@
 shipped type template and overrides only what the archive shows recurring.
 
 Overridable blocks (base.j2): the default salutation, the greeting line, the first sentence of
-the opening, the transition style, the first sentence of the closing and the closing call.
+the opening, the transition style, the first sentence of the closing, the closing call and what
+the reminders ask of every unit (the clause after their occasion); and, in the header, the
+ordinal style of each level of the directives (`numbering:`, only styles drafter knows).
 A block is overridden only when at least two speeches of the type say the same thing there;
 everything else, the type's own frames included, stays as shipped. Every piece of mined text
+passes the safety filters (corpus/safety.py, through the frame function the caller hands in),
 enters the template as a Jinja string literal (data, never code), and a comment names the
 speeches it came from.
 """
@@ -18,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Speech
+from ..textnorm import sentences
+from .model import Speech, Unit
 
 MIN_SPEECHES = 2  # a type needs this many speeches, a wording this many occurrences
 SUFFIX = "-house"
@@ -49,7 +53,7 @@ def meeting_classifier(dirs: list[Path]) -> Callable[[Speech], str]:
 
 
 def _sentences(text: str) -> list[str]:
-    return re.findall(r"[^。！？!?]+[。！？!?]?", text) or [text]
+    return sentences(text) or [text]
 
 
 def transition_style(text: str) -> str:
@@ -58,6 +62,32 @@ def transition_style(text: str) -> str:
         if word in text:
             return name
     return "讲几点意见"
+
+
+# A reminders paragraph opens with its occasion (春节即将来临，…); the outline says that part,
+# date-aware, so the house style takes only what follows it.
+_OCCASION = re.compile(r"即将|临近|将至|来临|到来|期间|前夕|岁末|年初|年底|年关|节前|当前|眼下|目前|正值|进入|汛期")
+
+
+def reminder_duty(frame: str) -> str:
+    """春节即将来临，各级各部门要统筹抓好当前工作。 → 各级各部门要统筹抓好当前工作"""
+    clause, sep, rest = frame.partition("，")
+    text = rest if sep and _OCCASION.search(clause) else frame
+    return text.rstrip("。！；：，!;:,. ")
+
+
+def level_styles(units: list[Unit]) -> list[str]:
+    """The ordinal style of each level of the directives, from the top (the first numbered unit
+    at that depth); stops at the first level with none."""
+    styles: list[str] = []
+    level = units
+    while level:
+        style = next((u.style for u in level if u.style and u.style != "推断"), "")
+        if not style:
+            break
+        styles.append(style)
+        level = [child for unit in level for child in unit.children]
+    return styles
 
 
 _GREETING = re.compile(r"^(?:大家|各位)?(?:上午|下午|晚上)?好[！!。]?$")
@@ -93,6 +123,8 @@ class HouseStyle:
     transitions: Wording = field(default_factory=Wording)  # transition style
     closings: Wording = field(default_factory=Wording)  # first sentence of the closing
     calls: Wording = field(default_factory=Wording)  # last sentence of the closing
+    reminders: Wording = field(default_factory=Wording)  # the reminders' duty clause
+    levels: list[Wording] = field(default_factory=list)  # ordinal style of each level
     sources: list[str] = field(default_factory=list)
 
     def add(self, speech: Speech, frame: Callable[[str], str | None], source: str = "") -> None:
@@ -113,6 +145,13 @@ class HouseStyle:
             if first != last:
                 self.closings.add(frame(first), source)
             self.calls.add(frame(last), source)
+        if speech.reminders:
+            lead = frame(_sentences(speech.reminders[0])[0])
+            self.reminders.add(reminder_duty(lead) if lead else None, source)
+        for depth, ordinal_style in enumerate(level_styles(speech.directives)):
+            if depth == len(self.levels):
+                self.levels.append(Wording())
+            self.levels[depth].add(ordinal_style, source)
 
 
 def _usable(frame: str) -> bool:
@@ -120,6 +159,33 @@ def _usable(frame: str) -> bool:
     nothing that looks like template syntax (it would be printed as text, but reads badly)."""
     rest = frame.replace("{数}", "")
     return not re.search(r"[{}]", rest) and 4 <= len(frame) <= 80
+
+
+def _duty_usable(text: str) -> bool:
+    """A duty clause the reminders frame can go on from (it adds the count of items itself)."""
+    return _usable(text) and "{数}" not in text and "以下" not in text
+
+
+def numbering(style: HouseStyle) -> list[tuple[str, list[str]]]:
+    """The archive's recurring ordinal style per level, from the top, as far as each level has
+    one drafter knows (an open series, not used by a level above); with its sources."""
+    from ..numbering import series_limits, style_of
+
+    found: list[tuple[str, list[str]]] = []
+    for level in style.levels:
+        def fits(text: str) -> bool:
+            known = style_of(text)
+            return (known is not None and series_limits(known)[1] is None
+                    and known.value not in [s for s, _ in found])
+
+        recurring = level.recurring(fits)
+        if recurring is None:
+            break
+        known = style_of(recurring[0])
+        if known is None:
+            break
+        found.append((known.value, recurring[1]))
+    return found
 
 
 def literal(text: str) -> str:
@@ -161,6 +227,13 @@ def template_text(type_name: str, style: HouseStyle, label: str | None = None) -
     block("closing", "结尾首句", style.closings.recurring(_usable),
           lambda t: "\n@closing " + frame_to_jinja(t) + "{{ o.closing.call or self.default_call() }}\n")
     block("default_call", "结尾号召", style.calls.recurring(_usable), frame_to_jinja)
+    block("reminders_lead", "提醒", style.reminders.recurring(_duty_usable), literal)
+    levels = numbering(style)
+    if levels:
+        shown = "；".join(f"第{_LEVEL_NAMES[k]}层“{value}”取自 {_names(sources)}"
+                         for k, (value, sources) in enumerate(levels))
+        blocks.append(f"{{#- 序号样式（头部 numbering）：{shown} -#}}")
+        parts.append("序号样式")
     if not blocks:
         return None
     label = label or type_name
@@ -169,11 +242,15 @@ def template_text(type_name: str, style: HouseStyle, label: str | None = None) -
         f"name: {label}（本单位）",
         f"description: 在内置“{label}”模板上，套用本单位 {style.speeches} 篇讲话中反复出现的"
         f"{'、'.join(parts)}；其余部分与内置模板相同。",
+        *([f"numbering: {' '.join(value for value, _ in levels)}"] if levels else []),
         "-#}",
         f'{{% extends "{type_name}.j2" %}}',
         f"{{#- 由 drafter mine 生成；来源讲话：{_names(style.sources)} -#}}",
     ]
     return "\n".join(header + blocks) + "\n"
+
+
+_LEVEL_NAMES = "一二三四五六七八九"
 
 
 def plan_templates(styles: dict[str, HouseStyle], directory: Path,
