@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer._click import Context, HelpFormatter
@@ -241,28 +241,54 @@ def _reason(exc: click_exceptions.BadParameter) -> str:
     return exc.message
 
 
+def _missing(exc: click_exceptions.MissingParameter) -> str:
+    name = _param_name(exc)
+    kind = exc.param_type or getattr(exc.param, "param_type_name", "")
+    return f"缺少{'选项' if kind == 'option' else '参数'} {name}".rstrip()
+
+
+def _no_such_option(exc: click_exceptions.NoSuchOption) -> str:
+    text = f"没有这个选项：{exc.option_name}"
+    if exc.possibilities:
+        text += "，是否想写 " + "、".join(exc.possibilities) + "？"
+    return text
+
+
+def _bad_option_usage(exc: click_exceptions.BadOptionUsage) -> str:
+    if "does not take a value" in exc.message:
+        return f"选项 {exc.option_name} 不接受取值"
+    return f"选项 {exc.option_name} 后面缺少取值"
+
+
+def _bad_parameter(exc: click_exceptions.BadParameter) -> str:
+    return f"参数取值无效：{_param_name(exc)} {_reason(exc)}"
+
+
+def _bad_argument_usage(exc: click_exceptions.BadArgumentUsage) -> str:
+    m = re.search(r"Argument '([^']+)' takes (\d+) values", exc.message)
+    return f"参数 {m.group(1).upper()} 需要 {m.group(2)} 个取值" if m else "参数个数不对"
+
+
+# Most specific first: MissingParameter is a BadParameter.
+_BY_TYPE: tuple[tuple[type[Any], Callable[[Any], str]], ...] = (
+    (click_exceptions.MissingParameter, _missing),
+    (click_exceptions.NoSuchOption, _no_such_option),
+    (click_exceptions.BadOptionUsage, _bad_option_usage),
+    (click_exceptions.BadParameter, _bad_parameter),
+    (click_exceptions.BadArgumentUsage, _bad_argument_usage),
+)
+
+
 def usage_message(exc: click_exceptions.UsageError) -> str:
     """A Chinese sentence for a Click usage error, from the facts the exception carries."""
-    message = exc.message
-    if isinstance(exc, click_exceptions.MissingParameter):
-        name = _param_name(exc)
-        kind = exc.param_type or getattr(exc.param, "param_type_name", "")
-        return f"缺少{'选项' if kind == 'option' else '参数'} {name}".rstrip()
-    if isinstance(exc, click_exceptions.NoSuchOption):
-        text = f"没有这个选项：{exc.option_name}"
-        if exc.possibilities:
-            text += "，是否想写 " + "、".join(exc.possibilities) + "？"
-        return text
-    if isinstance(exc, click_exceptions.BadOptionUsage):
-        if "does not take a value" in message:
-            return f"选项 {exc.option_name} 不接受取值"
-        return f"选项 {exc.option_name} 后面缺少取值"
-    if isinstance(exc, click_exceptions.BadParameter):
-        name = _param_name(exc)
-        return f"参数取值无效：{name} {_reason(exc)}"
-    if isinstance(exc, click_exceptions.BadArgumentUsage):
-        m = re.search(r"Argument '([^']+)' takes (\d+) values", message)
-        return f"参数 {m.group(1).upper()} 需要 {m.group(2)} 个取值" if m else "参数个数不对"
+    for kind, message_for in _BY_TYPE:
+        if isinstance(exc, kind):
+            return message_for(exc)
+    return _from_text(exc.message)
+
+
+def _from_text(message: str) -> str:
+    """Usage errors Click raises as plain UsageError: recognised by their English text."""
     m = re.match(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?$", message, flags=re.S)
     if m:
         text = f"没有这个命令：{m.group(1)}"

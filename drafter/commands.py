@@ -202,12 +202,12 @@ def _phrases_from_outline(outline: Path, year: int | None, meeting: str | None, 
     from .phrasebook import speech_year
     from .unit import resolve_unit
 
-    data = load_outline(outline).data
-    if year is None and data.get("date") is not None:
-        year = speech_year(data["date"])
-    meeting = meeting or data.get("template")
+    given = load_outline(outline).outline
+    if year is None and given.date is not None:
+        year = speech_year(given.date)
+    meeting = meeting or (given.template if "template" in given.written else None)
     register = register or "会议讲话"  # every outline template is a meeting speech
-    unit = resolve_unit(data)
+    unit = resolve_unit(given.plain())
     fill = {"地": unit["name"]} if unit["name"] != unit["self"] else {}  # a real name (云川县), not 本县
     return year, meeting, register, fill
 

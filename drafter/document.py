@@ -19,7 +19,9 @@ it), so a user cannot forge a block.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from .textnorm import is_cjk, normalize_zh
 
@@ -30,9 +32,25 @@ _SENTENCE_END = "。！？!?…"
 TITLE_BREAK = "\x1f"
 
 
+class BlockKind(StrEnum):
+    """What a block is; every exporter, the preview and the statistics dispatch on it."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    META = "meta"  # the speaker's line, the date line
+    SALUTATION = "salutation"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"  # a body paragraph, perhaps opened by a number or run-in heading
+    CLOSING = "closing"
+
+
+# The title group at the head of a speech, set apart from the body by one blank line.
+HEAD_KINDS = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.META})
+
+
 @dataclass(frozen=True)
 class Block:
-    kind: str
+    kind: BlockKind
     text: str
     part: str = ""
     level: int = 0  # heading depth (1 = 一、); for a run-in paragraph, its heading's depth
@@ -57,9 +75,9 @@ class Document:
     @property
     def title(self) -> str:
         """The title on one line (explicit line breaks removed), for metadata."""
-        return next((b.text.replace("\n", "") for b in self.blocks if b.kind == "title"), "")
+        return next((b.text.replace("\n", "") for b in self.blocks if b.kind == BlockKind.TITLE), "")
 
-    def of_kind(self, kind: str) -> list[Block]:
+    def of_kind(self, kind: BlockKind | str) -> list[Block]:
         return [b for b in self.blocks if b.kind == kind]
 
     def body_text(self) -> str:
@@ -95,82 +113,103 @@ def _runin_text(text: str) -> str:
 NO_NUMBER = "~"  # in @h / @hr / @np: a lone item, said without an ordinal
 
 
+def _meta_text(rest: str) -> str:
+    # "市委书记 李明": the space between title and name is meant; keep it full-width.
+    return "\u3000".join(normalize_zh(w) for w in rest.split())
+
+
+def _title_text(rest: str) -> str:
+    return "\n".join(t for t in (normalize_zh(x) for x in rest.split(TITLE_BREAK)) if t)
+
+
+def _subtitle_text(rest: str) -> str:
+    # Two phrases set apart by a full-width space (凝心聚力抓项目　真抓实干促发展) keep it.
+    return "\u3000".join(t for t in (normalize_zh(x) for x in re.split(r"\u3000+|\s{2,}", rest)) if t)
+
+
+def _closing_text(rest: str) -> str:
+    return _paragraph_text(normalize_zh(rest))
+
+
+# Tags that make one block of their kind from their text (dropped when the text is empty).
+_ONE_LINE: dict[str, tuple[BlockKind, Callable[[str], str]]] = {
+    "meta": (BlockKind.META, _meta_text),
+    "title": (BlockKind.TITLE, _title_text),
+    "subtitle": (BlockKind.SUBTITLE, _subtitle_text),
+    "salutation": (BlockKind.SALUTATION, normalize_zh),
+    "closing": (BlockKind.CLOSING, _closing_text),
+}
+
+
+class _Reader:
+    """The blocks so far, the current part, and a run-in heading waiting for its paragraph."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.part = ""
+        self.pending: Block | None = None
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.blocks.append(self.pending)
+            self.pending = None
+
+    def take(self, tag: str, rest: str) -> bool:
+        """Read one markup line; False when it is not markup."""
+        if tag == "p":
+            self._paragraph(rest)
+            return True
+        self.flush()
+        if tag == "part":
+            self.part = rest
+        elif tag in _ONE_LINE:
+            kind, text_of = _ONE_LINE[tag]
+            text = text_of(rest)
+            if text:
+                self.blocks.append(Block(kind, text, self.part))
+        elif tag == "np":
+            ordinal, _, words = rest.partition(" ")
+            text = _paragraph_text(normalize_zh(words))
+            if text:
+                self.blocks.append(Block(BlockKind.PARAGRAPH, text, self.part, 0, _number(ordinal)))
+        elif tag in ("h", "hr"):
+            return self._heading(tag, rest)
+        else:
+            return False
+        return True
+
+    def _paragraph(self, rest: str) -> None:
+        text = _paragraph_text(normalize_zh(rest))
+        if self.pending is not None:
+            self.blocks.append(replace(self.pending, text=text))
+            self.pending = None
+        elif text:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, self.part))
+
+    def _heading(self, tag: str, rest: str) -> bool:
+        fields = rest.split(" ", 2)
+        if len(fields) < 3 or not fields[0].isdigit():
+            return False
+        level, ordinal, text = int(fields[0]), _number(fields[1]), normalize_zh(fields[2])
+        if tag == "h":
+            self.blocks.append(Block(BlockKind.HEADING, _heading_text(text), self.part, level, ordinal))
+        else:
+            self.pending = Block(BlockKind.PARAGRAPH, "", self.part, level, ordinal, _runin_text(text))
+        return True
+
+
+def _number(ordinal: str) -> str:
+    return "" if ordinal == NO_NUMBER else ordinal
+
+
 def parse_markup(markup: str) -> Document:
-    blocks: list[Block] = []
-    part = ""
-    pending: Block | None = None  # a run-in heading waiting for its paragraph
-
-    def flush_pending() -> None:
-        nonlocal pending
-        if pending is not None:
-            blocks.append(pending)
-            pending = None
-
+    reader = _Reader()
     for number, raw in enumerate(markup.splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
-        if not line.startswith("@"):
-            raise MarkupError(number, raw)
         tag, _, rest = line.partition(" ")
-        tag = tag[1:]
-        rest = rest.strip()
-        if tag == "part":
-            flush_pending()
-            part = rest
-        elif tag == "meta":
-            flush_pending()
-            # "市委书记 李明": the space between title and name is meant; keep it full-width.
-            text = "\u3000".join(normalize_zh(w) for w in rest.split())
-            if text:
-                blocks.append(Block(tag, text, part))
-        elif tag == "title":
-            flush_pending()
-            text = "\n".join(t for t in (normalize_zh(x) for x in rest.split(TITLE_BREAK)) if t)
-            if text:
-                blocks.append(Block(tag, text, part))
-        elif tag == "subtitle":
-            flush_pending()
-            # Two phrases set apart by a full-width space (凝心聚力抓项目　真抓实干促发展) keep it.
-            text = "\u3000".join(t for t in (normalize_zh(x) for x in re.split(r"\u3000+|\s{2,}", rest)) if t)
-            if text:
-                blocks.append(Block(tag, text, part))
-        elif tag == "salutation":
-            flush_pending()
-            text = normalize_zh(rest)
-            if text:
-                blocks.append(Block(tag, text, part))
-        elif tag == "closing":
-            flush_pending()
-            text = _paragraph_text(normalize_zh(rest))
-            if text:
-                blocks.append(Block(tag, text, part))
-        elif tag == "np":
-            flush_pending()
-            ordinal, _, text = rest.partition(" ")
-            text = _paragraph_text(normalize_zh(text))
-            ordinal = "" if ordinal == NO_NUMBER else ordinal
-            if text:
-                blocks.append(Block("paragraph", text, part, 0, ordinal))
-        elif tag == "p":
-            text = _paragraph_text(normalize_zh(rest))
-            if pending is not None:
-                blocks.append(replace(pending, text=text))
-                pending = None
-            elif text:
-                blocks.append(Block("paragraph", text, part))
-        elif tag in ("h", "hr"):
-            flush_pending()
-            fields = rest.split(" ", 2)
-            if len(fields) < 3 or not fields[0].isdigit():
-                raise MarkupError(number, raw)
-            level, ordinal, text = int(fields[0]), fields[1], normalize_zh(fields[2])
-            ordinal = "" if ordinal == NO_NUMBER else ordinal
-            if tag == "h":
-                blocks.append(Block("heading", _heading_text(text), part, level, ordinal))
-            else:
-                pending = Block("paragraph", "", part, level, ordinal, _runin_text(text))
-        else:
+        if not tag.startswith("@") or not reader.take(tag[1:], rest.strip()):
             raise MarkupError(number, raw)
-    flush_pending()
-    return Document(blocks)
+    reader.flush()
+    return Document(reader.blocks)

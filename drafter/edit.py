@@ -118,6 +118,23 @@ def edit_outline(outline: Path, *, ask: Ask, err: Callable[[str], None],
 def _edit_locked(outline: Path, real: Path, original: bytes, seen: _Seen, mode: int, *,
                  ask: Ask, err: Callable[[str], None],
                  validate: Callable[[str, str], str | None]) -> EditResult:
+    draft = _prepare_draft(outline, real, original, mode, ask)
+    while True:
+        _run_editor(draft, err)
+        text_bytes = _read_draft(draft)
+        if text_bytes == original:
+            draft.unlink()
+            return EditResult(False, "没有修改，原文件保持不变。")
+        verdict = _review(text_bytes, str(outline), draft, ask=ask, err=err, validate=validate)
+        if isinstance(verdict, EditResult):
+            return verdict
+        if verdict:
+            return _save(outline, real, draft, text_bytes, seen, mode, ask=ask)
+
+
+def _prepare_draft(outline: Path, real: Path, original: bytes, mode: int, ask: Ask) -> Path:
+    """The draft copy to edit: the one left by an unfinished edit if the writer wants it,
+    else a fresh copy of the outline."""
     from .output import write_atomic
 
     draft = draft_path(real)
@@ -129,34 +146,33 @@ def _edit_locked(outline: Path, real: Path, original: bytes, seen: _Seen, mode: 
             draft.unlink()
     if not draft.exists():
         write_atomic(draft, original, force=True, mode=mode)
-    while True:
-        _run_editor(draft, err)
-        text_bytes = _read_draft(draft)
-        if text_bytes == original:
-            draft.unlink()
-            return EditResult(False, "没有修改，原文件保持不变。")
-        text, hard = _decode_draft(text_bytes, str(outline))
-        problem = hard or validate(text, str(outline))
-        if problem is None:
-            break
-        err(problem)
-        choices = "[r 回到编辑器修改 / d 放弃这次修改]" if hard else \
-            "[r 回到编辑器修改 / k 仍然保存 / d 放弃这次修改]"
-        answer = ask(f"大纲有问题。{choices} ")
-        if answer is None:
-            raise DrafterError(f"大纲有问题，修改保存在 {draft}，原文件未改动",
-                               hint="修正后再运行 drafter edit，会接着这份修改继续")
-        answer = answer.strip().lower()
-        if answer in ("r", ""):
-            continue
-        if answer == "k" and not hard:
-            break
-        if answer == "d":
-            draft.unlink()
-            return EditResult(False, "已放弃这次修改，原文件保持不变。")
-        if answer == "k":
-            err("这份修改无法保存（见上面的问题），请选 r 或 d。")
-    return _save(outline, real, draft, text_bytes, seen, mode, ask=ask)
+    return draft
+
+
+def _review(text_bytes: bytes, name: str, draft: Path, *, ask: Ask, err: Callable[[str], None],
+            validate: Callable[[str, str], str | None]) -> EditResult | bool:
+    """Check the edited draft. True: save it; False: back to the editor; an EditResult: the
+    writer gave up this edit."""
+    text, hard = _decode_draft(text_bytes, name)
+    problem = hard or validate(text, name)
+    if problem is None:
+        return True
+    err(problem)
+    choices = "[r 回到编辑器修改 / d 放弃这次修改]" if hard else \
+        "[r 回到编辑器修改 / k 仍然保存 / d 放弃这次修改]"
+    answer = ask(f"大纲有问题。{choices} ")
+    if answer is None:
+        raise DrafterError(f"大纲有问题，修改保存在 {draft}，原文件未改动",
+                           hint="修正后再运行 drafter edit，会接着这份修改继续")
+    answer = answer.strip().lower()
+    if answer == "k" and not hard:
+        return True
+    if answer == "d":
+        draft.unlink()
+        return EditResult(False, "已放弃这次修改，原文件保持不变。")
+    if answer == "k":
+        err("这份修改无法保存（见上面的问题），请选 r 或 d。")
+    return False  # r, nothing, or anything else: back to the editor
 
 
 def _save(outline: Path, real: Path, draft: Path, text_bytes: bytes, seen: _Seen, mode: int,

@@ -120,15 +120,14 @@ def _given_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dic
 
 
 def _check_host(loaded: LoadedOutline) -> None:
-    host = (loaded.data.get("meeting") or {}).get("host")
-    if isinstance(host, str) and host.strip() and not host.strip().startswith("〔"):
-        title, name = split_person(host.strip())
+    host = loaded.outline.meeting.host
+    if host and not host.startswith("〔"):
+        title, name = split_person(host)
         if not name:
-            pos = loaded.positions.of_value(("meeting", "host"))
+            line, column = loaded.where("meeting.host")
             raise OutlineError(problems=[Problem(
-                f"主持人“{host.strip()}”只写了职务，没有写姓名", file=loaded.source,
-                line=pos[0] if pos else None, column=pos[1] if pos else None,
-                path="meeting.host",
+                f"主持人“{host}”只写了职务，没有写姓名", file=loaded.source,
+                line=line, column=column, path="meeting.host",
                 hint="职务和姓名之间空一格，如“市委副书记、市长 王某某”；姓名未定时写“〔待补〕”")])
 
 
@@ -176,5 +175,5 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
                         speaker=split_person(ctx["meeting"]["host"])[1] or None)
 
 
-def render_host_file(path: Path | str, **kwargs: Any) -> RenderResult:
-    return render_host(load_outline(path), **kwargs)
+def render_host_file(path: Path | str, *, extra_template_dirs: list[Path] | None = None) -> RenderResult:
+    return render_host(load_outline(path), extra_template_dirs=extra_template_dirs)

@@ -6,6 +6,8 @@ Counts before a measure word use 两 for 2 (两点意见); ordinals use 二 (二
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 _DIGITS = "〇一二三四五六七八九"
@@ -59,6 +61,7 @@ def cn_count(n: int) -> str:
 class OrdinalStyle(StrEnum):
     """Ordinal series usable in an outline. Values are what a writer types."""
 
+    # Each value is a key of STYLES below, which says everything else about the style.
     LEVEL1 = "一、"
     LEVEL2 = "（一）"
     LEVEL3 = "1."
@@ -72,22 +75,75 @@ class OrdinalStyle(StrEnum):
     @property
     def inline(self) -> bool:
         """Inline styles open a paragraph (一是……); the others make heading lines."""
-        return self in (OrdinalStyle.YI_SHI, OrdinalStyle.YI_YAO, OrdinalStyle.SHOU_XIAN,
-                        OrdinalStyle.FANG_MIAN)
+        return STYLES[self].level == 0
 
 
-# Aliases a writer may type (half-width brackets, Arabic ordinals, bare words).
-STYLE_ALIASES: dict[str, OrdinalStyle] = {
-    "一、": OrdinalStyle.LEVEL1, "一": OrdinalStyle.LEVEL1,
-    "（一）": OrdinalStyle.LEVEL2, "(一)": OrdinalStyle.LEVEL2,
-    "1.": OrdinalStyle.LEVEL3, "1．": OrdinalStyle.LEVEL3, "1、": OrdinalStyle.LEVEL3,
-    "（1）": OrdinalStyle.LEVEL4, "(1)": OrdinalStyle.LEVEL4,
-    "第一，": OrdinalStyle.DI, "第一": OrdinalStyle.DI, "第一,": OrdinalStyle.DI,
-    "一是": OrdinalStyle.YI_SHI,
-    "一要": OrdinalStyle.YI_YAO,
-    "首先": OrdinalStyle.SHOU_XIAN, "首先，": OrdinalStyle.SHOU_XIAN,
-    "一方面": OrdinalStyle.FANG_MIAN,
+# Numerals an archive's ordinals use (一、 第十二， 三是); _CN also takes what a writer may type.
+NUM = "一二三四五六七八九十"
+_CN = "一二三四五六七八九十百零〇两"
+_NOT_AFTER_SHI = ("否", "求", "不是", "是")  # 一是否 二要求 are words, not ordinals
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """One ordinal style: how it is written, what a writer may type, how it is found."""
+
+    form: str  # item ``index``: {n} its Chinese numeral, {i} its Arabic one; "" for closed series
+    aliases: tuple[str, ...] = ()  # other spellings a writer may type in an outline
+    level: int = 0  # heading level (GB/T 9704: 1 一、 or 第一， … 4 （1）); 0 opens a paragraph
+    words: Mapping[int, tuple[str, ...]] | None = None  # closed series: its words per length
+    typed: str = ""  # a typed ordinal of the style; "" = built from the style's spellings
+    found: str | None = None  # one opening an archive paragraph, a group holds its number
+    not_before: tuple[str, ...] = ()  # typed: no ordinal when one of these follows
+    not_paired: str = ""  # typed: not this style when the item holds this too (一方面…另一方面)
+
+
+# Every ordinal style, in rank order (a series of an earlier style sits above a later one).
+# Adding a style is one entry here plus its OrdinalStyle member (and the generated schema).
+STYLES: dict[str, StyleSpec] = {
+    "一、": StyleSpec("{n}、", ("一",), level=1, found=rf"^([{NUM}]+)[、．.](?!\d)"),
+    "第一，": StyleSpec(
+        "第{n}，", ("第一", "第一,"), level=1,
+        typed=rf"第[{_CN}]{{1,3}}(?:点|条|个方面|方面|个问题)?(?:是|就是)?[，,、：:]",
+        found=rf"^(?:这是)?第([{NUM}]+)(?:点希望|点意见|点要求|点建议|句话|点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
+              rf"^第([{NUM}]+)(?:点|个问题|条|个方面)(?:是|就是)?(?=[{NUM}\u4e00-\u9fff])|"
+              rf"^第([{NUM}]+)是(?=[\u4e00-\u9fff])"),
+    "（一）": StyleSpec("（{n}）", ("(一)",), level=2, found=rf"^[（(]([{NUM}]+)[）)]"),
+    "1.": StyleSpec("{i}.", ("1．", "1、"), level=3, found=r"^(\d{1,2})(?:[.．、](?!\d)|\s)"),
+    "（1）": StyleSpec("（{i}）", ("(1)",), level=4, found=r"^[（(](\d{1,2})[）)]"),
+    "一要": StyleSpec("{n}要", found=rf"^([{NUM}]+)要(?!求)", not_before=_NOT_AFTER_SHI),
+    "一是": StyleSpec("{n}是", found=rf"^([{NUM}]+)是", not_before=_NOT_AFTER_SHI),
+    "首先": StyleSpec(
+        "", ("首先，",),
+        words={2: ("首先，", "其次，"), 3: ("首先，", "其次，", "最后，"),
+               4: ("首先，", "其次，", "再次，", "最后，")},
+        typed=r"(?:首先|其次|再次|最后)(?:[，,：:]|(?=[要是]))",
+        found=r"^(首先|其次|再次|最后)(?:是|要)?[，,：:]?"),
+    "一方面": StyleSpec("", words={2: ("一方面，", "另一方面，")},
+                     typed=r"(?:一方面|另一方面)[，,：:]?", not_paired="另一方面"),
 }
+
+# Every spelling a writer may type (half-width brackets, Arabic ordinals, bare words).
+STYLE_ALIASES: dict[str, OrdinalStyle] = {
+    spelling: style for style in OrdinalStyle for spelling in (style.value, *STYLES[style].aliases)}
+
+
+def styles_at(*levels: int) -> tuple[str, ...]:
+    """The styles at these levels in rank order: styles_at(1) → 一、 第一，; level 0 holds
+    the styles that open a paragraph (一要 一是 首先 一方面)."""
+    return tuple(key for key, spec in STYLES.items() if spec.level in levels)
+
+
+def heading_styles() -> tuple[str, ...]:
+    """The styles that make heading lines, in rank order."""
+    return tuple(key for key, spec in STYLES.items() if spec.level > 0)
+
+
+def style_rank(style: str) -> int:
+    """A style's place in rank order among those found in archives (0 = 一、); 99 for others."""
+    found = [key for key, spec in STYLES.items() if spec.found is not None]
+    return found.index(style) if style in found else 99
+
 
 # Transition styles: how the count of directives is announced.
 TRANSITION_STYLES = ("讲几点意见", "讲几个方面", "讲几句话", "强调几点", "讲几个问题")
@@ -118,21 +174,15 @@ def default_style(depth: int) -> OrdinalStyle:
     return DEFAULT_STYLES[depth - 1] if depth <= len(DEFAULT_STYLES) else OrdinalStyle.YI_SHI
 
 
-def series_limits(style: OrdinalStyle) -> tuple[int, int | None]:
+def series_limits(style: str) -> tuple[int, int | None]:
     """How many items a series may have (min, max). Every list needs at least two items
     to be a series, but a single heading is tolerated by the renderer; only the closed
     series (首先…最后, 一方面…另一方面) have hard limits."""
-    if style is OrdinalStyle.SHOU_XIAN:
-        return (2, 4)
-    if style is OrdinalStyle.FANG_MIAN:
-        return (2, 2)
-    return (1, None)
+    words = STYLES[style].words
+    return (min(words), max(words)) if words else (1, None)
 
 
-_SHOU_XIAN = {2: ["首先", "其次"], 3: ["首先", "其次", "最后"], 4: ["首先", "其次", "再次", "最后"]}
-
-
-def ordinal(style: OrdinalStyle, index: int, total: int) -> str:
+def ordinal(style: str, index: int, total: int) -> str:
     """The ordinal text for item ``index`` (1-based) of ``total``, with its punctuation.
 
     Heading styles return the full prefix (一、 （一） 1. （1） 第一，); inline styles return
@@ -140,31 +190,16 @@ def ordinal(style: OrdinalStyle, index: int, total: int) -> str:
     """
     if index < 1:
         raise ValueError("index is 1-based")
-    n = cn_numeral(index)
-    if style is OrdinalStyle.LEVEL1:
-        return f"{n}、"
-    if style is OrdinalStyle.LEVEL2:
-        return f"（{n}）"
-    if style is OrdinalStyle.LEVEL3:
-        return f"{index}."
-    if style is OrdinalStyle.LEVEL4:
-        return f"（{index}）"
-    if style is OrdinalStyle.DI:
-        return f"第{n}，"
-    if style is OrdinalStyle.YI_SHI:
-        return f"{n}是"
-    if style is OrdinalStyle.YI_YAO:
-        return f"{n}要"
-    if style is OrdinalStyle.SHOU_XIAN:
-        words = _SHOU_XIAN.get(total)
-        if words is None:
-            raise ValueError("首先…最后 takes 2 to 4 items")
-        return words[index - 1] + "，"
-    if style is OrdinalStyle.FANG_MIAN:
-        if total != 2:
-            raise ValueError("一方面…另一方面 takes exactly 2 items")
-        return ("一方面，", "另一方面，")[index - 1]
-    raise AssertionError(style)  # pragma: no cover
+    spec = STYLES[style]
+    if spec.words is None:
+        return spec.form.format(n=cn_numeral(index), i=index)
+    words = spec.words.get(total)
+    if words is None:
+        low, high = min(spec.words), max(spec.words)
+        span = f"{low} to {high} items" if low != high else f"exactly {low} items"
+        first, last = spec.words[high][0].rstrip("，"), spec.words[high][-1].rstrip("，")
+        raise ValueError(f"{first}…{last} takes {span}")
+    return words[index - 1]
 
 
 def attach_ordinal(number: str, text: str) -> str:
@@ -174,38 +209,69 @@ def attach_ordinal(number: str, text: str) -> str:
     return number + text
 
 
-# --- ordinals a writer typed into a heading or item ------------------------------------------
+# --- numerals read back -----------------------------------------------------------------------
 
-_CN = "一二三四五六七八九十百零〇两"
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
-def _typed_pattern(style: OrdinalStyle) -> str:
-    """The pattern of every ordinal of a style, built from the style's own spelling (and
-    the half-width spellings STYLE_ALIASES accepts)."""
-    if style is OrdinalStyle.SHOU_XIAN:
-        return r"(?:首先|其次|再次|最后)(?:[，,：:]|(?=[要是]))"
-    if style is OrdinalStyle.FANG_MIAN:
-        return r"(?:一方面|另一方面)[，,：:]?"
-    spellings = {alias for alias, s in STYLE_ALIASES.items() if s is style} | {style.value}
+def cn_to_int(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 4 → 4; None when it is not a small number."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
+        return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+# --- the patterns, compiled once per set of styles ---------------------------------------------
+
+def _typed_pattern(key: str, spec: StyleSpec) -> str:
+    """The pattern of every ordinal of a style a writer may type, built from the style's own
+    spellings unless the style gives one."""
+    if spec.typed:
+        return spec.typed
     out = []
-    for spelling in sorted(spellings, key=len, reverse=True):
+    for spelling in sorted({key, *spec.aliases}, key=len, reverse=True):
         digit = "1" if "1" in spelling else "一"
         head, _, tail = spelling.partition(digit)
-        number = r"\d{1,2}" if digit == "1" else f"[{_CN}]{{1,3}}"
-        closing = re.escape(tail)
-        if style is OrdinalStyle.DI:
-            # 第一， 第一点， 第一条： 第一个方面，
-            closing = r"(?:点|条|个方面|方面|个问题)?(?:是|就是)?[，,、：:]"
-        elif not tail:  # 一、 typed as a bare word would be too loose
+        if not tail:  # 一、 typed as a bare word would be too loose
             continue
-        out.append(re.escape(head) + number + closing)
+        number = r"\d{1,2}" if digit == "1" else f"[{_CN}]{{1,3}}"
+        out.append(re.escape(head) + number + re.escape(tail))
     return "|".join(dict.fromkeys(out))
 
 
-_TYPED = [(style, re.compile(rf"^\s*(?:{_typed_pattern(style)})(?!\d)\s*"))
-          for style in (OrdinalStyle.LEVEL2, OrdinalStyle.LEVEL4, OrdinalStyle.DI,
-                        OrdinalStyle.LEVEL1, OrdinalStyle.LEVEL3, OrdinalStyle.YI_SHI,
-                        OrdinalStyle.YI_YAO, OrdinalStyle.SHOU_XIAN, OrdinalStyle.FANG_MIAN)]
+@dataclass(frozen=True)
+class _Patterns:
+    typed: list[tuple[str, re.Pattern[str]]]
+    found: list[tuple[str, re.Pattern[str]]]
+
+
+_COMPILED: dict[tuple[tuple[str, int], ...], _Patterns] = {}
+
+
+def _patterns() -> _Patterns:
+    key = tuple((k, id(spec)) for k, spec in STYLES.items())
+    got = _COMPILED.get(key)
+    if got is None:
+        got = _COMPILED[key] = _Patterns(
+            [(k, re.compile(rf"^\s*(?:{_typed_pattern(k, s)})(?!\d)\s*")) for k, s in STYLES.items()],
+            [(k, re.compile(s.found)) for k, s in STYLES.items() if s.found is not None])
+    return got
+
+
+# --- ordinals a writer typed into a heading or item ------------------------------------------
+
+def _typed_here(key: str, rest: str, end: int) -> bool:
+    spec = STYLES[key]
+    if spec.not_paired and spec.not_paired in rest[end:]:
+        return False
+    return not rest[end:].startswith(spec.not_before) if spec.not_before else True
 
 
 def typed_ordinal(text: str) -> tuple[str, str] | None:
@@ -215,18 +281,45 @@ def typed_ordinal(text: str) -> tuple[str, str] | None:
     found = ""
     rest = text
     for _ in range(3):
-        for style, pattern in _TYPED:
+        for key, pattern in _patterns().typed:
             m = pattern.match(rest)
-            if not m or m.end() == len(rest):
-                continue
-            if style is OrdinalStyle.FANG_MIAN and "另一方面" in rest[m.end():]:
-                continue
-            if style in (OrdinalStyle.YI_SHI, OrdinalStyle.YI_YAO) and \
-                    rest[m.end():].startswith(("否", "求", "不是", "是")):
-                continue
-            found += m.group(0).strip()
-            rest = rest[m.end():]
-            break
+            if m and m.end() < len(rest) and _typed_here(key, rest, m.end()):
+                found += m.group(0).strip()
+                rest = rest[m.end():]
+                break
         else:
             break
     return (found, rest) if found else None
+
+
+# --- ordinals at the start of an archive's paragraph ---------------------------------------
+
+@dataclass(frozen=True)
+class Ordinal:
+    style: str  # a key of STYLES
+    index: int  # 1-based; 99 for a closed series' last word (最后)
+    text: str  # as found, e.g. "第三个问题，"
+    end: int  # where the heading text starts
+
+
+def _word_index(words: Mapping[int, tuple[str, ...]], word: str) -> int:
+    """首先 → 1, 其次 → 2, 再次 → 3, 最后 → 99 (the last, whatever the length)."""
+    longest = [w.rstrip("，") for w in words[max(words)]]
+    if word == longest[-1]:
+        return 99
+    return longest.index(word) + 1 if word in longest else 0
+
+
+def find_ordinal(paragraph: str) -> Ordinal | None:
+    """The ordinal opening a paragraph of an archive, of the first style in rank order."""
+    for key, pattern in _patterns().found:
+        m = pattern.match(paragraph)
+        if not m:
+            continue
+        raw = next(g for g in m.groups() if g)
+        words = STYLES[key].words
+        index = _word_index(words, raw) if words else cn_to_int(raw)
+        if not index:
+            continue
+        return Ordinal(key, index, m.group(0), m.end())
+    return None

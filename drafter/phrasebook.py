@@ -18,15 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CorpusError
+from .parts import PHRASE_PARTS
 
 DATA = Path(__file__).with_name("data")
 LIBRARY = DATA / "phrasebank.yaml"
 OUTDATED = DATA / "outdated.yaml"
 
-# Part keys (as in mined phrasebanks) and their Chinese names, in speech order.
-PARTS: dict[str, str] = {"opening": "开场", "review": "回顾", "problems": "问题",
-                         "transition": "过渡", "directive": "意见", "closing": "结尾",
-                         "reminder": "提醒"}
+# Part keys (as in mined phrasebanks) and their Chinese names (the one table: drafter/parts.py).
+PARTS: dict[str, str] = PHRASE_PARTS
 PART_ALIASES: dict[str, str] = {
     **{name: key for key, name in PARTS.items()}, **{key: key for key in PARTS},
     "开头": "opening", "成绩": "review", "过渡句": "transition", "标题": "directive",

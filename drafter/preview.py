@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import Document
+from .document import BlockKind, Document
 from .stats import Stats
 
 HEADING_STYLES = {1: "bold", 2: "bold cyan", 3: "bold green", 4: "green"}
@@ -22,25 +22,26 @@ def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True
 
     parts: list[Any] = []
     for block in document.blocks:
-        if block.kind == "title":
-            parts.append(Text(block.text, style="bold", justify="center"))
-        elif block.kind in ("subtitle", "meta"):
-            parts.append(Text(block.text, style="italic", justify="center"))
-        elif block.kind == "salutation":
-            parts.append(Text(""))
-            parts.append(Text(block.text))
-        elif block.kind == "heading":
-            style = HEADING_STYLES.get(block.level, "bold")
-            parts.append(Text(INDENT + block.number + block.text, style=style))
-        else:
-            line = Text(INDENT)
-            if block.runin:
+        match block.kind:
+            case BlockKind.TITLE:
+                parts.append(Text(block.text, style="bold", justify="center"))
+            case BlockKind.SUBTITLE | BlockKind.META:
+                parts.append(Text(block.text, style="italic", justify="center"))
+            case BlockKind.SALUTATION:
+                parts.append(Text(""))
+                parts.append(Text(block.text))
+            case BlockKind.HEADING:
                 style = HEADING_STYLES.get(block.level, "bold")
-                line.append(block.number + block.runin, style=style)
-            elif block.number:
-                line.append(block.number)
-            line.append(block.text, style="yellow" if "〔待补" in block.text else "")
-            parts.append(line)
+                parts.append(Text(INDENT + block.number + block.text, style=style))
+            case _:
+                line = Text(INDENT)
+                if block.runin:
+                    style = HEADING_STYLES.get(block.level, "bold")
+                    line.append(block.number + block.runin, style=style)
+                elif block.number:
+                    line.append(block.number)
+                line.append(block.text, style="yellow" if "〔待补" in block.text else "")
+                parts.append(line)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     table.add_column()

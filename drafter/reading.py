@@ -42,27 +42,40 @@ def name_too_long(path: Path | str) -> bool:
 def read_limited(path: Path | str, *, limit: int, what: str,
                  error: type[DrafterError] = OutlineError, hint: str | None = None) -> bytes:
     """The bytes of a regular file (or standard input for "-"), at most ``limit`` of them."""
-    name = shown(str(path))
-    too_big = f"{what}过大，上限为 {_size_text(limit)}"
+    name = "<标准输入>" if str(path) == STDIN else shown(str(path))
     if str(path) == STDIN:
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise error(f"无法从标准输入读取{what}（标准输入已关闭）", file="<标准输入>")
-        data = _read_stream(stream.read, limit)
-        if data is None:
-            raise error(too_big, file="<标准输入>", hint=hint)
-        return data
-    if name_too_long(path):
-        raise error(LONG_NAME, file=name)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        if os.path.isdir(path):
-            raise error(f"这是一个文件夹，不是{what}", file=name)
-        fd = os.open(path, flags)
-    except DrafterError:
-        raise
-    except OSError as exc:
-        raise error(_os_message(exc, what), file=name) from None
+        data = _read_stdin(limit, what, error)
+    else:
+        if name_too_long(path):
+            raise error(LONG_NAME, file=name)
+        try:
+            data = _read_regular(_open(path, what, error, name), limit, what, error, name, hint)
+        except DrafterError:
+            raise
+        except OSError as exc:
+            raise error(_os_message(exc, what), file=name) from None
+    if data is None:
+        raise error(f"{what}过大，上限为 {_size_text(limit)}", file=name, hint=hint)
+    return data
+
+
+def _read_stdin(limit: int, what: str, error: type[DrafterError]) -> bytes | None:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise error(f"无法从标准输入读取{what}（标准输入已关闭）", file="<标准输入>")
+    return _read_stream(stream.read, limit)
+
+
+def _open(path: Path | str, what: str, error: type[DrafterError], name: str) -> int:
+    """A descriptor, opened non-blocking (a FIFO never hangs); a folder is refused first."""
+    if os.path.isdir(path):
+        raise error(f"这是一个文件夹，不是{what}", file=name)
+    return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _read_regular(fd: int, limit: int, what: str, error: type[DrafterError], name: str,
+                  hint: str | None) -> bytes | None:
+    """Read from ``fd`` (and close it) if it is a regular file within the limit."""
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -75,17 +88,10 @@ def read_limited(path: Path | str, *, limit: int, what: str,
                         file=name, hint=hint)
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
-            data = _read_stream(handle.read, limit)
-    except DrafterError:
-        raise
-    except OSError as exc:
-        raise error(_os_message(exc, what), file=name) from None
+            return _read_stream(handle.read, limit)
     finally:
         if fd >= 0:
             os.close(fd)
-    if data is None:
-        raise error(too_big, file=name, hint=hint)
-    return data
 
 
 def _read_stream(read: object, limit: int) -> bytes | None:

@@ -56,7 +56,7 @@ def _model_fields(model: type) -> list[tuple[str, Any]]:
 
 
 def _inner(annotation: Any) -> type | None:
-    from .loader import _inner_model
+    from .loader_problems import _inner_model
 
     return _inner_model(annotation)
 

@@ -25,16 +25,9 @@ def shipped_schema() -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def conforms(data: Any, schema: dict[str, Any] | None = None) -> bool:
+def conforms(data: object, schema: dict[str, Any] | None = None) -> bool:
     root = schema or shipped_schema()
     return _check(data, root, root.get("$defs", {}), 0)
-
-
-def properties_of(ref_name: str | None = None) -> dict[str, Any]:
-    """Field names (and schemas) of the outline or of one of its parts."""
-    root = shipped_schema()
-    node = root if ref_name is None else root["$defs"][ref_name]
-    return node.get("properties", {})  # type: ignore[no-any-return]
 
 
 def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int) -> bool:
@@ -48,19 +41,29 @@ def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int)
         return False
     kind = schema.get("type")
     if kind == "object":
-        if not isinstance(value, dict):
-            return False
-        props = schema.get("properties", {})
-        if any(not isinstance(k, str) or k not in props for k in value):
-            return False  # unknown keys: pydantic forbids them
-        if any(r not in value for r in schema.get("required", [])):
-            return False
-        return all(_check(v, props[k], defs, depth + 1) for k, v in value.items())
+        return _object(value, schema, defs, depth)
     if kind == "array":
-        if not isinstance(value, list):
-            return False
         items = schema.get("items", {})
-        return all(_check(v, items, defs, depth + 1) for v in value)
+        return isinstance(value, list) and all(_check(v, items, defs, depth + 1) for v in value)
+    if kind is None:
+        # An enum alone was checked above; anything else the subset does not know: let
+        # pydantic decide.
+        return "enum" in schema
+    return _scalar(value, kind, schema)
+
+
+def _object(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int) -> bool:
+    if not isinstance(value, dict):
+        return False
+    props = schema.get("properties", {})
+    if any(not isinstance(k, str) or k not in props for k in value):
+        return False  # unknown keys: pydantic forbids them
+    if any(r not in value for r in schema.get("required", [])):
+        return False
+    return all(_check(v, props[k], defs, depth + 1) for k, v in value.items())
+
+
+def _scalar(value: Any, kind: str, schema: dict[str, Any]) -> bool:
     if kind == "string":
         if schema.get("format") == "date":
             # YAML turns 2025-02-05 into a date; pydantic accepts it. A datetime is
@@ -68,18 +71,12 @@ def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int)
             return type(value) is dt.date
         return isinstance(value, str)
     if kind == "integer":
-        ok = type(value) is int
-        return ok and _in_bounds(value, schema)
+        return type(value) is int and _in_bounds(value, schema)
     if kind == "number":
-        ok = type(value) in (int, float)
-        return ok and _in_bounds(value, schema)
+        return type(value) in (int, float) and _in_bounds(value, schema)
     if kind == "boolean":
         return type(value) is bool
-    if kind == "null":
-        return value is None
-    # An enum alone was checked above; anything else the subset does not know: let
-    # pydantic decide.
-    return kind is None and "enum" in schema
+    return kind == "null" and value is None
 
 
 def _in_bounds(value: float, schema: dict[str, Any]) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Document
+from .document import BlockKind, Document
 from .textnorm import word_count
 
 DEFAULT_RATE = 220  # 字/分钟, a measured speaking pace for read speeches
-_SPOKEN = ("salutation", "paragraph", "heading", "closing")
+_SPOKEN = frozenset({BlockKind.SALUTATION, BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CLOSING})
 
 
 @dataclass

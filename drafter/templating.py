@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateError
+from .parts import PART_LABELS as PART_LABELS  # the one table of parts
+from .parts import PART_ORDER
 
 if TYPE_CHECKING:
     from .numbering import OrdinalStyle
@@ -270,15 +272,6 @@ def make_environment(dirs: list[Path]) -> Any:
     env.globals.update(filters.GLOBALS)
     _ENV_CACHE[key] = env
     return env
-
-
-PART_LABELS = {
-    "title": "标题", "salutation": "称呼", "opening": "开场", "review": "回顾成绩",
-    "problems": "指出问题", "pivot": "转折", "transition": "过渡句", "directives": "几点意见",
-    "implementation": "抓落实", "reminders": "节令提醒", "closing": "结尾号召",
-}
-PART_ORDER = ["title", "salutation", "opening", "review", "problems", "pivot", "transition",
-              "directives", "implementation", "reminders", "closing"]
 
 
 @dataclass

@@ -8,8 +8,37 @@ from __future__ import annotations
 
 import re
 
-# CJK ideographs (BMP blocks incl. Ext A and compatibility) — enough for speeches.
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# --- the one CJK and sentence toolkit: every module takes its ranges and splitting from here ---
+
+# Ideographs for regex character classes. HANZI is the unified block, the characters of running
+# text (what lint and the phrase miner look at); CJK adds Extension A and the compatibility
+# ideographs (what decoding and cleaning must recognise in old or broken files).
+HANZI = "\u4e00-\u9fff"
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = CJK
+# Marks that end a sentence: full-width as Chinese writes them, ASCII as web copies carry them.
+SENTENCE_END = "。！？!?"
+SENTENCE = re.compile(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
+# Clauses also end at ；.
+CLAUSE = re.compile(f"[^{SENTENCE_END}；]+[{SENTENCE_END}；]?")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each with its closing mark (the last may have none)."""
+    return SENTENCE.findall(text)
+
+
+def first_sentence(text: str) -> str:
+    """The text before the first sentence-ending mark (the whole text when there is none)."""
+    return SENTENCE_END_RE.split(text, maxsplit=1)[0]
+
+
+def is_hanzi(ch: str) -> bool:
+    """One character of the unified ideograph block (the characters of running text)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 # Full-width punctuation and brackets that behave like Chinese text for spacing.
 _FW_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
 CJK_RE = re.compile(f"[{_CJK}]")

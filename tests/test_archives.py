@@ -19,11 +19,11 @@ from drafter.corpus import read_doc
 from drafter.corpus.furniture import set_aside
 from drafter.corpus.layout import rejoin
 from drafter.corpus.mine import mine_bytes
-from drafter.corpus.ordinals import find_ordinal
 from drafter.corpus.read_docx import cn_counting, docx_text, format_number
 from drafter.corpus.read_html import clean_title, read_html
 from drafter.corpus.readers import read_document
 from drafter.corpus.starts import clean_title_line, find_salutation
+from drafter.numbering import find_ordinal
 from tests.pdfmaker import make_pdf
 
 HERE = Path(__file__).resolve().parent

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from drafter.corpus.clean import clean_text, mark_placeholders, strip_pinyin
 from drafter.corpus.decode import decode_bytes
 from drafter.corpus.mine import mine_bytes, mine_text
-from drafter.corpus.ordinals import cn_to_int
 from drafter.corpus.segment import find_transition
 from drafter.corpus.to_outline import outline_yaml, speech_to_outline
 from drafter.errors import CorpusError, DrafterError
+from drafter.numbering import cn_to_int
 
 SPEECH = """在全市重点项目建设推进会上的讲话
 （2025年4月18日）

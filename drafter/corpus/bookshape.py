@@ -12,37 +12,46 @@ from typing import Any
 from ..errors import CorpusError
 
 
-def check_phrasebank(book: Any, name: str) -> dict[str, Any]:
-    def bad(where: str, what: str) -> CorpusError:
-        return CorpusError(f"短语库的结构不对：{where} 应为{what}", file=name,
-                           hint="短语库应由 drafter mine --phrasebank 生成")
+def _bad(name: str, where: str, what: str) -> CorpusError:
+    return CorpusError(f"短语库的结构不对：{where} 应为{what}", file=name,
+                       hint="短语库应由 drafter mine --phrasebank 生成")
 
+
+def check_phrasebank(book: object, name: str) -> dict[str, Any]:
+    """The book itself when it has a phrasebank's shape; else a CorpusError naming where."""
     if not isinstance(book, dict):
-        raise bad("最外层", "映射（{…}）")
+        raise _bad(name, "最外层", "映射（{…}）")
     parts = book.get("parts")
     if not isinstance(parts, dict):
-        raise bad("parts", "映射（部分 → 句式列表）")
+        raise _bad(name, "parts", "映射（部分 → 句式列表）")
     for part, frames in parts.items():
         if not isinstance(frames, list):
-            raise bad(f"parts.{part}", "列表")
+            raise _bad(name, f"parts.{part}", "列表")
         for i, frame in enumerate(frames):
-            where = f"parts.{part}[{i}]"
-            if not isinstance(frame, dict):
-                raise bad(where, "映射")
-            if not isinstance(frame.get("text", frame.get("frame")), str):
-                raise bad(f"{where}.text", "文字")
-            count = frame.get("count")
-            if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
-                raise bad(f"{where}.count", "整数")
-            key = "sources" if "sources" in frame else "examples"
-            sources = frame.get(key) or []
-            if not isinstance(sources, list):
-                raise bad(f"{where}.{key}", "列表")
-            for j, source in enumerate(sources):
-                if not isinstance(source, dict) or not all(
-                        isinstance(source.get(k, ""), str) for k in ("file", "source", "text")) or \
-                        not isinstance(source.get("line"), (int, type(None))):
-                    raise bad(f"{where}.{key}[{j}]", "含出处（file/source）和原句（text）文字的映射")
+            _check_frame(frame, f"parts.{part}[{i}]", name)
     if not isinstance(book.get("directives", []), list):
-        raise bad("directives", "列表")
+        raise _bad(name, "directives", "列表")
     return book
+
+
+def _check_frame(frame: object, where: str, name: str) -> None:
+    if not isinstance(frame, dict):
+        raise _bad(name, where, "映射")
+    if not isinstance(frame.get("text", frame.get("frame")), str):
+        raise _bad(name, f"{where}.text", "文字")
+    count = frame.get("count")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
+        raise _bad(name, f"{where}.count", "整数")
+    key = "sources" if "sources" in frame else "examples"
+    sources = frame.get(key) or []
+    if not isinstance(sources, list):
+        raise _bad(name, f"{where}.{key}", "列表")
+    for j, source in enumerate(sources):
+        if not _is_source(source):
+            raise _bad(name, f"{where}.{key}[{j}]", "含出处（file/source）和原句（text）文字的映射")
+
+
+def _is_source(source: object) -> bool:
+    return (isinstance(source, dict)
+            and all(isinstance(source.get(k, ""), str) for k in ("file", "source", "text"))
+            and isinstance(source.get("line"), (int, type(None))))

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..textnorm import is_hanzi
+
 TOP = 3500
 
 
@@ -28,7 +30,7 @@ def build_common_chars() -> str:
         for line in handle:
             word, freq, *_ = line.split()
             for ch in word:
-                if "\u4e00" <= ch <= "\u9fff":
+                if is_hanzi(ch):
                     counts[ch] += int(freq)
     simplified = "".join(ch for ch, _ in counts.most_common(TOP))
     traditional = opencc.OpenCC("s2t").convert(simplified)

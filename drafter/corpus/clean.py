@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..textnorm import normalize_zh
+from ..textnorm import CJK, is_hanzi, normalize_zh
 from .decode import chinese_score, common_chars
 from .furniture import ends_page, last_prose_end, set_aside
+from .noise import Act, kinds, union
 
 TRUNCATED = "⟦截断⟧"  # a paragraph of its own where the source cut the text
 PLACEHOLDER = "〔待补〕"
-
-CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 # --- mojibake (GBK one-byte shift) ------------------------------------------------------------
 # A web copy lost one byte of GBK text: from there every two bytes pair wrongly, showing rare
@@ -26,7 +25,7 @@ CJK = "\u3400-\u9fff\uf900-\ufaff"
 # “?!” stands where 。”“ lost its lead byte. Example: 重中之重?!拔覀儗⑼七M集成電路 →
 # 重中之重。”“我們將推進集成電路.
 
-_MOJIBAKE_RUN = re.compile(r"[?？]!?([\u3400-\u9fff\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{1,40}?)"
+_MOJIBAKE_RUN = re.compile(rf"[?？]!?([{CJK}\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{{1,40}}?)"
                            r"([\x40-\x7e])")
 
 
@@ -79,9 +78,6 @@ def repair_mojibake(text: str, notes: list[str]) -> str:
 
 # --- HTML, pinyin, script ------------------------------------------------------------------
 
-_DATA_URI = re.compile(r"<image>.*?</image>|data:image/[\w+.-]+;?[^\s<>\"']*", re.S)
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
-_ENTITY = re.compile(r"&(?:amp;)*(nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);")
 _ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“",
              "rdquo": "”", "mdash": "—", "hellip": "…"}
 _MD_NOISE = re.compile(r"^#{1,6}\s+|^>\s?", re.M)
@@ -94,9 +90,10 @@ _SENTENCE_BOLD = re.compile(r"(?:(?<=^)|(?<=[\s。！？；：”>]))\*\*(?=\S)(
 
 
 def strip_markup(text: str, *, markdown: bool = False) -> str:
-    text = _DATA_URI.sub("", text)
-    text = _TAG.sub("", text)
-    text = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
+    for kind in kinds(Act.MARKUP):
+        text = kind.regex.sub("", text)
+    for kind in kinds(Act.ENTITY):
+        text = kind.regex.sub(lambda m: _ENTITIES[m.group(1)], text)
     if markdown:
         text = _MD_BOLD.sub(r"\1", text)
         text = _MD_NOISE.sub("", text)
@@ -129,7 +126,7 @@ def to_simplified(text: str, notes: list[str]) -> str:
     characters that merely look traditional (乾隆, 著名) out of harm's way."""
     converter = t2s_converter()
     converted: str = converter.convert(text)  # type: ignore[attr-defined]
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    cjk = sum(1 for c in text if is_hanzi(c))
     changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
     # Simplified text loses a handful of characters to t2s; traditional text changes by the
     # hundred. Either a share or a count decides.
@@ -144,51 +141,42 @@ def to_simplified(text: str, notes: list[str]) -> str:
 
 # --- site boilerplate, paywalls ------------------------------------------------------------
 
-_LINE_NOISE = [
-    r"当前位置[:：].*", r"^.*首页\s*>.*$", r"时间[:：]\s*\d{4}-\d{2}-\d{2}.*来源[:：].*",
-    r"下面是小编为大家(整理|收集|精心整理)的.*?(。|！|$)", r"在日常学习、工作或生活中.*?范文吧.*?(。|$)",
-    r"^标题[:：].*?\|\s*$", r"^标题[:：].*$", r"【正文】", r"本文(已影响|共计).*?人", r"^\s*\|\s*$",
-    r"浏览次数[:：]\s*\d+", r"文章来源[:：].*", r"^.*范文大全.*$",
-    r"^.*(范文|写作|作文).*(希望对大家有所?帮助|一起来看看|供大家参考|了解一下吧).*$",
-    r"^.*[(（]\s*[一二三四五六七八九十\d]+\s*篇\s*[)）].*$",
-]
-_LINE_NOISE_RE = [re.compile(p, re.M) for p in _LINE_NOISE]
-_FOOTER = re.compile(
-    r"(上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"
-    r"如若转载|本站所有|免责声明|扫码关注|查阅全文加微信|点击下载)")
-_MID_PAYWALL = re.compile(r"…*\s*[(（][^()（）]{0,60}?省略\d+字[^()（）]{0,40}[)）]\s*…*")
-_END_PAYWALL = re.compile(r"…*\s*[(（]\s*未完[,，]\s*全文共\d+字.*", re.S)
-_TRIAL_END = re.compile(r"…*\s*试读结束.*", re.S)
-_URL = re.compile(r"https?://\S+|www\.[\w.-]+\.\w+\S*")
-_EDITORIAL = re.compile(r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]")
-
-
 def strip_boilerplate(text: str, notes: list[str]) -> str:
     text, removed = set_aside(text)
     if removed:
         notes.append(f"网页的栏目、导航、分享栏等 {removed} 行已略去")
-    for pattern in _LINE_NOISE_RE:
-        text = pattern.sub("", text)
-    if _MID_PAYWALL.search(text):
-        notes.append("来源网页删去了中间部分（付费墙），讲话不完整")
-        text = _MID_PAYWALL.sub(f"\n{TRUNCATED}\n", text)
-    end = _END_PAYWALL.search(text) or _TRIAL_END.search(text)
-    if end:
-        notes.append("来源网页只显示了部分内容，讲话被截断")
-        text = text[: end.start()] + f"\n{TRUNCATED}\n"
+    for kind in kinds(Act.STRIP):
+        for pattern in kind.patterns:
+            text = re.sub(pattern, "", text, flags=re.M)
+    for kind in kinds(Act.GAP):
+        if kind.regex.search(text):
+            notes.append(kind.note)
+            text = kind.regex.sub(f"\n{TRUNCATED}\n", text)
+    text = _cut_end(text, notes)
     last_prose = last_prose_end(text)
-    for footer in _FOOTER.finditer(text):
+    for footer in union(Act.FOOTER).finditer(text):
         if ends_page(text, footer.start(), last_prose):
             text = text[: footer.start()]
             break
-    text = _URL.sub("", text)
-    return _EDITORIAL.sub("", text)
+    for kind in kinds(Act.REMNANT):
+        text = kind.regex.sub("", text)
+    return text
+
+
+def _cut_end(text: str, notes: list[str]) -> str:
+    """The page shows only the beginning: the text ends at the first END kind that matches
+    (in table order), with a truncation mark."""
+    for kind in kinds(Act.END):
+        end = kind.regex.search(text)
+        if end:
+            notes.append(kind.note)
+            return text[: end.start()] + f"\n{TRUNCATED}\n"
+    return text
 
 
 # --- normalising ---------------------------------------------------------------------------
 
 _QUOTES = {"‚": "“", "‛": "”", "„": "“", "‟": "”", "〝": "“", "〞": "”", "＂": '"'}
-_GLYPHS = {"设臵": "设置", "—起": "一起", "措虑": "措施"}
 _ACRONYMS = ["GDP", "RCEP", "EWTP", "LED", "PPT", "CPI", "PPP", "5G", "AI"]
 _ACRONYM_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(a.lower() for a in _ACRONYMS) + r")(?![A-Za-z])")
 
@@ -206,8 +194,9 @@ _REDACTION_FIXES = {"城x": "城市", "x场": "市场", "超x": "超市"}
 def normalise_paragraph(text: str) -> str:
     for bad, good in _QUOTES.items():
         text = text.replace(bad, good)
-    for bad, good in _GLYPHS.items():
-        text = text.replace(bad, good)
+    for kind in kinds(Act.GLYPH):
+        for bad, good in kind.fix.items():
+            text = text.replace(bad, good)
     text = _ACRONYM_RE.sub(lambda m: m.group(1).upper(), text)
     text = normalize_zh(text)
     # ”“ stuck together where the source lost 、 between quoted items stays as is.

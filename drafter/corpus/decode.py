@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import CorpusError
+from ..textnorm import CJK_RE
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +18,7 @@ def common_chars() -> frozenset[str]:
 
 def chinese_score(text: str) -> float:
     """Share of CJK characters that are common ones: near 1 for Chinese, low for garbage."""
-    cjk = [c for c in text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    cjk = CJK_RE.findall(text)
     if not cjk:
         return 0.0
     common = common_chars()

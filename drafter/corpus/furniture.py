@@ -10,27 +10,9 @@ from __future__ import annotations
 
 import re
 
-_CJK = "\u3400-\u9fff"
+from .noise import Act, Noise, inline_kinds, kinds, reported, union
 
-# A line that is all furniture.
-_LINE = re.compile(
-    r"^(?:当前位置|您的位置|你的位置|所在位置|现在位置)[:：]"
-    r"|^(?:发布时间|发表时间|发布日期|更新时间|时间|日期)[:：]\s*\d{2,4}[-/.年]"
-    r"|^\d{1,2}-\d{1,2}\s+\S{2,12}$"
-    r"|(?:浏览次数|浏览数量|点击数|阅读量|访问量|阅读次数)[:：]?\s*\d*"
-    r"|^[|｜]?\s*(?:文章)?来源[:：]\S{0,20}$|^(?:作者|编辑|责任编辑|审核|校对|供稿|摄影)[:：]\S{0,20}$"
-    r"|字号[:：]|【?(?:打印本页|关闭窗口|打印|关闭|收藏|返回顶部)】|分享到[:：]|扫一扫|我要投稿|投稿"
-    r"|下载该文章|会员注册|请先登录|正文复制|内容预览[:：]?$|^返回$|^>$|^注册$|^登录$"
-    r"|^(?:用户名|密\s*码|验证码)[:：]|会员信息|文章大小[:：]|点券|现金奖励"
-    r"|^(?:上一篇|下一篇|上一页|下一页)[:：]?|版权所有|备案号|ICP备|技术支持[:：]|主办单位[:：]|联系电话[:：]"
-    r"|^地址[:：]|^(?:首页|主页)\s*[>›»]|[>›»]\s*正文\s*$|^\S{1,10}\s*(?:>>|›|»|>)\s*\S{1,10}\s*(?:>>|›|»|>)"
-    r"|^\S{1,12}\s+首页$|素材库\s*首页|^首页$|设为首页|加入收藏|站内搜索|联系我们$")
-# A heading that opens a list of links to other pages.
-_LIST_HEAD = re.compile(r"^(?:推荐阅读|相关推荐|热门文章|相关文章|猜你喜欢|延伸阅读|相关阅读|精彩推荐|热门推荐|"
-                        r"最新文章|相关栏目|推荐访问|智能推荐|相关链接|友情链接|热点推荐)[:：]?")
 _TOC_HEAD = re.compile(r"^目\s*录$")
-# A content farm's blurb over its copy: …以下是小编为大家整理的…, 供大家参考…
-_BLURB = re.compile(r"小编|供大家参考|希望(?:对大家|可以|能)(?:有所)?帮助|一起来看看吧|^在日常(?:的)?(?:学习|工作|生活)")
 _TOC_LINE = re.compile(r"^\d{1,2}[.、．]\s*\S.{0,60}?[.．。…·\s]+\d{1,3}$")
 _PROSE = re.compile(r"[。！？]")
 _ANTICOPY = re.compile(r"(?<=\S)[ \t]*[(（]?(?:[ \t]+[!-~]{1,2}){5,}(?=[ \t]|$)")
@@ -78,7 +60,7 @@ def set_aside(text: str) -> tuple[str, int]:
             removed += 1
             continue
         in_toc = False
-        if _LIST_HEAD.match(stripped) and len(stripped) <= 20:
+        if _list_head(stripped):
             in_list = True
             removed += 1
             if last_prose <= i:
@@ -88,13 +70,55 @@ def set_aside(text: str) -> tuple[str, int]:
             in_toc = True
             removed += 1
             continue
-        if (len(stripped) <= 300 and _BLURB.search(stripped) and not _speech_line(stripped)) or (
-                len(stripped) <= 80 and (_LINE.search(stripped) or _menu(stripped))
-                and not _speech_line(stripped)):
+        if (furniture_kind(stripped) or (len(stripped) <= 80 and _menu(stripped))) \
+                and not _speech_line(stripped):
             removed += 1
             continue
         kept.append(line)
     return "\n".join(kept), removed
+
+
+def furniture_kind(line: str) -> Noise | None:
+    """The noise kind that makes this line page furniture (by the words in it;
+    a speech line is never furniture: see _speech_line)."""
+    if not union(Act.LINE).search(line):
+        return None
+    return next((k for k in kinds(Act.LINE) if len(line) <= k.max_line and k.regex.search(line)), None)
+
+
+def _list_head(line: str) -> Noise | None:
+    """The list-of-links heading (推荐阅读) this line is, if it is one."""
+    return next((k for k in kinds(Act.LIST) if len(line) <= k.max_line and k.regex.match(line)), None)
+
+
+def residue(paragraph: str) -> list[tuple[Noise, int, str]]:
+    """The noise a draft's paragraph still holds, as the cleaner would find it: (kind, where,
+    text) for every kind that shows wherever it stands, or for the whole paragraph when it is a
+    line of page furniture (a breadcrumb, a footer, 推荐阅读)."""
+    if reported().search(paragraph):
+        return _inline_residue(paragraph)
+    line = paragraph.strip(" \t\u3000")
+    where = paragraph.find(line)
+    kind = _list_head(line) or (furniture_kind(line) if not _speech_line(line) else None)
+    return [(kind, where, line)] if kind else []
+
+
+def _inline_residue(paragraph: str) -> list[tuple[Noise, int, str]]:
+    """Each kind's matches, one finding per piece: what lies inside an earlier piece (the
+    link in a paywall notice, the code in a tag) is part of it, except after a notice that
+    cuts the page, which runs to the end and hides no 上一篇 behind it."""
+    spans: list[tuple[int, int, Noise]] = []
+    for kind in inline_kinds():
+        spans += [(m.start(), -m.end(), kind) for m in kind.regex.finditer(paragraph)]
+    found: list[tuple[Noise, int, str]] = []
+    covered = -1
+    for start, neg_end, kind in sorted(spans, key=lambda s: (s[0], s[1])):
+        if start < covered or (found and found[-1][1] == start):
+            continue
+        found.append((kind, start, paragraph[start:-neg_end]))
+        if kind.act is not Act.END:
+            covered = -neg_end
+    return found
 
 
 def _speech_line(line: str) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..textnorm import sentences
 from .model import Speech, Unit
 
 MIN_SPEECHES = 2  # a type needs this many speeches, a wording this many occurrences
@@ -52,7 +53,7 @@ def meeting_classifier(dirs: list[Path]) -> Callable[[Speech], str]:
 
 
 def _sentences(text: str) -> list[str]:
-    return re.findall(r"[^。！？!?]+[。！？!?]?", text) or [text]
+    return sentences(text) or [text]
 
 
 def transition_style(text: str) -> str:

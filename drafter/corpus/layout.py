@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
+from ..textnorm import CJK
+
+_CJK = CJK
 _FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
 _FULLWIDTH.update({0xFF21 + i: 0x41 + i for i in range(26)})
 _FULLWIDTH.update({0xFF41 + i: 0x61 + i for i in range(26)})
@@ -52,7 +54,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _opens_paragraph(line: str) -> bool:
-    from .ordinals import find_ordinal
+    from ..numbering import find_ordinal
 
     return find_ordinal(line.strip()) is not None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..numbering import NUM, find_ordinal
 from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
-from .ordinals import NUM, find_ordinal
 
 # --- paragraphs ------------------------------------------------------------------------------
 

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from ..phrasebook import PARTS
+from ..textnorm import CLAUSE, HANZI
 from .model import Speech, Unit
 from .safety import names_in, unsafe_sentences
 from .tokenizer import Tokenizer, default_tokenizer
 
-_SENTENCE = re.compile(r"[^。！？!?；]+[。！？!?；]?")
+_SENTENCE = CLAUSE
 _DATE = re.compile(r"(?:\d{4}|[一二〇零○]{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?=底|末|初|中旬|上旬|下旬|前)")
 _MEASURE = "点个项条句方面位名家次届所座批亿万"
 _NUMBER = re.compile(
@@ -62,7 +63,7 @@ def frame_of(sentence: str, tokenizer: Tokenizer, units: tuple[str, ...] = ()) -
     # numbers outside quotation marks: “两个确立”, “十五五” stay as they are
     text = "".join(piece if piece.startswith("“") else _NUMBER.sub("{数}", piece)
                    for piece in re.split(r"(“[^”]{1,16}”)", text))
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if re.search(f"[{HANZI}]", text):
         words = []
         for word, tag in _tag_outside_slots(text, tokenizer):
             if word in _FIXED or len(word) < 3:
@@ -139,7 +140,7 @@ class LineFinder:
 
 
 def _key(text: str) -> str:
-    return "".join(re.findall(r"[\u4e00-\u9fff0-9]", text))
+    return "".join(re.findall(f"[{HANZI}0-9]", text))
 
 
 @dataclass
@@ -228,7 +229,7 @@ class PhraseCollector:
         text = unit.heading + "".join(unit.body) + "".join(
             c.heading + "".join(c.body) for c in unit.children)
         words = [w for w in self.tokenizer.cut(text.replace("〔待补〕", "，"))
-                 if len(w) > 1 and w not in _STOP and re.search(r"[\u4e00-\u9fff]", w)]
+                 if len(w) > 1 and w not in _STOP and re.search(f"[{HANZI}]", w)]
         tf = Counter(words)
         self._df.update(set(tf))
         self._unit_tf.append(tf)

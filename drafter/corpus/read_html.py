@@ -15,6 +15,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from ..textnorm import SENTENCE_END_RE
+
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
           "section", "article", "header", "footer", "nav", "aside", "blockquote", "pre", "dd",
           "dt", "dl", "form", "hr", "center", "td", "th"}
@@ -152,4 +154,4 @@ def read_html(html: str) -> tuple[str | None, str]:
 
 
 def _sentences(text: str) -> int:
-    return len(re.findall(r"[。！？!?]", text))
+    return len(SENTENCE_END_RE.findall(text))

@@ -9,12 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..parts import MINED_LABELS
 from .mine import FileResult
 from .model import Speech, Unit
 
-PART_LABELS = {"title": "标题", "salutation": "称呼", "opening": "开场", "review": "回顾",
-               "problems": "问题", "transition": "过渡句", "directives": "意见", "reminders": "提醒",
-               "closing": "结尾"}
+PART_LABELS = MINED_LABELS  # the one table: drafter/parts.py
 
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..textnorm import is_hanzi
 from .tokenizer import Tokenizer
 
 # A view that is reported rather than held: "有人认为……", "所谓……", "一些人鼓吹……".
@@ -164,7 +165,7 @@ def names_in(text: str, tokenizer: Tokenizer) -> list[str]:
         for k in (3, 2):
             candidate = text[max(m.start() - k, 0):m.start()]
             if (len(candidate) == k and candidate[0] in _SURNAMES and candidate[1:] not in _NOT_GIVEN
-                    and re.fullmatch(r"[\u4e00-\u9fff]+", candidate)):
+                    and all(map(is_hanzi, candidate))):
                 words = tokenizer.cut(candidate)
                 if len(words) > 1 and words[0] == candidate[0]:  # the surname stands alone
                     found.append(candidate)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..numbering import NUM, cn_to_int, find_ordinal, styles_at
+from ..textnorm import CLAUSE, SENTENCE, SENTENCE_END_RE, is_hanzi
 from .clean import TRUNCATED
 from .head import read_head, start_at_salutation
 from .model import Speech, Unit
-from .ordinals import NUM, cn_to_int, find_ordinal
 from .starts import find_salutation, tidy_head
 from .units import build_units, first_sentence_heading
 
@@ -67,14 +68,13 @@ def parse_count(text: str) -> int | None:
 
 
 _TRANSITION_MAX = 400  # characters in one sentence: a transition is never longer
-_PIECE = re.compile(r"[^。！？!?]*[。！？!?]?")
 _TRANSITION_HINT = re.compile(rf"{_COUNT}{_UNIT}|讲点|问题")
 
 
 def find_transition(paragraph: str) -> tuple[str, int | None] | None:
     """The first sentence announcing the points. Sentences are tried one at a time, and only
     those of plausible length holding a count or 问题, so the work is linear in the text."""
-    for piece in _PIECE.finditer(paragraph):
+    for piece in SENTENCE.finditer(paragraph):
         text = piece.group(0)
         if text and len(text) <= _TRANSITION_MAX and _TRANSITION_HINT.search(text):
             found = _transition_in(text)
@@ -109,7 +109,7 @@ UNNUMBERED = "无序号"
 
 
 def _unnumbered(para: str) -> Unit:
-    m = re.search(r"[。！？!?]", para)
+    m = SENTENCE_END_RE.search(para)
     if m is None or m.end() >= len(para) or m.start() > 60:
         return Unit(ordinal="", heading=first_sentence_heading(para), body=[para], style=UNNUMBERED)
     return Unit(ordinal="", heading=para[: m.start()], body=[para[m.end():].strip()], style=UNNUMBERED)
@@ -117,7 +117,7 @@ def _unnumbered(para: str) -> Unit:
 
 def simple_transition(paragraph: str) -> tuple[str, int | None] | None:
     """A sentence that announces the points however long it runs: 下面，我就……，再讲几点意见："""
-    for sentence in re.findall(r"[^。！？；]+[。！？；]?", paragraph):
+    for sentence in CLAUSE.findall(paragraph):
         m = _SIMPLE_TRANSITION.search(sentence)
         if m and _SPEAKER_NOW.search(sentence[: m.start()]):
             number = m.group(1)
@@ -128,13 +128,9 @@ def simple_transition(paragraph: str) -> tuple[str, int | None] | None:
 
 def _ends_mid_sentence(paragraphs: list[str]) -> bool:
     last = paragraphs[-1] if paragraphs else ""
-    if last.endswith("……") and len(last) > 3 and is_cjk_word(last[-3]):
+    if last.endswith("……") and len(last) > 3 and is_hanzi(last[-3]):
         return True  # a web excerpt: 进一步明确了当前和……
     return bool(last) and (last == TRUNCATED or last[-1] not in "。！？!?…”）)》")
-
-
-def is_cjk_word(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _split_run_in(text: str) -> list[str]:
@@ -221,7 +217,7 @@ def segment(paragraphs: list[str], notes: list[str], headings: frozenset[str] = 
 def _take_transition(body: list[str], speech: Speech) -> int | None:
     """The transition announces the directives, so it comes before the first of them."""
     first_item = next((j for j, p in enumerate(body) if (o := find_ordinal(p)) and o.index == 1
-                       and o.style in ("一、", "第一，", "（一）")), len(body))
+                       and o.style in styles_at(1, 2)), len(body))
     for j, para in enumerate(body[: first_item + 1]):
         found = find_transition(para) or simple_transition(para)
         # near the end only when the items follow (a speech cut after its first point)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import Closing, Directive, Outline, Reminders, Review, Transition, make
+from ..numbering import find_ordinal, style_of
 from .model import Speech, Unit
-from .ordinals import find_ordinal
 
-_STYLE_FOR = {"一、": "一、", "第一，": "第一，", "（一）": "（一）", "1.": "1.", "（1）": "（1）",
-              "一要": "一要", "一是": "一是", "首先": "首先"}
 _TRANSITION_STYLE = [("句话", "讲几句话"), ("个问题", "讲几个问题"), ("问题", "讲几个问题"),
                      ("方面", "讲几个方面"), ("强调", "强调几点")]
 
@@ -19,54 +18,66 @@ def _strip_ordinal(text: str) -> str:
     return text[o.end:].strip() if o else text
 
 
-def _unit(unit: Unit) -> dict[str, Any]:
-    item: dict[str, Any] = {"heading": unit.heading or None}
+def _directive(unit: Unit) -> Directive:
+    values: dict[str, Any] = {"heading": unit.heading or None}
     if unit.body:
-        item["body"] = list(unit.body)
+        values["body"] = unit.body
     if unit.children:
-        item["points"] = [_unit(c) for c in unit.children]
-        style = _STYLE_FOR.get(unit.children[0].style)
+        values["points"] = [_directive(c) for c in unit.children]
+        style = style_of(unit.children[0].style)
         if style:
-            item["points_style"] = style
-    return item
+            values["points_style"] = style
+    return make(Directive, **values)
 
 
-def speech_to_outline(speech: Speech) -> dict[str, Any]:
-    outline: dict[str, Any] = {"template": "verbatim"}
-    if speech.title:
-        outline["title"] = speech.title
-    if speech.speaker:
-        outline["speaker"] = speech.speaker
-    if speech.date:
-        outline["date"] = speech.date
-    if speech.salutation:
-        outline["salutation"] = speech.salutation
+def _transition(speech: Speech) -> Transition:
+    assert speech.transition is not None
+    text = speech.transition["text"]
+    style = next((s for word, s in _TRANSITION_STYLE if word in text), "讲几点意见")
+    if speech.transition.get("count") != len(speech.directives):
+        return make(Transition, style=style, numbered=False)  # 几点, or a count the source got wrong
+    return make(Transition, style=style)
+
+
+def _directives(speech: Speech) -> dict[str, Any]:
+    top = style_of(speech.directives[0].style)
+    numbering = {"numbering": [top]} if top and top.value != "一、" else {}
+    return {**numbering, "directives": [_directive(u) for u in speech.directives]}
+
+
+def _reminders(lines: list[str]) -> Reminders:
+    intro, *items = lines
+    if items:
+        return make(Reminders, intro=intro, items=[_strip_ordinal(i) for i in items])
+    return make(Reminders, intro=intro)
+
+
+def mined_outline(speech: Speech) -> Outline:
+    """The outline of a mined speech (template `verbatim`), built through drafter.model like
+    every outline: the same texts normalised the same way, valid by construction."""
+    values: dict[str, Any] = {"template": "verbatim"}
+    values.update({k: getattr(speech, k) for k in ("title", "speaker", "date", "salutation")
+                   if getattr(speech, k)})
     if speech.opening:
-        outline["opening"] = list(speech.opening)
-    review = speech.review + speech.problems
-    if review:
-        outline["review"] = {"paragraphs": review}
+        values["opening"] = speech.opening
+    if speech.review or speech.problems:
+        values["review"] = make(Review, paragraphs=speech.review + speech.problems)
     if speech.other:
-        outline.setdefault("opening", []).extend(speech.other)
+        values["opening"] = [*values.get("opening", []), *speech.other]
     if speech.transition:
-        text = speech.transition["text"]
-        style = next((s for word, s in _TRANSITION_STYLE if word in text), "讲几点意见")
-        outline["transition"] = {"style": style}
-        if speech.transition.get("count") != len(speech.directives):
-            outline["transition"]["numbered"] = False  # 几点, or a count the source got wrong
+        values["transition"] = _transition(speech)
     if speech.directives:
-        top = _STYLE_FOR.get(speech.directives[0].style)
-        if top and top != "一、":
-            outline["numbering"] = [top]
-        outline["directives"] = [_unit(u) for u in speech.directives]
+        values.update(_directives(speech))
     if speech.reminders:
-        intro, *items = speech.reminders
-        outline["reminders"] = {"intro": intro}
-        if items:
-            outline["reminders"]["items"] = [_strip_ordinal(i) for i in items]
+        values["reminders"] = _reminders(speech.reminders)
     if speech.closing:
-        outline["closing"] = {"paragraphs": list(speech.closing)}
-    return outline
+        values["closing"] = make(Closing, paragraphs=speech.closing)
+    return make(Outline, **values)
+
+
+def speech_to_outline(speech: Speech) -> dict[str, object]:
+    """The mined outline as YAML-ready plain data."""
+    return mined_outline(speech).plain()
 
 
 def outline_yaml(speech: Speech, source: str) -> str:

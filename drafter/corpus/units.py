@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+from ..numbering import Ordinal, find_ordinal, style_rank, styles_at
+from ..textnorm import SENTENCE_END_RE, first_sentence
 from .model import Unit
-from .ordinals import STYLE_RANK, Ordinal, find_ordinal
 
 
 def first_sentence_heading(text: str, limit: int = 30) -> str:
     """A stand-in heading for a unit whose heading the source lost: the first sentence of
     its lead paragraph, cut at the last clause boundary within ``limit`` characters."""
-    sentence = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    sentence = first_sentence(text)
     if len(sentence) <= limit:
         return sentence.strip()
     head = sentence[:limit]
@@ -21,7 +22,7 @@ def first_sentence_heading(text: str, limit: int = 30) -> str:
 
 def _heading_and_body(para: str, ordinal: Ordinal) -> tuple[str, str]:
     rest = para[ordinal.end:].strip()
-    m = re.search(r"[。！？!?]", rest)
+    m = SENTENCE_END_RE.search(rest)
     if m is None:
         return rest.rstrip("；;：:"), ""
     if m.end() >= len(rest):  # one sentence: a heading on its own line
@@ -51,7 +52,7 @@ def in_series(o: Ordinal | None, key: str) -> bool:
 
 def _key_rank(key: str) -> tuple[int, int]:
     base = "第一，" if key.startswith("第一") else key
-    return (STYLE_RANK.index(base) if base in STYLE_RANK else 99, 0 if key != base else 1)
+    return (style_rank(base), 0 if key != base else 1)
 
 
 def _clean(indexes: list[int]) -> bool:
@@ -92,7 +93,7 @@ def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
     styles = _series_styles(paragraphs, count if depth == 1 else None)
     if not styles and (announced or cut) and depth == 1:
         lone = [find_ordinal(p) for p in paragraphs]
-        heading_level = ("一、", "第一，", "（一）") + (("首先",) if cut else ())
+        heading_level = styles_at(1, 2) + (("首先",) if cut else ())
         styles = [series_key(o) for k, o in enumerate(lone) if o and o.index == 1
                   and (o.style in heading_level or (k == 0 and announced))
                   and (o.style != "首先" or len(paragraphs[k]) <= 40 or paragraphs[k].endswith(("：", ":")))][:1]

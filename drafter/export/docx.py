@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Block, Document
+from ..document import HEAD_KINDS, Block, BlockKind, Document
 
 LATIN = "Times New Roman"
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 三号, 二号, 四号
@@ -149,11 +149,20 @@ def _page_number(paragraph: Any, font: str, size: float = PAGE_NUMBER_PT) -> Non
 
 
 def _setup(doc: Any, fonts: FontProfile) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.shared import Mm, Pt
-
     section = doc.sections[0]
+    _page_and_grid(section)
+    _normal_style(doc, fonts)
+    _speech_styles(doc, fonts)
+    _page_numbers(doc, section, fonts)
+
+
+def _page_and_grid(section: Any) -> None:
+    """A4, GB/T 9704 margins, and the document grid: 22 lines × 28 characters (指定行和字符
+    网格). Body text snaps to it; the title (二号) opts out, or each of its characters would
+    take two grid cells."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm
+
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
@@ -162,11 +171,14 @@ def _setup(doc: Any, fonts: FontProfile) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    # The document grid: 22 lines × 28 characters (指定行和字符网格). Body text snaps to it;
-    # the title (二号) opts out, or each of its characters would take two grid cells.
     grid.set(_qn("w:type"), "linesAndChars")
     grid.set(_qn("w:linePitch"), str(LINE_TWIPS))
     grid.set(_qn("w:charSpace"), str(CHAR_SPACE))
+
+
+def _normal_style(doc: Any, fonts: FontProfile) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
 
     normal = doc.styles["Normal"]
     set_font(normal, fonts.body, size=BODY_PT)
@@ -183,6 +195,8 @@ def _setup(doc: Any, fonts: FontProfile) -> None:
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _indent(normal, 2)
 
+
+def _speech_styles(doc: Any, fonts: FontProfile) -> None:
     title = _style(doc, "讲话标题", fonts.title, size=TITLE_PT, bold=fonts.title_bold, indent=0,
                    align="center")
     _no_grid(title.element.get_or_add_pPr())
@@ -197,7 +211,12 @@ def _setup(doc: Any, fonts: FontProfile) -> None:
     _style(doc, "讲话三级标题", fonts.body, bold=True, outline=2)
     _style(doc, "讲话四级标题", fonts.body, outline=3)
 
-    # Page numbers: odd pages right, even pages left, one character in.
+
+def _page_numbers(doc: Any, section: Any, fonts: FontProfile) -> None:
+    """Odd pages right, even pages left, one character in."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     doc.settings.odd_and_even_pages_header_footer = True
     for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
                           (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
@@ -254,51 +273,61 @@ def title_lines(block: Block) -> list[str]:
     return break_title(block.text, TITLE_CAPACITY)
 
 
-def _add(doc: Any, block: Block, fonts: FontProfile, *, blank_after_meta: bool) -> None:
-    def run(paragraph: Any, text: str, font: str, bold: bool | None = None) -> None:
-        # 〔待补〕 markers get their own runs, highlighted so nobody can miss one.
-        from docx.enum.text import WD_COLOR_INDEX
+def _runs(paragraph: Any, text: str, font: str, bold: bool | None = None) -> None:
+    """The text as runs; 〔待补〕 markers get their own, highlighted so nobody can miss one."""
+    from docx.enum.text import WD_COLOR_INDEX
 
-        position = 0
-        for match in [*_OPEN.finditer(text), None]:
-            end = match.start() if match else len(text)
-            if end > position:
-                set_font(paragraph.add_run(text[position:end]), font, bold=bold)
-            if match:
-                r = paragraph.add_run(match.group())
-                set_font(r, font, bold=bold)
-                r.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                position = match.end()
+    position = 0
+    for match in [*_OPEN.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if end > position:
+            set_font(paragraph.add_run(text[position:end]), font, bold=bold)
+        if match:
+            r = paragraph.add_run(match.group())
+            set_font(r, font, bold=bold)
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            position = match.end()
 
-    if block.kind == "title":
-        paragraph = doc.add_paragraph(style="讲话标题")
-        for number, line in enumerate(title_lines(block)):
-            if number:  # a line break inside the one title paragraph
-                line_break = paragraph.add_run()
-                set_font(line_break, fonts.title)
-                line_break.add_break()
-            run(paragraph, line, fonts.title)
-    elif block.kind == "subtitle":
-        run(doc.add_paragraph(style="讲话副标题"), block.text, fonts.kai)
-    elif block.kind == "meta":
-        run(doc.add_paragraph(style="讲话署名"), block.text, fonts.kai)
-    elif block.kind == "salutation":
-        if blank_after_meta:
-            doc.add_paragraph(style="讲话称呼")
-        run(doc.add_paragraph(style="讲话称呼"), block.text, fonts.body)
-    elif block.kind == "heading":
+
+def _add_title(doc: Any, block: Block, fonts: FontProfile) -> None:
+    paragraph = doc.add_paragraph(style="讲话标题")
+    for number, line in enumerate(title_lines(block)):
+        if number:  # a line break inside the one title paragraph
+            line_break = paragraph.add_run()
+            set_font(line_break, fonts.title)
+            line_break.add_break()
+        _runs(paragraph, line, fonts.title)
+
+
+def _add_paragraph(doc: Any, block: Block, fonts: FontProfile) -> None:
+    paragraph = doc.add_paragraph(style="讲话正文")
+    if block.runin:
         font, bold = _heading_font(block.level, fonts)
-        style = HEADING_STYLES.get(block.level, "讲话四级标题")
-        run(doc.add_paragraph(style=style), block.number + block.text, font, bold)
-    else:
-        paragraph = doc.add_paragraph(style="讲话正文")
-        if block.runin:
+        _runs(paragraph, block.number + block.runin, font, bold)
+    elif block.number:
+        _runs(paragraph, block.number, fonts.body)
+    if block.text:
+        _runs(paragraph, block.text, fonts.body)
+
+
+def _add(doc: Any, block: Block, fonts: FontProfile, *, blank_after_meta: bool) -> None:
+    match block.kind:
+        case BlockKind.TITLE:
+            _add_title(doc, block, fonts)
+        case BlockKind.SUBTITLE:
+            _runs(doc.add_paragraph(style="讲话副标题"), block.text, fonts.kai)
+        case BlockKind.META:
+            _runs(doc.add_paragraph(style="讲话署名"), block.text, fonts.kai)
+        case BlockKind.SALUTATION:
+            if blank_after_meta:
+                doc.add_paragraph(style="讲话称呼")
+            _runs(doc.add_paragraph(style="讲话称呼"), block.text, fonts.body)
+        case BlockKind.HEADING:
             font, bold = _heading_font(block.level, fonts)
-            run(paragraph, block.number + block.runin, font, bold)
-        elif block.number:
-            run(paragraph, block.number, fonts.body)
-        if block.text:
-            run(paragraph, block.text, fonts.body)
+            style = HEADING_STYLES.get(block.level, "讲话四级标题")
+            _runs(doc.add_paragraph(style=style), block.number + block.text, font, bold)
+        case _:
+            _add_paragraph(doc, block, fonts)
 
 
 def export(document: Document, *, font_profile: str = "gbt9704", author: str | None = None) -> bytes:
@@ -311,9 +340,9 @@ def export(document: Document, *, font_profile: str = "gbt9704", author: str | N
     body = doc.element.body
     for p in list(body.iterchildren(_qn("w:p"))):
         body.remove(p)
-    previous = ""
+    previous: BlockKind | None = None
     for block in document.blocks:
-        _add(doc, block, fonts, blank_after_meta=previous in ("title", "subtitle", "meta"))
+        _add(doc, block, fonts, blank_after_meta=previous in HEAD_KINDS)
         previous = block.kind
     return finish(doc, title=document.title, author=author)
 

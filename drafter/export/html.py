@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Block, Document
+from ..document import HEAD_KINDS, Block, BlockKind, Document
 
 CSS = """
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
@@ -45,21 +45,22 @@ def _block(block: Block, head_end: bool = False) -> str:
     # head_end: the last line of the title group (title, subtitle, speaker, date), followed
     # by one blank line, as on paper.
     end = ' class="head-end"' if head_end else ""
-    if block.kind == "title":
-        return f"<h1{end}>{'<br>'.join(_text(line) for line in block.lines)}</h1>"
-    if block.kind in ("subtitle", "meta"):
-        return f'<p class="{block.kind}{" head-end" if head_end else ""}">{_text(block.text)}</p>'
-    if block.kind == "salutation":
-        return f'<p class="salutation">{_text(block.text)}</p>'
-    if block.kind == "heading":
-        tag = f"h{min(block.level + 1, 5)}"
-        return f"<{tag}>{_text(block.number + block.text)}</{tag}>"
+    match block.kind:
+        case BlockKind.TITLE:
+            return f"<h1{end}>{'<br>'.join(_text(line) for line in block.lines)}</h1>"
+        case BlockKind.SUBTITLE | BlockKind.META:
+            return f'<p class="{block.kind}{" head-end" if head_end else ""}">{_text(block.text)}</p>'
+        case BlockKind.SALUTATION:
+            return f'<p class="salutation">{_text(block.text)}</p>'
+        case BlockKind.HEADING:
+            tag = f"h{min(block.level + 1, 5)}"
+            return f"<{tag}>{_text(block.number + block.text)}</{tag}>"
     lead = ""
     if block.runin:
         lead = f'<strong class="runin runin-{block.level}">{_text(block.number + block.runin)}</strong>'
     elif block.number:
         lead = _text(block.number)
-    css = ' class="closing"' if block.kind == "closing" else ""
+    css = ' class="closing"' if block.kind == BlockKind.CLOSING else ""
     return f"<p{css}>{lead}{_text(block.text)}</p>"
 
 
@@ -67,7 +68,7 @@ def export(document: Document) -> str:
     title = escape(document.title or "讲话稿")
     blocks = document.blocks
     head = 0
-    while head < len(blocks) and blocks[head].kind in ("title", "subtitle", "meta"):
+    while head < len(blocks) and blocks[head].kind in HEAD_KINDS:
         head += 1
     body = "\n".join(_block(b, head_end=i == head - 1) for i, b in enumerate(blocks))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -14,11 +14,12 @@ def escape(text: str) -> str:
 
 
 def _block(block: Block) -> str:
-    if block.kind == "title":
-        return f"# {escape(block.text.replace(chr(10), ''))}"  # a heading is one line
-    if block.kind == "heading":
-        hashes = "#" * min(block.level + 1, 6)
-        return f"{hashes} {escape(block.number + block.text)}"
+    match block.kind:
+        case BlockKind.TITLE:
+            return f"# {escape(block.text.replace(chr(10), ''))}"  # a heading is one line
+        case BlockKind.HEADING:
+            hashes = "#" * min(block.level + 1, 6)
+            return f"{hashes} {escape(block.number + block.text)}"
     if block.runin:
         return f"**{escape(block.number + block.runin)}**{escape(block.text)}"
     return escape(block.number + block.text)
@@ -28,7 +29,7 @@ def export(document: Document) -> str:
     out: list[str] = []
     meta: list[str] = []
     for block in document.blocks:
-        if block.kind in ("subtitle", "meta"):
+        if block.kind in (BlockKind.SUBTITLE, BlockKind.META):
             meta.append(escape(block.text))
             continue
         if meta:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..document import Document
+from ..document import HEAD_KINDS, BlockKind, Document
 from ..reading_aids import Annotator, Piece
 from .docx import LATIN, PROFILES, _page_number, _qn, finish, set_font
 
@@ -111,19 +111,19 @@ def export_docx(document: Document, *, font_profile: str = "gbt9704", author: st
     for block in document.blocks:
         paragraph = doc.add_paragraph()
         fmt = paragraph.paragraph_format
-        if block.kind in ("title", "subtitle", "meta"):
+        if block.kind in HEAD_KINDS:
             fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
             fmt.keep_with_next = True
             run = paragraph.add_run(block.text)
-            size = TITLE_PT if block.kind == "title" else BODY_PT
-            set_font(run, fonts.title if block.kind == "title" else fonts.kai, size=size)
+            title = block.kind == BlockKind.TITLE
+            set_font(run, fonts.title if title else fonts.kai, size=TITLE_PT if title else BODY_PT)
             continue
-        if block.kind == "salutation":
+        if block.kind == BlockKind.SALUTATION:
             fmt.space_before = Pt(BODY_PT)
             _pieces_to(paragraph, aids.pieces(block.text), fonts.body)
             continue
         fmt.first_line_indent = Pt(BODY_PT * 2)
-        if block.kind == "heading":
+        if block.kind == BlockKind.HEADING:
             fmt.keep_with_next = True
             font = fonts.hei if block.level <= 1 else fonts.kai
             _pieces_to(paragraph, aids.pieces(block.number + block.text), font,
@@ -172,19 +172,20 @@ def export_html(document: Document, *, pinyin: bool = True, pauses: bool = False
     aids = Annotator(pinyin=pinyin, pauses=pauses)
     parts = []
     for block in document.blocks:
-        if block.kind == "title":
-            parts.append(f"<h1>{escape(block.text)}</h1>")
-        elif block.kind in ("subtitle", "meta"):
-            parts.append(f'<p class="meta">{escape(block.text)}</p>')
-        elif block.kind == "salutation":
-            parts.append(f'<p class="salutation">{_html_pieces(aids.pieces(block.text))}</p>')
-        elif block.kind == "heading":
-            parts.append(f'<p class="heading">{_html_pieces(aids.pieces(block.number + block.text))}</p>')
-        else:
-            lead = _html_pieces(aids.pieces(block.number + block.runin)) if block.runin \
-                else escape(block.number)
-            lead = f"<strong>{lead}</strong>" if block.runin else lead
-            parts.append(f"<p>{lead}{_html_pieces(aids.pieces(block.text))}</p>")
+        match block.kind:
+            case BlockKind.TITLE:
+                parts.append(f"<h1>{escape(block.text)}</h1>")
+            case BlockKind.SUBTITLE | BlockKind.META:
+                parts.append(f'<p class="meta">{escape(block.text)}</p>')
+            case BlockKind.SALUTATION:
+                parts.append(f'<p class="salutation">{_html_pieces(aids.pieces(block.text))}</p>')
+            case BlockKind.HEADING:
+                parts.append(f'<p class="heading">{_html_pieces(aids.pieces(block.number + block.text))}</p>')
+            case _:
+                lead = _html_pieces(aids.pieces(block.number + block.runin)) if block.runin \
+                    else escape(block.number)
+                lead = f"<strong>{lead}</strong>" if block.runin else lead
+                parts.append(f"<p>{lead}{_html_pieces(aids.pieces(block.text))}</p>")
     title = escape(f"{document.title}（念稿）" if document.title else "念稿")
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import HEAD_KINDS, BlockKind, Document
 
 INDENT = "\u3000\u3000"
 
 
 def export(document: Document) -> str:
     lines: list[str] = []
-    previous = ""
+    previous: BlockKind | None = None
     for block in document.blocks:
-        if block.kind in ("title", "subtitle", "meta"):
+        if block.kind in HEAD_KINDS:
             lines.append(block.text)
-        elif block.kind == "salutation":
-            if previous in ("title", "subtitle", "meta"):
+        elif block.kind == BlockKind.SALUTATION:
+            if previous in HEAD_KINDS:
                 lines.append("")
             lines.append(block.text)
         else:

@@ -76,7 +76,7 @@ _TRANSITION = re.compile(r"讲[^，。]{0,4}(?:点意见|个方面|个问题|句
 
 
 def _number(text: str) -> int | None:
-    from ..corpus.ordinals import cn_to_int
+    from ..numbering import cn_to_int
 
     return cn_to_int(text.replace("两", "二"))
 
@@ -101,12 +101,12 @@ def _series_after(paras: list[Paragraph], k: int, rest: str) -> int | None:
 
 def _paragraph_series(paras: list[Paragraph]) -> int | None:
     """How many items the numbered paragraphs starting at paras[0] count ((一)…(二)…)."""
-    from ..corpus.ordinals import STYLE_RANK, find_ordinal
+    from ..numbering import find_ordinal, style_rank
 
     first = find_ordinal(paras[0].text) if paras else None
     if first is None or first.index != 1:
         return None
-    rank = STYLE_RANK.index(first.style)
+    rank = style_rank(first.style)
     count = 0
     for para in paras:
         o = find_ordinal(para.text)
@@ -116,7 +116,7 @@ def _paragraph_series(paras: list[Paragraph]) -> int | None:
             if o.index != count + 1:
                 break
             count += 1
-        elif STYLE_RANK.index(o.style) < rank:
+        elif style_rank(o.style) < rank:
             break  # back up to a higher level: the series is over
     return count
 
@@ -138,12 +138,13 @@ def check_bundles(paras: list[Paragraph], ctx: Context) -> None:
 # --- D122 / D123: series of one, too many directives --------------------------------------------
 
 def check_series(paras: list[Paragraph], ctx: Context) -> None:
-    from ..corpus.ordinals import find_ordinal
+    from ..numbering import find_ordinal, styles_at
 
     items = [(p, find_ordinal(p.text)) for p in paras]
-    top = [o.index for _, o in items if o is not None and o.style in ("一、", "第一，")]
+    top_styles = styles_at(1)
+    top = [o.index for _, o in items if o is not None and o.style in top_styles]
     if top and max(top) > MAX_DIRECTIVES:
-        para = next(p for p, o in items if o is not None and o.style in ("一、", "第一，")
+        para = next(p for p, o in items if o is not None and o.style in top_styles
                     and o.index == MAX_DIRECTIVES + 1)
         ctx.add("D123", para, f"主体有{max(top)}点，超过七点，听的人记不住",
                 fix="合并相近的几点，控制在三到七点")
@@ -173,9 +174,9 @@ def check_series(paras: list[Paragraph], ctx: Context) -> None:
 
 
 def _rank(style: str) -> int:
-    from ..corpus.ordinals import STYLE_RANK
+    from ..numbering import style_rank
 
-    return STYLE_RANK.index(style)
+    return style_rank(style)
 
 
 # --- entry points ---------------------------------------------------------------------------------

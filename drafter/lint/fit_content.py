@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..occasions import fits_together, occasion_words, parse_date
@@ -153,23 +155,71 @@ def _user_cover(text: str, pieces: list[str]) -> list[bool]:
     return covered
 
 
+# Every dictionary word of a seam tag that is not a stop word, by its first two characters (built
+# from jieba's dictionary, the one rjieba carries, by build_seam_words()). A tagged word of two
+# characters or more is a dictionary word, so D128 can only report one of these: where none
+# stands on both sides, the tagger (a 350,000-word dictionary, ~0.1 s to load) is not needed.
+SEAM_WORDS = Path(__file__).resolve().parent.parent / "data" / "seam_words.txt"
+
+
+@cache
+def _seam_table() -> bytes:
+    return b"\n" + SEAM_WORDS.read_bytes()
+
+
+def _seam_words(bigram: str) -> list[str]:
+    """The seam words that start with ``bigram``: one line of the table, found without
+    decoding the other 80,000 words."""
+    table = _seam_table()
+    key = f"\n{bigram}\t".encode()
+    at = table.find(key)
+    if at < 0:
+        return []
+    rest = table[at + len(key):table.find(b"\n", at + 1)].decode("utf-8")
+    return [bigram + tail for tail in rest.split(" ")]
+
+
+def _sides_share_a_seam_word(text: str, covered: list[bool], ends: list[int]) -> bool:
+    """Whether a seam word stands whole in the writer's text and whole in the frame, in the same
+    or adjacent sentences: the words D128 could report (a necessary condition, not sufficient)."""
+    bigrams: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})  # frame, writer
+    for start in range(len(text) - 1):
+        if covered[start] == covered[start + 1]:
+            bigrams[covered[start]].setdefault(text[start:start + 2], []).append(start)
+    found: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+    for bigram in bigrams[False].keys() & bigrams[True].keys():
+        words = _seam_words(bigram)
+        for side in (False, True):
+            for start in bigrams[side][bigram]:
+                for word in words:
+                    stop = start + len(word)
+                    if text.startswith(word, start) and all(c == side for c in covered[start:stop]):
+                        sentence = next(k for k, end in enumerate(ends) if start < end)  # a word: in one
+                        found[side].setdefault(word, set()).add(sentence)
+    return any(abs(a - b) <= 1 for word in found[False].keys() & found[True].keys()
+               for a in found[False][word] for b in found[True][word])
+
+
 def check_frame_repeats(result: RenderResult, loaded: LoadedOutline, ctx: Context) -> None:
     """A frame and the writer's text next to it (same or adjacent sentence) use the same
     verb, adverb or adjective: 迅速掀起热潮。让我们迅速行动起来."""
-    from ..corpus.tokenizer import default_tokenizer
     from ..textnorm import normalize_zh
     from .registry import Paragraph
 
     pieces = sorted({p for _, t in outline_texts(loaded.data) for p in _PIECES.findall(normalize_zh(t))},
                     key=len, reverse=True)
     unit_words = set(resolve_unit(loaded.data).values())
-    tagger = default_tokenizer()
     for i, block in enumerate(result.document.blocks, 1):
         text = block.plain
         covered = _user_cover(text, pieces)
         if not any(covered) or all(covered):
             continue
         ends = [m.end() for m in re.finditer(r"[^。！？]+[。！？]?", text)]
+        if not _sides_share_a_seam_word(text, covered, ends):
+            continue
+        from ..corpus.tokenizer import default_tokenizer
+
+        tagger = default_tokenizer()
         tokens = []  # (word, tag, start, sentence, is user text); mixed tokens are left out
         position = 0
         for word, tag in tagger.tag(text):
@@ -212,3 +262,23 @@ def without_repeats(findings: list[Any]) -> list[Any]:
     D126 says nothing more about the same line."""
     named = {(f.file, f.line, f.where) for f in findings if f.code == "D131"}
     return [f for f in findings if f.code != "D126" or (f.file, f.line, f.where) not in named]
+
+
+def build_seam_words() -> str:
+    """seam_words.txt: every word of jieba's dictionary (the one rjieba carries) whose tag is a
+    seam tag, two characters or longer, and not a stop word; one line per first two characters,
+    then the rest of each word ("一丁<Tab> 不识": 一丁 and 一丁不识), sorted."""
+    import jieba
+
+    rows = [line.split(" ") for line in Path(jieba.__file__).with_name("dict.txt").read_text(
+        encoding="utf-8").splitlines()]
+    by_start: dict[str, list[str]] = {}
+    for word in sorted({r[0] for r in rows if len(r) == 3 and len(r[0]) >= 2 and r[2] in _SEAM_TAGS
+                        and r[0] not in _STOP}):
+        by_start.setdefault(word[:2], []).append(word)
+    return "".join(f"{start}\t{' '.join(w[2:] for w in words)}\n" for start, words in sorted(by_start.items()))
+
+
+if __name__ == "__main__":
+    SEAM_WORDS.write_text(build_seam_words(), encoding="utf-8")
+    print(f"wrote {SEAM_WORDS}")

@@ -4,7 +4,7 @@ its line in the YAML."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..textnorm import word_count
 from .registry import Context, Speech
@@ -12,6 +12,7 @@ from .structure import unbalanced
 
 if TYPE_CHECKING:
     from ..loader import LoadedOutline
+    from ..model import Directive
 
 
 def open_fields(speech: Speech, ctx: Context) -> None:  # D101
@@ -27,43 +28,38 @@ def open_fields(speech: Speech, ctx: Context) -> None:  # D101
 
 def siblings(speech: Speech, ctx: Context) -> None:  # D110, D113
     if speech.outline is not None:
-        _siblings(speech.outline.data.get("directives") or [], "directives", speech.outline, ctx)
+        _siblings(speech.outline.outline.directives, "directives", speech.outline, ctx)
 
 
-def _siblings(items: list[Any], path: str, loaded: LoadedOutline, ctx: Context) -> None:
-    from ..loader import split_path
-
+def _siblings(items: tuple[Directive, ...], path: str, loaded: LoadedOutline, ctx: Context) -> None:
     headings = []
     for i, item in enumerate(items):
-        item = {"heading": item} if isinstance(item, str) else item
-        if not isinstance(item, dict):
-            continue
-        heading = item.get("heading")
-        if isinstance(heading, str):
+        heading = item.heading
+        if heading is not None:
             headings.append((f"{path}[{i}].heading", heading))
-        if not item.get("body") and not item.get("points") and path == "directives":
-            pos = loaded.positions.of_value(split_path(f"{path}[{i}]"))
+        if not item.body and not item.points and path == "directives":
+            line, _ = loaded.where(f"{path}[{i}]")
             ctx.add("D113", None, f"第{i + 1}点“{heading}”没有正文，也没有下一层要点",
-                    line=pos[0] if pos else None, where=f"{path}[{i}]", fix="补上正文或要点")
-        _siblings(item.get("points") or [], f"{path}[{i}].points", loaded, ctx)
+                    line=line, where=f"{path}[{i}]", fix="补上正文或要点")
+        _siblings(item.points, f"{path}[{i}].points", loaded, ctx)
     for index, problem in unbalanced([h for _, h in headings]):
         where = headings[index][0]
-        pos = loaded.positions.of_value(split_path(where))
-        ctx.add("D110", None, problem, line=pos[0] if pos else None, column=pos[1] if pos else None,
+        line, column = loaded.where(where)
+        ctx.add("D110", None, problem, line=line, column=column,
                 where=where, fix="调整字数和句式，使几条标题长短相当、结构一致")
 
 
 def target_length(speech: Speech, ctx: Context) -> None:  # D112
     if speech.outline is None or speech.result is None:
         return
-    target = speech.outline.data.get("target_length")
-    if not isinstance(target, int):
+    target = speech.outline.outline.target_length
+    if target is None:
         return
     from ..export.text import export
 
     count = word_count(export(speech.result.document))
     if abs(count - target) > target * 0.2:
-        pos = speech.outline.positions.of_value(("target_length",))
+        line, _ = speech.outline.where("target_length")
         ctx.add("D112", None, f"讲话稿约 {count} 字，目标 {target} 字，相差 {abs(count - target) * 100 // target}%",
-                line=pos[0] if pos else None, where="target_length",
+                line=line, where="target_length",
                 fix="增删内容，或调整 target_length")

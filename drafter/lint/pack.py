@@ -48,10 +48,6 @@ def _parse(paras: list[Paragraph]) -> Parsed:
 def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], ctx: Context,
                     speech_name: str) -> None:
     """Findings on the host script (ctx is the host's file)."""
-    from ..corpus.mine import mine_text
-    from ..corpus.ordinals import cn_to_int
-    from ..host import short_heading
-
     host, speech = _parse(host_paras), _parse(speech_paras)
     hm, sm = _HOST_TITLE.match(host.title), _SPEECH_TITLE.match(speech.title)
     if hm and sm and hm.group(1) != sm.group(1):
@@ -69,24 +65,27 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
             para = next((p for p in host_paras if name in p.text), host_paras[0])
             ctx.add("D151", para, f"主持词对讲话人的职务称呼与讲话稿不一致，讲话稿是“{expected}”",
                     fix=f"改为“{expected}”")
+    summary = next(((p, m) for p in host_paras if (m := _SUMMARY.search(p.text))), None)
+    if summary is None:
+        return  # no summary to check: the speech need not be mined
+    from ..corpus.mine import mine_text
+    from ..host import short_heading
+    from ..numbering import cn_to_int
+
     speeches = mine_text("\n".join(p.text for p in speech_paras), speech_name).speeches
     if not speeches or not speeches[0].directives:
         return
     headings = [d.heading for d in speeches[0].directives]
-    for para in host_paras:
-        m = _SUMMARY.search(para.text)
-        if not m:
-            continue
-        said = cn_to_int(m.group(2))
-        if said is not None and said != len(headings):
-            ctx.add("D152", para, f"主持词说讲话从{m.group(2)}个方面作了部署，讲话稿实际有{len(headings)}点",
-                    column=m.start(2) + 1, fix="按讲话稿的意见条数改正")
-        for number, heading in enumerate(headings, 1):
-            short = short_heading(heading)
-            if short not in m.group(1):
-                ctx.add("D153", para, f"讲话稿第{number}点“{short}”没有出现在主持词对讲话的概括中",
-                        column=m.start(1) + 1, fix="按讲话稿的意见标题改写这句概括")
-        break
+    para, m = summary
+    said = cn_to_int(m.group(2))
+    if said is not None and said != len(headings):
+        ctx.add("D152", para, f"主持词说讲话从{m.group(2)}个方面作了部署，讲话稿实际有{len(headings)}点",
+                column=m.start(2) + 1, fix="按讲话稿的意见条数改正")
+    for number, heading in enumerate(headings, 1):
+        short = short_heading(heading)
+        if short not in m.group(1):
+            ctx.add("D153", para, f"讲话稿第{number}点“{short}”没有出现在主持词对讲话的概括中",
+                    column=m.start(1) + 1, fix="按讲话稿的意见标题改写这句概括")
 
 
 def check_outline(speech: Speech, ctx: Context) -> None:  # D150–D153

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..textnorm import HANZI
 from .registry import Context, Paragraph, Speech
-from .text import CJK
 
 
 def check(speech: Speech, ctx: Context) -> None:  # D114
     check_residue(speech.paras, ctx, own=speech.own, year=speech.year, meeting=speech.meeting)
 
 
-_PLACE = re.compile(rf"[{CJK}]{{2,8}}?(?:开发区|高新区|新区|经开区|自治州|省|市|县|区|镇|乡)")
+_PLACE = re.compile(rf"[{HANZI}]{{2,8}}?(?:开发区|高新区|新区|经开区|自治州|省|市|县|区|镇|乡)")
 _GENERIC = re.compile(r"^(全|我|本|各|该|外|城|市|县|区|镇|乡|省|社|小|地|街|片|园|景|城|辖|两|周边|县区|市县|省市|乡镇|市区|县市|城区|全省|全国|"
                       r"市县乡|省市县|各县|各市|各区|各乡镇|先发地区|发达地区|欠发达地区)")
 

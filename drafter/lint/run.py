@@ -5,25 +5,43 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DrafterError
 from .place import order_key, place_in_outline
 from .read import collect, read_paragraphs, shown_path
 from .registry import RULES, Context, Finding, Paragraph, Run, Speech, checks
 
+if TYPE_CHECKING:
+    from ..loader import LoadedOutline
+    from ..render import RenderResult
 
-def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = ()) -> list[Finding]:
+
+def rendered_outline(path: Path, shared: dict[str, Any] | None = None) -> tuple[LoadedOutline, RenderResult]:
+    """The outline and the speech it renders to, made once per run: the speech checks and the
+    提法 file check read the same speech (``shared`` is the run's, when there is one)."""
+    key = f"rendered:{path}"
+    if shared is not None and key in shared:
+        return shared[key]  # type: ignore[no-any-return]
     from ..export.text import export
     from ..loader import load_outline
     from ..render import render_outline
 
     loaded = load_outline(path)
+    result = render_outline(loaded)
+    export(result.document)  # the text the draft rules read; fails here on a speech that cannot export
+    if shared is not None:
+        shared[key] = (loaded, result)
+    return loaded, result
+
+
+def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = (),
+                 shared: dict[str, Any] | None = None) -> list[Finding]:
+    loaded, result = rendered_outline(path, shared)
     data = loaded.data
     settings = data.get("lint") or {}
     ctx = Context(shown_path(path), ignore | set(settings.get("ignore") or []), usage)
     ctx.source = path.read_text(encoding="utf-8-sig", errors="replace")
-    result = render_outline(loaded)
-    export(result.document)  # the text the draft rules read; fails here on a speech that cannot export
     paras = [Paragraph(b.plain, None, f"讲话稿第{i}段") for i, b in enumerate(result.document.blocks, 1)]
     own = {str(x) for x in [settings.get("place"), settings.get("unit"), *(settings.get("names") or [])] if x}
     if own and isinstance(data.get("speaker"), str):
@@ -62,7 +80,7 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
     findings: list[Finding] = []
     for path in collect(paths):
         if path.suffix.lower() in (".yaml", ".yml"):
-            findings += lint_outline(path, run.ignore, run.usage)
+            findings += lint_outline(path, run.ignore, run.usage, run.shared)
         else:
             findings += lint_draft(path, run.ignore, own=set(run.own), usage=run.usage)
             run.drafts.append(path)

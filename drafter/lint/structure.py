@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..numbering import heading_styles, styles_at
 from ..textnorm import hanzi_count
 from .registry import Context, Paragraph, Speech, checks
-
-_HEADING_STYLES = ("一、", "第一，", "（一）", "1.", "（1）")
 
 
 def check_structure(paras: list[Paragraph], ctx: Context) -> None:
@@ -21,7 +20,7 @@ def check_structure(paras: list[Paragraph], ctx: Context) -> None:
 
 
 def _ordinals(paras: list[Paragraph]) -> list[tuple[Paragraph, Any]]:
-    from ..corpus.ordinals import find_ordinal
+    from ..numbering import find_ordinal
 
     return [(p, find_ordinal(p.text)) for p in paras]
 
@@ -37,7 +36,7 @@ def numbering(speech: Speech, ctx: Context) -> None:  # D103
     for para, o in items:
         if o is not None and o.style == "首先":
             last["首先"] = o.index
-        if o is None or o.style in ("首先", "一是", "一要"):
+        if o is None or o.style in styles_at(0):
             continue  # in-paragraph series are checked by _inline_series
         expected = last.get(o.style, 0) + 1
         if o.index not in (1, expected):
@@ -49,11 +48,11 @@ def numbering(speech: Speech, ctx: Context) -> None:  # D103
                 kind = "重复" if o.index < expected else "跳号"
                 ctx.add("D103", para, f"序号{kind}：“{o.text.strip()}”前面是第{expected - 1}项",
                         fix="检查序号是否连续，不要手工编号出错")
-        if o.style in ("一、", "第一，") and previous_top and previous_top[0] != o.style and \
+        if o.style in styles_at(1) and previous_top and previous_top[0] != o.style and \
                 o.index == previous_top[1] + 1:
             ctx.add("D103", para, f"同一层序号混用：前面用“{previous_top[0]}”式，这里用“{o.style}”式",
                     fix="同一层只用一种序号")
-        if o.style in ("一、", "第一，"):
+        if o.style in styles_at(1):
             previous_top = (o.style, o.index)
         last[o.style] = o.index
         last_para[o.style] = para
@@ -66,12 +65,12 @@ _INLINE = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*([一二三四五六七�
 def _inline_series(paras: list[Paragraph], ctx: Context) -> None:
     """一是……二是……三是 inside paragraphs (and across the paragraphs of one list): no number
     twice, none skipped; a list may restart at 一."""
-    from ..corpus.ordinals import cn_to_int, find_ordinal
+    from ..numbering import cn_to_int, find_ordinal
 
     last = {"是": 0, "要": 0}
     for para in paras:
         o = find_ordinal(para.text)
-        if o is not None and o.style in _HEADING_STYLES:
+        if o is not None and o.style in heading_styles():
             last = {"是": 0, "要": 0}  # a new heading: lists below it start afresh
         for m in _INLINE.finditer(para.text):
             n, word = cn_to_int(m.group(1)), m.group(2)
@@ -96,7 +95,7 @@ def parallel(speech: Speech, ctx: Context) -> None:  # D110
     series: list[list[tuple[Paragraph, str]]] = []
     current: dict[str, list[tuple[Paragraph, str]]] = {}
     for para, o in items:
-        if o is None or o.style not in _HEADING_STYLES + ("一要",):
+        if o is None or o.style not in heading_styles() + ("一要",):
             continue
         if o.index == 1:
             if o.style in current and len(current[o.style]) > 1:
@@ -139,7 +138,7 @@ def empty_sections(speech: Speech, ctx: Context) -> None:  # D113
         return
     items = _ordinals(speech.paras)
     for k, (para, o) in enumerate(items):
-        if o is None or o.style not in ("一、", "第一，"):
+        if o is None or o.style not in styles_at(1):
             continue
         standalone = not re.search(r"[。！？].", para.text[o.end:])
         nxt = items[k + 1][1] if k + 1 < len(items) else None

@@ -9,11 +9,11 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from ..textnorm import hanzi_count, word_count
+from ..textnorm import HANZI, SENTENCE, hanzi_count, word_count
 from .place import corrected_excerpt
 from .registry import Context, Paragraph, Speech, checks
 
-CJK = "\u4e00-\u9fff"
+CJK = HANZI
 
 _PLACEHOLDER = re.compile(rf"〔待补[^〕]*〕|[×Xx]{{2,4}}(?![A-Za-z])|(?<=[{CJK}])[×Xx](?=[{CJK}])|(?<![A-Za-z])[Xx](?=[{CJK}]{{2}})|"
                           rf"\*{{1,3}}(?=[{CJK}\d])|(?<=[{CJK}])\*{{1,3}}|_{{2,}}|(?<=[{CJK}])_(?=[{CJK}])|××|○○")
@@ -22,13 +22,7 @@ _STRAIGHT_QUOTE = re.compile(r"[\"'‚‛„‟〝〞]")
 _INFORMAL_YEAR = re.compile(r"(?<![\d.年])([12]\d)年(?![内来间前后以里多代度底初中])")
 _STRAY_SPACE = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])|(?<=\d) +(?=年)")
 _STRAY_WIDE_SPACE = re.compile(rf"(?<=[{CJK}])\u3000+(?=[{CJK}])")
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
-_WEB_RESIDUE = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9]*[^<>]{0,80}>|data:image/|&(?:amp;)*nbsp;|当前位置[:：]|上一篇[:：]|下一篇[:：]|"
-    r"相关栏目[:：]|推荐访问[:：]|版权所有|下面是小编|省略\d+字|正式会员可完整阅读|未完，全文共|未完,全文共|试读结束|"
-    r"如若转载|[(（][^()（）]{0,30}(?:不再详细|此处略|不再赘述)[^()（）]{0,10}[)）]|设臵|https?://\S+")
-
-
+_SENTENCE = SENTENCE
 def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
     """Every paragraph-text rule (this module's and the typo list's), in registry order."""
     speech = Speech(paras, rendered=rendered)
@@ -55,9 +49,12 @@ def placeholders(speech: Speech, ctx: Context) -> None:  # D101
 
 
 def web_residue(speech: Speech, ctx: Context) -> None:  # D117
+    """What the miner's cleaner would strip (corpus/noise.py), reported where it stands."""
+    from ..corpus.furniture import residue
+
     for para in speech.paras:
-        for m in _WEB_RESIDUE.finditer(para.text):
-            ctx.add("D117", para, f"网页复制留下的内容：“{m.group(0)[:16]}”", column=m.start() + 1,
+        for kind, where, text in residue(para.text):
+            ctx.add("D117", para, f"网页复制留下的{kind.name}：“{text[:16]}”", column=where + 1,
                     fix="删去网页代码、网站文字、付费提示和编者注；错字照原件改正")
 
 

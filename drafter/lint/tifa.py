@@ -11,6 +11,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,7 +88,7 @@ def _find(text: str, rules: Rules, year: int) -> Iterator[Hit]:
     clean, where = _clean(text)
     for entry in rules.entries:
         if entry.items:
-            if entry.valid_in(year):
+            if entry.name in clean and entry.valid_in(year):
                 yield from _counted(clean, where, entry)
             continue
         assert entry.regex is not None
@@ -127,6 +128,7 @@ _FILLER = ("必须坚持", "牢固树立", "统筹推进", "协调推进", "深�
            "是", "要", "把", "的", "等", "和", "与", "及")
 
 
+@cache
 def _stems(entry: Entry) -> list[tuple[str, ...]]:
     """Each item's forms, plus the form without the suffix/prefix all items share
     (政治意识 → 政治 for 政治、大局、核心、看齐意识; 摘帽不摘责任 → 责任)."""
@@ -249,8 +251,9 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, rules: Rules, year: i
 
 
 def check_file(path: Path, run: Run) -> list[Finding]:  # D130–D132
-    lint = lint_outline if path.suffix.lower() in (".yaml", ".yml") else lint_draft
-    return lint(path, run.ignore, run.tifa)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return lint_outline(path, run.ignore, run.tifa, run.shared)
+    return lint_draft(path, run.ignore, run.tifa)
 
 
 def today_year() -> int:
@@ -292,18 +295,18 @@ def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tup
             yield from outline_strings(value, (*path, i))
 
 
-def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[Finding]:
+def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = (),
+                 shared: dict[str, Any] | None = None) -> list[Finding]:
     """The writer's own texts are checked where they stand in the YAML; the rendered speech
     is checked too, for the template's wording, without repeating what the outline showed."""
-    from ..export.text import export
-    from ..loader import format_path, load_outline
-    from ..render import render_outline
+    from ..loader import format_path
     from .registry import Context, Paragraph
+    from .run import rendered_outline
 
-    loaded = load_outline(path)
+    loaded, result = rendered_outline(path, shared)
     data = loaded.data
-    settings = data.get("lint") if isinstance(data.get("lint"), dict) else {}
-    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
+    settings = loaded.outline.lint
+    ctx = Context(str(path), ignore | set(settings.ignore if settings else ()))
     rules = load_rules(extra)
     dated = year_of(data.get("date"))
     year = dated or today_year()
@@ -323,8 +326,6 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> lis
             if starts_at != -1:
                 column = starts_at + hit.column + 1
             ctx.add(hit.code, None, hit.message, line=line, column=column, where=format_path(key), fix=hit.fix)
-    result = render_outline(loaded)
-    export(result.document)  # the same text lint reads elsewhere; also validates the render
     for i, block in enumerate(result.document.blocks, 1):
         para = Paragraph(block.plain, None, f"讲话稿第{i}段")
         for hit in find_in_text(block.plain, rules, year):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from ..errors import DrafterError
+from . import cache
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "tifa.yaml"
 
@@ -18,19 +19,31 @@ SHIPPED = Path(__file__).resolve().parent.parent / "data" / "tifa.yaml"
 @dataclass(frozen=True)
 class Entry:
     key: str  # wrong / pattern / name: a user entry with the same key replaces a shipped one
-    regex: re.Pattern[str] | None  # fixed and time-bound
+    pattern: str | None  # fixed and time-bound; the regular expressions are compiled on first use
     right: str
     source: str
     note: str = ""
     since: int | None = None
     until: int | None = None
-    current: re.Pattern[str] | None = None
-    unless: re.Pattern[str] | None = None
+    current_pattern: str | None = None
+    unless_pattern: str | None = None
     always: bool = False
     name: str = ""  # counted formulations
     items: tuple[tuple[str, ...], ...] = ()
     prefixes: tuple[str, ...] = ()
     extras: bool = True
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        return None if self.pattern is None else re.compile(self.pattern)
+
+    @property
+    def current(self) -> re.Pattern[str] | None:
+        return None if self.current_pattern is None else re.compile(self.current_pattern)
+
+    @property
+    def unless(self) -> re.Pattern[str] | None:
+        return None if self.unless_pattern is None else re.compile(self.unless_pattern)
 
     @property
     def timed(self) -> bool:
@@ -48,7 +61,26 @@ class Entry:
 @dataclass(frozen=True)
 class Rules:
     entries: tuple[Entry, ...]
-    review: re.Pattern[str]
+    review_pattern: str
+
+    @property
+    def review(self) -> re.Pattern[str]:
+        return re.compile(self.review_pattern)
+
+
+Parsed = tuple[list[tuple[Entry | None, str]], str | None, str | None]
+
+
+def _plain(parsed: Parsed) -> object:
+    """What _parse returned, as tuples of builtins (for the cache)."""
+    entries, review, current = parsed
+    return ([(None if e is None else tuple(getattr(e, f.name) for f in fields(Entry)), key)
+             for e, key in entries], review, current)
+
+
+def _typed(plain: Any) -> Parsed:
+    entries, review, current = plain
+    return [(None if e is None else Entry(*e), key) for e, key in entries], review, current
 
 
 def user_tifa_file() -> Path:
@@ -62,11 +94,13 @@ def _fail(message: str, file: str, line: int | None = None) -> DrafterError:
                         hint="格式见内置的 drafter/data/tifa.yaml 开头的说明")
 
 
-def _regex(text: Any, file: str, line: int | None) -> re.Pattern[str]:
+def _regex(text: Any, file: str, line: int | None) -> str:
+    """The regular expression, checked (an entry compiles it again, from re's cache, on use)."""
     if not isinstance(text, str) or not text:
         raise _fail("正则表达式应是一段文字", file, line)
     try:
-        return re.compile(text)
+        re.compile(text)
+        return text
     except re.error as exc:
         raise _fail(f"正则表达式写错了：{exc}", file, line) from None
 
@@ -79,7 +113,7 @@ def _year(value: Any, what: str, file: str, line: int | None) -> int | None:
     raise _fail(f"{what} 应是年份（如 2026）", file, line)
 
 
-def _parse(text: str, file: str) -> tuple[list[tuple[Entry | None, str]], str | None, str | None]:
+def _parse(text: str, file: str) -> Parsed:
     """Entries (None where `disable: true`) with their keys, and the review/current patterns."""
     from ..loader import parse_yaml
 
@@ -127,12 +161,12 @@ def _entry(raw: dict[Any, Any], key: str, which: str, current_default: Any, file
             raise _fail(f"{which}的 items 应列出至少两项", file, line)
         forms = tuple(tuple(str(x) for x in (item if isinstance(item, list) else [item])) for item in items)
         joiner = "；" if any("、" in f[0] for f in forms) else "、"
-        return Entry(regex=None, right=joiner.join(f[0] for f in forms), name=str(raw["name"]),
+        return Entry(pattern=None, right=joiner.join(f[0] for f in forms), name=str(raw["name"]),
                      items=forms, prefixes=tuple(str(p) for p in raw.get("prefixes") or []),
                      extras=raw.get("extras", True) is not False, **common)
     if not isinstance(raw.get("right"), str) or not raw["right"].strip():
         raise _fail(f"{which}缺少 right：请写明应当怎么写", file, line)
-    regex = _regex(raw["pattern"], file, line) if raw.get("pattern") else re.compile(re.escape(str(raw["wrong"])))
+    regex = _regex(raw["pattern"], file, line) if raw.get("pattern") else re.escape(str(raw["wrong"]))
     current = raw.get("current")
     current_re = None
     if current is True:
@@ -142,7 +176,7 @@ def _entry(raw: dict[Any, Any], key: str, which: str, current_default: Any, file
     elif current:
         current_re = _regex(current, file, line)
     unless = _regex(raw["unless"], file, line) if raw.get("unless") else None
-    return Entry(regex=regex, right=raw["right"].strip(), current=current_re, unless=unless,
+    return Entry(pattern=regex, right=raw["right"].strip(), current_pattern=current_re, unless_pattern=unless,
                  always=bool(raw.get("always")), **common)
 
 
@@ -158,7 +192,8 @@ def _load(files: tuple[tuple[str, int, int], ...]) -> Rules:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise DrafterError(f"无法读取提法文件：{exc}", file=name) from None
-        parsed, file_review, _ = _parse(text, name)
+        parsed, file_review, _ = cache.parsed("tifa", text, __file__, partial(_parse, text, name),
+                                              plain=_plain, typed=_typed)
         review = file_review or review
         seen_here: set[str] = set()
         for entry, key in parsed:
@@ -170,8 +205,7 @@ def _load(files: tuple[tuple[str, int, int], ...]) -> Rules:
             seen_here.add(key)
             if entry is not None:
                 entries[key].append(entry)
-    return Rules(tuple(e for key in order for e in entries[key]),
-                 re.compile(review or r"(?!x)x"))
+    return Rules(tuple(e for key in order for e in entries[key]), review or r"(?!x)x")
 
 
 def rule_files(extra: Iterable[str] = ()) -> tuple[tuple[str, int, int], ...]:

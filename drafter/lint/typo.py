@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .registry import TABLE
 from .typo_lexicon import BUILTIN as BUILTIN
-from .typo_lexicon import Slip, lexicon
+from .typo_lexicon import Lexicon, Slip, lexicon
 from .typo_lexicon import parse_lexicon as parse_lexicon
 from .typo_lexicon import user_usage_file as user_usage_file
 
@@ -169,9 +169,13 @@ def _bounds(text: str) -> set[int]:
     return bounds
 
 
-def _double_slips(text: str, tagger: Any) -> list[Slip]:
-    candidates = [m for m in _DOUBLE.finditer(text)
-                  if not re.match(r"[一每各]|.一$", m.group(2) or "") and (m.group(2) or "") not in _REDUPLICABLE]
+def _double_candidates(text: str) -> list[re.Match[str]]:
+    """Doubled words the tags must settle; 一项一项, 研究研究 are good Chinese without them."""
+    return [m for m in _DOUBLE.finditer(text)
+            if not re.match(r"[一每各]|.一$", m.group(2) or "") and (m.group(2) or "") not in _REDUPLICABLE]
+
+
+def _double_slips(text: str, tagger: Any, candidates: list[re.Match[str]]) -> list[Slip]:
     if not candidates:
         return []
     words = tagger.tag(text)
@@ -200,7 +204,7 @@ def _double_slips(text: str, tagger: Any) -> list[Slip]:
 
 def _line_repeat(previous: str, text: str) -> str | None:
     """The end of one line written again at the start of the next (a slip at a line break)."""
-    from ..corpus.ordinals import find_ordinal
+    from ..numbering import find_ordinal
 
     if not previous or previous[-1] in "。！？：；…”’）)!?;:" or len(previous) < 8 or \
             find_ordinal(previous) is not None or re.search(r"\S[ \u3000]+\S", previous):
@@ -215,11 +219,13 @@ def _line_repeat(previous: str, text: str) -> str | None:
 
 # --- entry points --------------------------------------------------------------------------
 
-def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] = frozenset(CODES)) -> list[Slip]:
-    """All slips in one paragraph, ordered by position."""
+def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] = frozenset(CODES),
+               words: Lexicon | None = None) -> list[Slip]:
+    """All slips in one paragraph, ordered by position (``words``: the lexicon of ``usage``, when
+    the caller has it at hand)."""
     slips: list[Slip] = []
     if codes & {"D140", "D143"}:
-        found = [s for s in lexicon(usage).scan(text) if s.code in codes]
+        found = [s for s in (words or lexicon(usage)).scan(text) if s.code in codes]
         bounds = _bounds(text) if any(_needs_bounds(s) for s in found) else set()
         if bounds:
             # a short form must not start and end inside words: 学习贯彻 holds no 习贯, 自己经过 no 己经
@@ -233,14 +239,14 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
                 taken.append(slip)
         slips += taken
     need_de = "D141" in codes and (_COMPLEMENT_HINT.search(text) or _ADVERBIAL_HINT.search(text))
-    need_double = "D142" in codes and _DOUBLE.search(text)
-    if need_de or need_double:
+    doubled = _double_candidates(text) if "D142" in codes and _DOUBLE.search(text) else []
+    if need_de or doubled:
         tagger = tokenizer()
         if need_de:
             spans = {(s.start, s.end) for s in slips}
             slips += [s for s in _de_slips(text, tagger) if (s.start, s.end) not in spans]
-        if need_double:
-            slips += _double_slips(text, tagger)
+        if doubled:
+            slips += _double_slips(text, tagger, doubled)
     return sorted(slips, key=lambda s: (s.start, s.code))
 
 
@@ -278,12 +284,13 @@ def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = F
     from ..corpus.clean import t2s_converter
 
     converter = t2s_converter()
+    words = lexicon(ctx.usage)  # once: finding the writer's own lexicon asks the file system
     for para in paras:
         text = para.text
         if converter.convert(text) != text:  # type: ignore[attr-defined]
             previous = para
             continue  # traditional characters are D106's; their words cannot be read here
-        for slip in check_text(text, usage=ctx.usage, codes=codes):
+        for slip in check_text(text, usage=ctx.usage, codes=codes, words=words):
             place = locate(ctx.source, text, slip.start, slip.end) if ctx.source else None
             if place:
                 ctx.add(slip.code, para, slip.message, line=place[0], column=place[1], fix=slip.fix)

@@ -1,0 +1,147 @@
+"""The noise table: every kind of web residue a copied speech may carry, once.
+
+The cleaner (clean.py, furniture.py) removes each kind at its step of the pipeline (``act``), and
+lint (D117) reports each kind it can see in a draft. Adding a noise kind is one entry in NOISE
+(plus a test). The shapes that are not words (a menu of short words, a forum's anti-copy runs,
+the lines of a table of contents) stay in furniture.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+class Act(StrEnum):
+    """What the cleaner does with a kind, in the order of its pipeline."""
+
+    MARKUP = "markup"  # page code: removed first
+    ENTITY = "entity"  # a character entity (&nbsp;): replaced by its character (group 1 names it)
+    LINE = "line"  # page furniture: a line of at most ``max_line`` characters, not a speech line, is set aside
+    LIST = "list"  # a heading over a list of links (推荐阅读): it and its short lines are set aside
+    STRIP = "strip"  # removed where it stands
+    GAP = "gap"  # a paywall cut the middle: a truncation mark stands in its place
+    END = "end"  # the page shows only the beginning: the text ends here, with a truncation mark
+    FOOTER = "footer"  # the page ends here when no prose follows
+    REMNANT = "remnant"  # removed last, once the page is cut (links, editors' notes)
+    GLYPH = "glyph"  # a glyph a broken encoding put in: replaced by ``fix``
+
+
+@dataclass(frozen=True)
+class Noise:
+    id: str
+    name: str  # what lint calls it (网页代码, 付费提示 …)
+    act: Act
+    pattern: str | tuple[str, ...]  # what the cleaner finds (several: applied in turn); (?s:…) runs over lines
+    max_line: int = 80  # LINE, LIST: the longest line it is furniture in
+    note: str = ""  # the cleaner's note when it acted (GAP, END)
+    fix: Mapping[str, str] = field(default_factory=dict)  # GLYPH: wrong → right
+    report: bool = True  # lint reports it in a draft (False: only a whole page shows it is noise)
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return (self.pattern,) if isinstance(self.pattern, str) else self.pattern
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Any of the kind's patterns."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.M)
+
+
+NOISE: tuple[Noise, ...] = (
+    Noise("data_uri", "网页图片数据", Act.MARKUP,
+          r"(?s:<image>.*?</image>)|data:image/[\w+.-]+;?[^\s<>\"']*"),
+    Noise("tag", "网页代码", Act.MARKUP, r"</?[A-Za-z][^<>]{0,300}>"),
+    Noise("entity", "网页字符代码", Act.ENTITY,
+          r"&(?:amp;)*(nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);"),
+    Noise("breadcrumb", "网页导航", Act.LINE,
+          r"^(?:当前位置|您的位置|你的位置|所在位置|现在位置)[:：]"
+          r"|^(?:首页|主页)\s*[>›»]|[>›»]\s*正文\s*$|^\S{1,10}\s*(?:>>|›|»|>)\s*\S{1,10}\s*(?:>>|›|»|>)"
+          r"|^\S{1,12}\s+首页$|素材库\s*首页|^首页$|^返回$|^>$"),
+    Noise("info_bar", "网页信息栏", Act.LINE,
+          r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期)[:：]\s*\d{2,4}[-/.年]"
+          r"|^\d{1,2}-\d{1,2}\s+\S{2,12}$"
+          r"|(?:浏览次数|浏览数量|点击数|阅读量|访问量|阅读次数)[:：]?\s*\d*"
+          r"|^[|｜]?\s*(?:文章)?来源[:：]\S{0,20}$|^(?:作者|编辑|责任编辑|审核|校对|供稿|摄影)[:：]\S{0,20}$"
+          r"|字号[:：]|文章大小[:：]"),
+    Noise("tools", "网页按钮", Act.LINE,
+          r"【?(?:打印本页|关闭窗口|打印|关闭|收藏|返回顶部)】|分享到[:：]|扫一扫|我要投稿|投稿"
+          r"|下载该文章|正文复制|内容预览[:：]?$|设为首页|加入收藏|站内搜索"),
+    Noise("login", "网站登录栏", Act.LINE,
+          r"会员注册|请先登录|^注册$|^登录$|^(?:用户名|密\s*码|验证码)[:：]|会员信息|点券|现金奖励"),
+    Noise("pager", "翻页链接", Act.LINE, r"^(?:上一篇|下一篇|上一页|下一页)[:：]?"),
+    Noise("site_footer", "网站页脚", Act.LINE,
+          r"版权所有|备案号|ICP备|技术支持[:：]|主办单位[:：]|联系电话[:：]|^地址[:：]|联系我们$"),
+    Noise("blurb", "范文网站的导语", Act.LINE,
+          r"小编|供大家参考|希望(?:对大家|可以|能)(?:有所)?帮助|一起来看看吧|^在日常(?:的)?(?:学习|工作|生活)",
+          max_line=300),
+    Noise("related", "相关文章列表", Act.LIST,
+          r"^(?:推荐阅读|相关推荐|热门文章|相关文章|猜你喜欢|延伸阅读|相关阅读|精彩推荐|热门推荐|"
+          r"最新文章|相关栏目|推荐访问|智能推荐|相关链接|友情链接|热点推荐)[:：]?", max_line=20),
+    # STRIP kinds run in table order, each pattern in turn: removing one may bring the next
+    # to the start of a line (下面是小编…。标题：…).
+    Noise("site_nav", "网页导航", Act.STRIP,
+          (r"当前位置[:：].*", r"^.*首页\s*>.*$", r"时间[:：]\s*\d{4}-\d{2}-\d{2}.*来源[:：].*")),
+    Noise("farm_intro", "范文网站的导语", Act.STRIP,
+          (r"下面是小编为大家(整理|收集|精心整理)的.*?(。|！|$)", r"在日常学习、工作或生活中.*?范文吧.*?(。|$)")),
+    Noise("site_title", "网页标题栏", Act.STRIP,
+          (r"^标题[:：].*?\|\s*$", r"^标题[:：].*$", r"【正文】", r"本文(已影响|共计).*?人", r"^\s*\|\s*$",
+           r"浏览次数[:：]\s*\d+", r"文章来源[:：].*")),
+    Noise("farm_title", "范文网站的标题", Act.STRIP,
+          (r"^.*范文大全.*$", r"^.*(范文|写作|作文).*(希望对大家有所?帮助|一起来看看|供大家参考|了解一下吧).*$")),
+    Noise("collection_index", "范文合集的篇目", Act.STRIP,
+          r"^.*[(（]\s*[一二三四五六七八九十\d]+\s*篇\s*[)）].*$", report=False),  # 论文（12篇） in a draft
+    Noise("paywall_gap", "付费提示", Act.GAP,
+          r"…*\s*[(（][^()（）]{0,60}?省略\d+字[^()（）]{0,40}[)）]\s*…*",
+          note="来源网页删去了中间部分（付费墙），讲话不完整"),
+    Noise("paywall_end", "付费提示", Act.END, r"(?s:…*\s*[(（]\s*未完[,，]\s*全文共\d+字.*)",
+          note="来源网页只显示了部分内容，讲话被截断"),
+    Noise("trial_end", "试读提示", Act.END, r"(?s:…*\s*试读结束.*)",
+          note="来源网页只显示了部分内容，讲话被截断"),
+    Noise("footer", "网页页脚", Act.FOOTER,
+          r"上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"
+          r"如若转载|本站所有|免责声明|扫码关注|查阅全文加微信|点击下载"),
+    Noise("url", "网址", Act.REMNANT, r"https?://\S+|www\.[\w.-]+\.\w+\S*"),
+    Noise("editorial", "编者注", Act.REMNANT, r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]"),
+    Noise("glyph", "误码字形", Act.GLYPH, "设臵|—起|措虑",
+          fix={"设臵": "设置", "—起": "一起", "措虑": "措施"}),
+)
+
+
+def kinds(act: Act) -> tuple[Noise, ...]:
+    """The kinds the cleaner treats at one step, in table order."""
+    return tuple(k for k in NOISE if k.act is act)
+
+
+def union(act: Act) -> re.Pattern[str]:
+    """One pattern for every kind of a step (a line is furniture when any of them is in it)."""
+    return _union(tuple(p for k in kinds(act) for p in k.patterns))
+
+
+def inline_kinds() -> tuple[Noise, ...]:
+    """The kinds lint reports wherever they stand (all but page furniture, which only a line
+    of its own is, and those only a whole page shows)."""
+    return tuple(k for k in NOISE if k.report and k.act not in (Act.LINE, Act.LIST))
+
+
+def reported() -> re.Pattern[str]:
+    """Any of inline_kinds()."""
+    key = tuple(map(id, NOISE))
+    got = _REPORTED.get(key)
+    if got is None:
+        got = _REPORTED[key] = re.compile("|".join(f"(?:{p})" for k in inline_kinds() for p in k.patterns), re.M)
+    return got
+
+
+_REPORTED: dict[tuple[int, ...], re.Pattern[str]] = {}
+_UNIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _union(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    got = _UNIONS.get(patterns)
+    if got is None:
+        got = _UNIONS[patterns] = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
+    return got
