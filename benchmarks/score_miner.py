@@ -4,6 +4,12 @@ Per speech: speeches found per file, salutation, transition count, top-level dir
 headings (precision and recall on normalised text; a predicted heading matches a gold one when
 one is a prefix of the other after normalisation, since gold stand-ins for lost headings are
 cut lead sentences), closing found, truncated. Run: python benchmarks/score_miner.py [DIR...]
+
+Batches named in `--skip-batch X` (a file-name prefix, repeatable or comma-separated; default `d`,
+the batch being collected as the next fresh held-out set) are never mined, and their held-out list
+(HELDOUT3.txt) is not printed, unless `--final` is given (the one measurement on a fresh batch).
+Batches apply to folders with held-out lists (tests/corpus/archives) only: the shared dev set's
+files are named d… too and are always scored.
 """
 
 from __future__ import annotations
@@ -36,7 +42,8 @@ def heading_match(a: str, b: str) -> bool:
 
 
 def score(dirs: list[Path], verbose: bool = False, only: set[str] | None = None,
-          skip: set[str] | None = None) -> dict[str, float]:
+          skip: set[str] | None = None, skip_batches: set[str] | None = None) -> dict[str, float]:
+    """Figures over the gold files of `dirs`; a gold file of a skipped batch is not even opened."""
     files = speeches_total = speeches_ok = 0
     sal_ok = sal_total = count_ok = count_total = closing_ok = closing_total = 0
     trunc_ok = 0
@@ -44,6 +51,8 @@ def score(dirs: list[Path], verbose: bool = False, only: set[str] | None = None,
     gold_speeches = 0
     for directory in dirs:
         for gold_path in sorted((directory / "gold").glob("*.json")):
+            if skip_batches and _in_batch(gold_path.name, skip_batches):
+                continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             if (only is not None and gold["file"] not in only) or (skip and gold["file"] in skip):
                 continue
@@ -101,34 +110,62 @@ def _print(name: str, figures: dict[str, float]) -> None:
                                   for k, v in figures.items()))
 
 
-def _lists(directory: Path) -> dict[str, set[str]]:
-    """Held-out lists of a folder: HELDOUT.txt (the old third) and HELDOUT2.txt (the fresh batch's third)."""
+def _skipped_batches(argv: list[str]) -> set[str]:
+    """File-name prefixes never mined: `--skip-batch X` (default d); `--final` mines every batch."""
+    if "--final" in argv:
+        return set()
+    named = [v for k, v in zip(argv, argv[1:], strict=False) if k == "--skip-batch"]
+    named += [a.split("=", 1)[1] for a in argv if a.startswith("--skip-batch=")]
+    if not named:
+        return {"d"}
+    return {b.strip() for v in named for b in v.split(",") if b.strip()}
+
+
+def _in_batch(name: str, batches: set[str]) -> bool:
+    return any(name.startswith(b) for b in batches)
+
+
+def _lists(directory: Path, skip_batches: set[str]) -> dict[str, set[str]]:
+    """Held-out lists of a folder: HELDOUT.txt (the old third), HELDOUT2.txt (batch c's third) and
+    HELDOUT3.txt (batch d's, the fresh one). Files of skipped batches are left out of every list,
+    and a list left empty by that is not reported."""
     lists = {}
-    for name, label in (("HELDOUT.txt", "held out, old"), ("HELDOUT2.txt", "held out, new")):
+    for name, label in (("HELDOUT.txt", "held out, old"), ("HELDOUT2.txt", "held out, c"),
+                        ("HELDOUT3.txt", "held out, d")):
         path = directory / name
         if path.exists():
-            lists[label] = set(path.read_text(encoding="utf-8").split())
+            names = {n for n in path.read_text(encoding="utf-8").split() if not _in_batch(n, skip_batches)}
+            if names:
+                lists[label] = names
     return lists
 
 
 def main() -> None:
     """A folder with held-out lists (tests/corpus/archives) is reported in parts: the files tuned on,
     and each held-out list, never looked at while tuning. `--tuning` mines the tuning part only (use
-    it while tuning); `--heldout` prints the held-out parts only; `-v` lists the misses of what is printed."""
+    it while tuning); `--all` mines every file not in a skipped batch as one part (the measured
+    held-out lists are tuning material now); `--heldout` prints the held-out parts only; `-v` lists the misses of what is printed."""
     shared = ROOT.parent / "shared" / "corpus"
-    args = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+    argv = sys.argv[1:]
+    skip_batches = _skipped_batches(argv)
+    values = {v for k, v in zip(argv, argv[1:], strict=False) if k == "--skip-batch"}
+    args = [Path(a) for a in argv if not a.startswith("-") and a not in values]
     dirs = args or [d for d in (shared / "dev", shared / "seeds") if d.is_dir()] + [
         ROOT / "tests" / "corpus" / "archives"]
     verbose = "-v" in sys.argv
     for d in dirs:
-        lists = _lists(d)
-        if lists:
+        lists = _lists(d, skip_batches)
+        if lists and "--all" in sys.argv:
+            _print(f"{d.name} (all but batches {','.join(sorted(skip_batches)) or '-'})",
+                   score([d], verbose, skip_batches=skip_batches))
+        elif lists:
             held_all = set().union(*lists.values())
             if "--heldout" not in sys.argv:
-                _print(f"{d.name} (tuning part)", score([d], verbose, skip=held_all))
+                _print(f"{d.name} (tuning part)", score([d], verbose, skip=held_all, skip_batches=skip_batches))
             if "--tuning" not in sys.argv:
                 for label, names in lists.items():
-                    _print(f"{d.name} ({label})", score([d], "--heldout" in sys.argv and verbose, only=names))
+                    _print(f"{d.name} ({label})", score([d], "--heldout" in sys.argv and verbose, only=names,
+                                                         skip_batches=skip_batches))
         elif "--tuning" not in sys.argv or d.name != "archives":
             _print(d.name, score([d], verbose))
 

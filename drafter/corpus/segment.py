@@ -13,6 +13,7 @@ from typing import Any
 
 from ..numbering import NUM, cn_to_int, find_ordinal, styles_at
 from ..textnorm import CLAUSE, SENTENCE, SENTENCE_END_RE, is_hanzi
+from .announce import announced_list, item_one_follows, lead_in_units, measure_of, words_given
 from .clean import TRUNCATED
 from .head import read_head, start_at_salutation
 from .model import Speech, Unit
@@ -23,7 +24,7 @@ from .units import build_units, first_sentence_heading
 
 _SPEECH_VERB = r"(?:讲|谈|提出|提|说|强调|汇报|交流)"
 _COUNT = rf"(?:[{NUM}两\d]+|几|一些)"
-_UNIT = r"(?:点倡议|点建议|点意见|点看法|点体会|点要求|点希望|点|个方面的意见|个方面|方面的意见|方面意见|方面内容|方面|个问题|句话|条意见|条|项工作|项)"
+_UNIT = r"(?:(?:个字|个词|个关键词)(?![的])|点倡议|点建议|点意见|点看法|点体会|点要求|点希望|点|个方面的意见|个方面|方面的意见|方面意见|方面内容|方面|个问题|句话|条意见|条|项工作|项)"
 _ME = r"我(?:们)?(?:想|再|就|愿|还|只|今天)?"
 # Each alternative starts only at a sentence start (the lookbehind): tried once per sentence,
 # not at every character of it, so a 20 MB line without punctuation stays linear.
@@ -101,8 +102,10 @@ _CLOSING_START_MORE = re.compile(
 _THANKS = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
 _SIMPLE_TRANSITION = re.compile(
     r"(?:讲|谈|强调|提出?|说|送)[^，。；：:]{0,8}?[“\"]?([一二两三四五六七八九十\d]{1,3}|几)[”\"]?"
-    r"(?:点|个方面|方面|个问题|句话|条)")
+    r"(?:点|个方面|方面|个问题|句话|条|(?:个字|个词|个关键词)(?![的]))")
 _SPEAKER_NOW = re.compile(r"下面|接下来|下边|这里|现在|今天|借此|在此|为此|我")
+# 送同志们“10个字”, 讲给大家三句话: the verb names the audience, so the speaker is announcing
+_TO_AUDIENCE = re.compile(r"^(?:送|讲|谈|提|说)给?(?:同志们|大家|各位|你们|同学们|老师们|朋友们)")
 
 
 UNNUMBERED = "无序号"
@@ -119,7 +122,7 @@ def simple_transition(paragraph: str) -> tuple[str, int | None] | None:
     """A sentence that announces the points however long it runs: 下面，我就……，再讲几点意见："""
     for sentence in CLAUSE.findall(paragraph):
         m = _SIMPLE_TRANSITION.search(sentence)
-        if m and _SPEAKER_NOW.search(sentence[: m.start()]):
+        if m and (_SPEAKER_NOW.search(sentence[: m.start()]) or _TO_AUDIENCE.match(m.group(0))):
             number = m.group(1)
             count = None if number == "几" else parse_count(number)
             return sentence.strip().lstrip("，,；; "), count
@@ -232,9 +235,16 @@ def _take_transition(body: list[str], speech: Speech) -> int | None:
                        and o.style in styles_at(1, 2)), len(body))
     for j, para in enumerate(body[: first_item + 1]):
         found = find_transition(para) or simple_transition(para)
+        if found and words_given(para, found[0]) and not item_one_follows(body, j, found[0]):
+            continue  # 现在只能讲两个字：力争。 — the words themselves, not a list of points
         # near the end only when the items follow (a speech cut after its first point)
-        if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1):
+        if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1 or item_one_follows(body, j, found[0])):
             speech.transition = {"text": found[0], "count": found[1]}
+            return j
+    for j in range(min(first_item + 1, len(body))):
+        announced = announced_list(body, j)  # 基于三个方面的考虑：一是… / 分享三个故事 … 第一个故事
+        if announced:
+            speech.transition = {"text": announced[0], "count": announced[1]}
             return j
     return None
 
@@ -307,6 +317,11 @@ def _take_directives(region: list[str], before: list[str], t_index: int | None, 
     """The directives between the transition and the reminders: (before, lead, units)."""
     count = (speech.transition or {}).get("count")
     lead, units = build_units(region, announced=t_index is not None, count=count, cut=cut)
+    measure = measure_of(speech.transition["text"]) if speech.transition else None
+    if measure:  # 讲三句话 … 我想说的第二句话，… : ordinals after a lead-in
+        spoken = lead_in_units(region, measure, count)
+        if len(spoken[1]) > len(units):
+            lead, units = spoken
     styled = styled_units(region, headings) if headings and not units else None
     if styled:
         lead, units = styled

@@ -23,7 +23,13 @@ SALUTATION_STRICT = re.compile(rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*{_ADDRESS}){{
 # Only forms that cannot open an ordinary sentence (ending in 们, or 各位…) count.
 _SOFT_UNIT = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位)?[^，,。：:！!？?；;\s]{0,16}?们"
               r"|(?:尊敬的)?各位(?:领导|来宾|嘉宾|代表|委员|同事|家长|老师|同学|朋友))")
-SALUTATION_SOFT = re.compile(rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*{_SOFT_UNIT}){{0,6}})\s*[，,！!](?=\S)")
+# After the first addressee a list may name people without 们 (孩子的爸爸妈妈爷爷奶奶, 各位
+#老师、家长朋友) and start a new group with 尊敬的/亲爱的: 尊敬的各位家长、孩子的爸爸妈妈，亲爱的同学们，
+_ROLE_UNIT = (r"(?:[^，,。：:！!？?；;、\s]{0,6}?(?:爸爸|妈妈|爷爷|奶奶|外公|外婆|叔叔|阿姨|家长|老师|"
+              r"同学|嘉宾|来宾|领导|朋友|同事|校友|代表|职工|员工)+)")
+SALUTATION_SOFT = re.compile(
+    rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*(?:{_SOFT_UNIT}|{_ROLE_UNIT})){{0,6}}(?:\s*[，,、]\s*{_SOFT_UNIT})?)"
+    rf"\s*[，,！!](?=\S)")
 _SAL_START = re.compile(r"尊敬的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
 _TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
 _TITLE_WORDS = re.compile(r"讲话|致辞|发言|讲稿|报告|贺词|演讲|主持词|典礼|会议|大会")
