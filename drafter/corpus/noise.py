@@ -51,6 +51,11 @@ class Noise:
         return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.M)
 
 
+# `…*\s*` before a keyword, started only where the run of dots and spaces starts: tried at every
+# character of a long run of spaces, a bare `…*\s*` rescans the rest of the run each time (quadratic);
+# the lookbehinds make every start inside the run fail at once, and they match the same text.
+_RUN = r"(?:(?<!…)…+|(?<![…\s]))\s*"
+
 NOISE: tuple[Noise, ...] = (
     Noise("data_uri", "网页图片数据", Act.MARKUP,
           r"(?s:<image>.*?</image>)|data:image/[\w+.-]+;?[^\s<>\"']*"),
@@ -95,11 +100,11 @@ NOISE: tuple[Noise, ...] = (
     Noise("collection_index", "范文合集的篇目", Act.STRIP,
           r"^.*[(（]\s*[一二三四五六七八九十\d]+\s*篇\s*[)）].*$", report=False),  # 论文（12篇） in a draft
     Noise("paywall_gap", "付费提示", Act.GAP,
-          r"…*\s*[(（][^()（）]{0,60}?省略\d+字[^()（）]{0,40}[)）]\s*…*",
+          _RUN + r"[(（][^()（）]{0,60}?省略\d+字[^()（）]{0,40}[)）]\s*…*",
           note="来源网页删去了中间部分（付费墙），讲话不完整"),
-    Noise("paywall_end", "付费提示", Act.END, r"(?s:…*\s*[(（]\s*未完[,，]\s*全文共\d+字.*)",
+    Noise("paywall_end", "付费提示", Act.END, r"(?s:" + _RUN + r"[(（]\s*未完[,，]\s*全文共\d+字.*)",
           note="来源网页只显示了部分内容，讲话被截断"),
-    Noise("trial_end", "试读提示", Act.END, r"(?s:…*\s*试读结束.*)",
+    Noise("trial_end", "试读提示", Act.END, r"(?s:" + _RUN + r"试读结束.*)",
           note="来源网页只显示了部分内容，讲话被截断"),
     Noise("footer", "网页页脚", Act.FOOTER,
           r"上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"
