@@ -112,7 +112,7 @@ def lead_in_units(region: list[str], measure: str, count: int | None) -> tuple[l
     for (start, m), end in zip(starts, bounds[1:], strict=False):
         para = region[start]
         rest = para[m.end():]
-        spoken = re.match(r"\s*(?:是|就是)?[，,：:]\s*", rest)
+        spoken = re.match(r"\s*[\u4e00-\u9fff]{0,4}?(?:是|就是)?[，,：:]\s*", rest)  # 第二个故事，是…
         if spoken and (m.start() == 0 or para[: m.start()].startswith("我")):
             text = rest[spoken.end():]  # 我想说的第二句话，是要…: the point is what follows
         else:
