@@ -168,15 +168,15 @@ def _split_after_transition(body: list[str], t_index: int, transition: dict[str,
     return body[:t_index] + [para[: pos + len(sentence)]] + _split_run_in(rest) + body[t_index + 1:]
 
 
-_FORMAL = ("一、", "第一，", "（一）")
 
 
 def _previews(style: str, after: list[str]) -> bool:
     """一是…二是…三是… inside the transition's paragraph only name the points when numbered
     headings (一、 第一， （一）) follow: then they are a preview, and the headings are the points."""
-    if style in _FORMAL:
+    formal = styles_at(1, 2)  # 一、 第一， （一）
+    if style in formal:
         return False
-    return any((o := find_ordinal(p)) is not None and o.index == 1 and o.style in _FORMAL for p in after)
+    return any((o := find_ordinal(p)) is not None and o.index == 1 and o.style in formal for p in after)
 
 
 STYLED = "标题样式"
