@@ -1,4 +1,7 @@
-"""The Outline: one model in the middle, read from YAML, written by the miner, rendered.
+"""The Outline: every field stated once: its type, validation, Chinese title (the label of its
+〔待补：…〕 marker) and description (the scaffold's comment, the editor's hint). It generates
+outline.schema.json; drafter/model.py mirrors the fields as the light typed outline that the
+loader builds and every consumer reads (tests/test_model.py keeps the two in step).
 
 Every text field may be left open with an explicit ``null`` (or an empty value, or 〔待补〕):
 the renderer then prints a visible 〔待补：…〕 marker. Absent fields let the template decide.

@@ -306,8 +306,8 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = (),
 
     loaded, result = rendered_outline(path, shared)
     data = loaded.data
-    settings = loaded.outline.lint
-    ctx = Context(str(path), ignore | set(settings.ignore if settings else ()))
+    settings: dict[str, Any] = data["lint"] if isinstance(data.get("lint"), dict) else {}
+    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
     rules = load_rules(extra)
     dated = year_of(data.get("date"))
     year = dated or today_year()
