@@ -18,13 +18,12 @@ import contextlib
 import errno
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import DrafterError, OutputError
+from .errors import DrafterError, Interrupted, OutputError
 
-# Ctrl-C: writes are atomic (drafter.output), so an interrupted run leaves every file whole.
-INTERRUPTED = "已中断，原有文件不受影响。"
-INTERRUPTED_EXIT = 130
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def write_out(text: str) -> None:
@@ -80,7 +79,7 @@ def _silence(stream: Any) -> None:
         os.close(devnull)
 
 
-def is_utf8(stream: Any) -> bool:
+def is_utf8(stream: object) -> bool:
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
     return encoding in ("utf8", "utf8sig")
 
@@ -98,12 +97,14 @@ def open_problem(exc: BaseException) -> OutputError | None:
 def report_failure(exc: BaseException) -> int | None:
     """Print the one message for what ended the run and return its exit code; None when
     ``exc`` is a bug (the caller re-raises it, traceback and all)."""
+    if isinstance(exc, KeyboardInterrupt):
+        exc = Interrupted()
+    if isinstance(exc, Interrupted):  # not the user's error: no 错误： prefix
+        write_err(f"{exc.render()}。")
+        return exc.exit_code
     if isinstance(exc, DrafterError):
         write_err(f"错误：{exc.render()}")
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
-        write_err(INTERRUPTED)
-        return INTERRUPTED_EXIT
     problem = open_problem(exc)  # rich printing straight to a broken or full stdout
     if problem is None:
         return None
@@ -111,7 +112,7 @@ def report_failure(exc: BaseException) -> int | None:
     return problem.exit_code
 
 
-def preview_console(width: int | None) -> Any:
+def preview_console(width: int | None) -> Console:
     """A rich Console for the preview. On a stream that cannot take UTF-8 (PYTHONIOENCODING=
     latin-1, the C locale) the preview degrades to ASCII-safe output: ASCII boxes, and any
     character the stream cannot encode written as an escape, never an encode error."""

@@ -38,7 +38,7 @@ def _speech() -> Speech:
         directives=[Unit("第一，", "甲", children=points, style="第一，"),
                     Unit("第二，", "乙", style="第一，")],
         closing=[MINED["closing"] + "中间一句。", "最后一段。" + MINED["call"]],
-        reminders=[f"国庆将至，{DUTY}。", "一要抓好安全生产。", "二要抓好信访稳定。"])
+        reminders=[f"国庆将至，{DUTY}。", "一是抓好安全生产。", "二是抓好信访稳定。"])
 
 
 def _style(speech: Speech, frame: Callable[[str], str | None] = lambda t: t) -> HouseStyle:
@@ -57,6 +57,7 @@ def test_numbering_per_level_and_the_reminders_duty_are_mined() -> None:
     assert path.name == "deploy-house.j2"
     assert "\nnumbering: 第一， 一是\n" in text.split("-#}")[0]  # a header fact, only known styles
     assert f'{{% block reminders_lead %}}{{{{ "{DUTY}" }}}}{{% endblock %}}' in text
+    assert '{% block default_reminders_style %}{{ "一是" }}{% endblock %}' in text
     assert "第一层“第一，”取自 旧稿0.txt、旧稿1.txt（2 篇）" in text and "提醒：取自" in text
     once = HouseStyle()
     once.add(speech, lambda t: t, "a.txt")
@@ -95,8 +96,13 @@ def test_every_example_keeps_the_frames_the_archive_did_not_replace(outline: Pat
             assert house["directives"] == shipped["directives"]
         elif numbers:
             assert numbers[0] == "第一，", numbers
-    if "reminders" in shipped:
-        assert house["reminders"][1:] == shipped["reminders"][1:]  # the items as written
+    if "reminders" in shipped:  # the items as written, numbered 一是 unless the outline says
+        items, theirs_items = house["reminders"][1:], shipped["reminders"][1:]
+        assert [(b.kind, b.text.removeprefix("要")) for b in items] == \
+            [(b.kind, b.text.removeprefix("要")) for b in theirs_items]  # 一要 takes the item's 要
+        style = (data.get("reminders") or {}).get("style")
+        assert [b.number for b in items] == ([b.number for b in theirs_items] if style
+                                             else ["一是", "二是", "三是", "四是", "五是"][:len(items)])
         lead, theirs = house["reminders"][0].text, shipped["reminders"][0].text
         if (data.get("reminders") or {}).get("intro"):
             assert lead == theirs

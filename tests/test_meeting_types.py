@@ -149,3 +149,28 @@ def test_a_bad_mining_signal_is_reported_in_chinese(flood: Path, tmp_path: Path)
     result = runner.invoke(app, ["mine", str(archive), "-t", str(flood), "--emit-templates", str(tmp_path / "h")])
     assert result.exit_code == 2 and "mine" in result.output and "flood.j2" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "h").exists()
+
+
+def _outline_paths(model: type, prefix: str = "", seen: tuple[type, ...] = ()) -> set[str]:
+    from drafter.scaffold import _inner, _model_fields
+
+    paths: set[str] = set()
+    for name, field in _model_fields(model):
+        paths.add(prefix + name)
+        inner = _inner(field.annotation)
+        if inner is not None and inner not in seen:  # directives hold directives
+            paths |= _outline_paths(inner, f"{prefix}{name}.", (*seen, model))
+    return paths
+
+
+def test_scaffold_facts_in_the_headers_name_real_outline_fields() -> None:
+    """A misspelt path in a header would be ignored without a word: every shipped one is checked."""
+    from drafter.outline import Outline
+
+    paths = _outline_paths(Outline)
+    for info in catalogue([builtin_template_dir()]).values():
+        for key, value in info.scaffold_hints.items():
+            if key in ("open", "closed"):
+                assert set(value.split()) <= paths, (info.id, key, value)
+            elif key != "plain_body":
+                assert key in paths, (info.id, key)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..numbering import transition_style as transition_style  # the one table: numbering.TRANSITIONS
 from ..textnorm import sentences
 from .model import Speech, Unit
 
@@ -56,14 +57,6 @@ def _sentences(text: str) -> list[str]:
     return sentences(text) or [text]
 
 
-def transition_style(text: str) -> str:
-    for word, name in (("句话", "讲几句话"), ("方面", "讲几个方面"), ("问题", "讲几个问题"),
-                       ("强调", "强调几点")):
-        if word in text:
-            return name
-    return "讲几点意见"
-
-
 # A reminders paragraph opens with its occasion (春节即将来临，…); the outline says that part,
 # date-aware, so the house style takes only what follows it.
 _OCCASION = re.compile(r"即将|临近|将至|来临|到来|期间|前夕|岁末|年初|年底|年关|节前|当前|眼下|目前|正值|进入|汛期")
@@ -88,6 +81,22 @@ def level_styles(units: list[Unit]) -> list[str]:
         styles.append(style)
         level = [child for unit in level for child in unit.children]
     return styles
+
+
+def _canonical(spelling: str) -> str | None:
+    """An ordinal style as the outline and template headers write it, from any spelling."""
+    from ..numbering import style_of
+
+    style = style_of(spelling)
+    return style.value if style else None
+
+
+def item_style(items: list[str]) -> str | None:
+    """The ordinal style the first of a run of items opens with (一要抓好… → 一要)."""
+    from ..numbering import typed_ordinal
+
+    typed = typed_ordinal(items[0]) if items else None
+    return _canonical(typed[0]) if typed else None
 
 
 _GREETING = re.compile(r"^(?:大家|各位)?(?:上午|下午|晚上)?好[！!。]?$")
@@ -124,6 +133,7 @@ class HouseStyle:
     closings: Wording = field(default_factory=Wording)  # first sentence of the closing
     calls: Wording = field(default_factory=Wording)  # last sentence of the closing
     reminders: Wording = field(default_factory=Wording)  # the reminders' duty clause
+    reminder_styles: Wording = field(default_factory=Wording)  # ordinal style of their items
     levels: list[Wording] = field(default_factory=list)  # ordinal style of each level
     sources: list[str] = field(default_factory=list)
 
@@ -148,10 +158,11 @@ class HouseStyle:
         if speech.reminders:
             lead = frame(_sentences(speech.reminders[0])[0])
             self.reminders.add(reminder_duty(lead) if lead else None, source)
+            self.reminder_styles.add(item_style(speech.reminders[1:2]), source)
         for depth, ordinal_style in enumerate(level_styles(speech.directives)):
             if depth == len(self.levels):
                 self.levels.append(Wording())
-            self.levels[depth].add(ordinal_style, source)
+            self.levels[depth].add(_canonical(ordinal_style), source)
 
 
 def _usable(frame: str) -> bool:
@@ -166,25 +177,28 @@ def _duty_usable(text: str) -> bool:
     return _usable(text) and "{数}" not in text and "以下" not in text
 
 
+def open_series(text: str) -> bool:
+    """An ordinal style drafter knows that fits a series of any length (not 首先, 一方面)."""
+    from ..numbering import series_limits, style_of
+
+    known = style_of(text)
+    return known is not None and known.value == text and series_limits(known)[1] is None
+
+
 def numbering(style: HouseStyle) -> list[tuple[str, list[str]]]:
     """The archive's recurring ordinal style per level, from the top, as far as each level has
     one drafter knows (an open series, not used by a level above); with its sources."""
-    from ..numbering import series_limits, style_of
-
     found: list[tuple[str, list[str]]] = []
     for level in style.levels:
-        def fits(text: str) -> bool:
-            known = style_of(text)
-            return (known is not None and series_limits(known)[1] is None
-                    and known.value not in [s for s, _ in found])
+        taken = {value for value, _ in found}
+
+        def fits(text: str, taken: set[str] = taken) -> bool:
+            return open_series(text) and text not in taken
 
         recurring = level.recurring(fits)
         if recurring is None:
             break
-        known = style_of(recurring[0])
-        if known is None:
-            break
-        found.append((known.value, recurring[1]))
+        found.append(recurring)
     return found
 
 
@@ -228,6 +242,7 @@ def template_text(type_name: str, style: HouseStyle, label: str | None = None) -
           lambda t: "\n@closing " + frame_to_jinja(t) + "{{ o.closing.call or self.default_call() }}\n")
     block("default_call", "结尾号召", style.calls.recurring(_usable), frame_to_jinja)
     block("reminders_lead", "提醒", style.reminders.recurring(_duty_usable), literal)
+    block("default_reminders_style", "提醒序号", style.reminder_styles.recurring(open_series), literal)
     levels = numbering(style)
     if levels:
         shown = "；".join(f"第{_LEVEL_NAMES[k]}层“{value}”取自 {_names(sources)}"

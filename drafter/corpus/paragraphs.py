@@ -18,7 +18,15 @@ _SPLIT_BEFORE = re.compile(
     rf"(?<=[。！？!?；;：:”\s])\s*(?=(?:[{NUM}]+、|[（(][{NUM}]+[）)]|第[{NUM}]+(?:[，,、]|点|个问题)"
     rf"|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．](?!\d)))")
 _LONG_LINE = 600  # a source whose lines are this long has lost its paragraphs
-_TABLE_BARS = re.compile(r"^[ \t\u3000]*\|[ \t\u3000|]*|[ \t\u3000]*(?:\|[ \t\u3000]*)+$")
+_BARS = " \t\u3000|"
+
+
+def _strip_table_bars(line: str) -> str:
+    """A page laid out in a table, copied as text: | 标题：…… | (str.strip: linear on any line)."""
+    bare = line.strip(" \t\u3000")
+    if bare.startswith("|") or bare.endswith("|"):
+        return bare.strip(_BARS)
+    return line
 
 
 def restore_paragraphs(text: str) -> list[str]:
@@ -27,7 +35,7 @@ def restore_paragraphs(text: str) -> list[str]:
     text = re.sub(r"注[ \t\u3000]+释", "注释", text)
     raw: list[str] = []
     for line in text.split("\n"):
-        line = _TABLE_BARS.sub("", line)  # a page laid out in a table: | 标题：…… |
+        line = _strip_table_bars(line)
         raw.extend(p for p in re.split(r"\u3000{2,}|\s{3,}", line))
     raw = [p.strip(" \t\u3000") for p in raw]
     raw = [p for p in raw if p]
