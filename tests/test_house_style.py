@@ -127,6 +127,8 @@ def test_the_outline_numbering_wins_and_a_bad_header_numbering_is_named(tmp_path
                                       '{% extends "deploy.j2" %}\n', encoding="utf-8")
     blocks = render_outline(load_outline(outline), extra_template_dirs=[tmp_path]).document.blocks
     assert [b.number for b in blocks if b.part == "directives" and b.number] == ["一要", "二要"]
+    shown = runner.invoke(app, ["templates", "show", "mine", "-t", str(tmp_path)])
+    assert "各层序号样式：一要 一是" in shown.stdout and "模板头部没写 mine" in shown.stdout
     outline.write_text("template: mine\nnumbering: [（一）]\ndirectives: [抓落实, 转作风]\n", encoding="utf-8")
     blocks = render_outline(load_outline(outline), extra_template_dirs=[tmp_path]).document.blocks
     assert [b.number for b in blocks if b.part == "directives" and b.number] == ["（一）", "（二）"]
