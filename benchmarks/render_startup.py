@@ -7,7 +7,8 @@ one process, so machine noise hits all alike; the ratio of medians is the figure
 Run: python benchmarks/render_startup.py [N] [COMMAND…] [--compare DIR]
 
 --compare DIR also runs `render` from another checkout (e.g. a worktree of an older commit, put
-first on PYTHONPATH) in the same loop, so both render ratios come from one run.
+first on PYTHONPATH, rendering its own outlines/deploy.yaml) in the same loop, so both render
+ratios come from one run.
 
 Whether drafter's own bytecode is cached changes every figure by ~20 % (an installed wheel
 has it; a checkout run with PYTHONDONTWRITEBYTECODE=1 compiles every module on each start):
@@ -65,7 +66,10 @@ def main() -> None:
     if compare is not None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(compare),
                                                                             os.environ.get("PYTHONPATH")]))}
-        commands[f"render@{compare.name}"] = ([sys.executable, "-m", "drafter", *COMMANDS["render"]], env)
+        # its own example outline: the outline format moves on, and an outline the older code
+        # rejects would time its error path
+        outline = compare / "outlines" / OUTLINE.name
+        commands[f"render@{compare.name}"] = ([sys.executable, "-m", "drafter", "render", str(outline)], env)
     for _ in range(3):  # warm the OS cache and drafter's template bytecode cache
         wall(baseline)
         for command, env in commands.values():

@@ -101,23 +101,35 @@ def _print(name: str, figures: dict[str, float]) -> None:
                                   for k, v in figures.items()))
 
 
+def _lists(directory: Path) -> dict[str, set[str]]:
+    """Held-out lists of a folder: HELDOUT.txt (the old third) and HELDOUT2.txt (the fresh batch's third)."""
+    lists = {}
+    for name, label in (("HELDOUT.txt", "held out, old"), ("HELDOUT2.txt", "held out, new")):
+        path = directory / name
+        if path.exists():
+            lists[label] = set(path.read_text(encoding="utf-8").split())
+    return lists
+
+
 def main() -> None:
-    """A folder with HELDOUT.txt (tests/corpus/archives) is reported in two parts: the files
-    tuned on, and the held-out third that was never looked at while tuning."""
+    """A folder with held-out lists (tests/corpus/archives) is reported in parts: the files tuned on,
+    and each held-out list, never looked at while tuning. `--tuning` mines the tuning part only (use
+    it while tuning); `--heldout` prints the held-out parts only; `-v` lists the misses of what is printed."""
     shared = ROOT.parent / "shared" / "corpus"
     args = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
     dirs = args or [d for d in (shared / "dev", shared / "seeds") if d.is_dir()] + [
         ROOT / "tests" / "corpus" / "archives"]
     verbose = "-v" in sys.argv
     for d in dirs:
-        heldout_list = d / "HELDOUT.txt"
-        if heldout_list.exists():
-            heldout = set(heldout_list.read_text(encoding="utf-8").split())
+        lists = _lists(d)
+        if lists:
+            held_all = set().union(*lists.values())
             if "--heldout" not in sys.argv:
-                _print(f"{d.name} (tuning)", score([d], verbose, skip=heldout))
+                _print(f"{d.name} (tuning part)", score([d], verbose, skip=held_all))
             if "--tuning" not in sys.argv:
-                _print(f"{d.name} (held out)", score([d], "--heldout" in sys.argv and verbose, only=heldout))
-        else:
+                for label, names in lists.items():
+                    _print(f"{d.name} ({label})", score([d], "--heldout" in sys.argv and verbose, only=names))
+        elif "--tuning" not in sys.argv or d.name != "archives":
             _print(d.name, score([d], verbose))
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from typer._click import Context, HelpFormatter
+from typer._click import Command, Context, HelpFormatter
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
@@ -175,7 +175,7 @@ class ChineseContext(Context):
     formatter_class = ChineseHelpFormatter
 
 
-def _chinese(command: Any) -> Any:
+def _chinese(command: Command | None) -> Command | None:
     """Give a command, and every command under it, the Chinese context."""
     if command is None:
         return None
@@ -191,7 +191,7 @@ class ChineseGroup(TyperGroup):
 
     context_class = ChineseContext
 
-    def get_command(self, ctx: Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         return _chinese(super().get_command(ctx, cmd_name))
 
 

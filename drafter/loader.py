@@ -92,9 +92,10 @@ def load_outline(path: Path | str) -> LoadedOutline:
 class LoadedOutline:
     """A valid outline with where each of its paths stands in the file.
 
-    `outline` is the typed outline every consumer reads (built once, by `drafter.model.build`,
-    from the validated data). `data` is that validated data as the writer wrote it: only the
-    keys written, for the walkers that locate a text by its path in the YAML (lint)."""
+    `outline` is the typed outline every consumer reads, built once by `drafter.model.build`
+    from the validated data (the fast acceptor's or pydantic's: the same object either way).
+    `data` is that same outline as plain data (`outline.plain()`: the keys written, values
+    normalised), for the walkers that find a text by its path in the YAML (lint)."""
 
     data: dict[str, Any]
     positions: Positions
@@ -103,6 +104,7 @@ class LoadedOutline:
 
     def __post_init__(self) -> None:
         self.outline = build(self.data)
+        self.data = self.outline.plain()
 
     def where(self, path: str | PathKey) -> tuple[int | None, int | None]:
         """Line and column of an outline path (or of the nearest part holding it)."""

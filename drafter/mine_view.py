@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .corpus.report import PART_LABELS, Report
+
+if TYPE_CHECKING:
+    from rich.console import Group
 
 
 class ProgressBar:
@@ -40,7 +43,7 @@ def progress_bar(total: int) -> ProgressBar | None:
     return ProgressBar(total) if sys.stderr.isatty() else None
 
 
-def build_report(report: Report) -> Any:
+def build_report(report: Report) -> Group:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, ClassVar, TypeVar
 
@@ -24,7 +24,6 @@ from .unit import normalize_level
 
 Text = str | None
 Number = str | int | float | None
-Path = tuple[str | int, ...]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -351,22 +350,6 @@ def _plain(value: Any) -> Any:
 def field_names(cls: type[Part]) -> list[str]:
     """The outline fields of a part, in the model's order."""
     return list(cls.FIELDS)
-
-
-def texts(part: Part, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Every text the writer wrote in a part, with its outline path."""
-    for name in part.written:
-        yield from _texts(getattr(part, name), (*path, name))
-
-
-def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
-    elif isinstance(value, Part):
-        yield from texts(value, path)
 
 
 _TITLES: dict[tuple[str, str], str] = {}

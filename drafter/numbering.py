@@ -145,15 +145,28 @@ def style_rank(style: str) -> int:
     return found.index(style) if style in found else 99
 
 
-# Transition styles: how the count of directives is announced.
-TRANSITION_STYLES = ("讲几点意见", "讲几个方面", "讲几句话", "强调几点", "讲几个问题")
-TRANSITION_ALIASES = {
-    "意见": "讲几点意见", "讲几点意见": "讲几点意见", "几点意见": "讲几点意见",
-    "方面": "讲几个方面", "讲几个方面": "讲几个方面", "几个方面": "讲几个方面",
-    "句话": "讲几句话", "讲几句话": "讲几句话", "讲三句话": "讲几句话", "几句话": "讲几句话",
-    "强调": "强调几点", "强调几点": "强调几点",
-    "问题": "讲几个问题", "讲几个问题": "讲几个问题", "几个问题": "讲几个问题",
+# --- transition styles: how the count of directives is announced ------------------------------
+# The one table: each style with the spellings an outline may use. How each is said is the
+# transition macro's (templates/partials/_macros.j2); the first style is the default.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "讲几点意见": ("意见", "几点意见"),
+    "讲几个方面": ("方面", "几个方面"),
+    "讲几句话": ("句话", "讲三句话", "几句话"),
+    "强调几点": ("强调",),
+    "讲几个问题": ("问题", "几个问题"),
 }
+TRANSITION_STYLES = tuple(TRANSITIONS)
+TRANSITION_ALIASES = {spelling: style for style, aliases in TRANSITIONS.items()
+                      for spelling in (style, *aliases)}
+# Words that give away a mined transition sentence's style, tried in this order
+# (我讲三个方面的问题 is 讲几个方面; 我讲三个问题 is 讲几个问题).
+TRANSITION_SIGNALS = (("句话", "讲几句话"), ("个问题", "讲几个问题"), ("方面", "讲几个方面"),
+                      ("问题", "讲几个问题"), ("强调", "强调几点"))
+
+
+def transition_style(sentence: str) -> str:
+    """The transition style a speech's own transition sentence uses."""
+    return next((style for word, style in TRANSITION_SIGNALS if word in sentence), TRANSITION_STYLES[0])
 
 
 def style_of(value: object) -> OrdinalStyle | None:
@@ -226,6 +239,14 @@ def cn_to_int(text: str) -> int | None:
         value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
         return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
     return _CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+def inline_ordinal(after: str = "。；;：:！？") -> re.Pattern[str]:
+    """一是 二要 … inside a paragraph, at its start or after one of the marks ``after``: group 1
+    the numeral, group 2 the word of the style (是, 要). 要求 and 是否 are words, not ordinals."""
+    words = "|".join(s.form.replace("{n}", "") for s in STYLES.values()
+                     if s.level == 0 and s.form.startswith("{n}"))
+    return re.compile(rf"(?:^|(?<=[{after}]))\s*([{NUM}]+)({words})(?![求否])")
 
 
 # --- the patterns, compiled once per set of styles ---------------------------------------------

@@ -1,4 +1,7 @@
-"""The Outline: one model in the middle, read from YAML, written by the miner, rendered.
+"""The Outline: every field stated once: its type, validation, Chinese title (the label of its
+〔待补：…〕 marker) and description (the scaffold's comment, the editor's hint). It generates
+outline.schema.json; drafter/model.py mirrors the fields as the light typed outline that the
+loader builds and every consumer reads (tests/test_model.py keeps the two in step).
 
 Every text field may be left open with an explicit ``null`` (or an empty value, or 〔待补〕):
 the renderer then prints a visible 〔待补：…〕 marker. Absent fields let the template decide.
@@ -171,7 +174,7 @@ class Review(_Model):
 class Transition(_Model):
     """The sentence that announces the directives. Its count is computed, never typed."""
 
-    style: str | None = Field(None, title="过渡句样式", description="过渡句样式，如“讲几点意见”，或讲几个方面、讲几句话、强调几点、讲几个问题")
+    style: str | None = Field(None, title="过渡句样式", description=f"过渡句样式，如“{TRANSITION_STYLES[0]}”，或{'、'.join(TRANSITION_STYLES[1:])}")
     topic: Text = Field(None, title="过渡句主题", description="“我就……讲几点意见”中的“……”（动词短语），如“做好今年工作”")
     lead: Text = Field(None, title="过渡句前置语", description="前置说明（介词短语），如“根据党委讨论意见”")
     numbered: bool | None = Field(
@@ -197,7 +200,7 @@ class Directive(_Model):
     body: list[Text] = Field(title="正文", default_factory=list, description="正文段落（完整的句子），如“项目是经济发展的生命线。”")
     points: list[Directive] = Field(title="下一层要点", default_factory=list, description="下一层要点，如“- 紧盯开工抓落地”（也可写 heading、body）")
     points_style: OrdinalStyle | None = Field(
-        None, title="下一层序号样式", description="下一层的序号样式，如“一是”；可选：一、 （一） 1. （1） 第一， 一是 一要 首先 一方面")
+        None, title="下一层序号样式", description=f"下一层的序号样式，如“一是”；可选：{' '.join(OrdinalStyle)}")
 
     @model_validator(mode="before")
     @classmethod

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .document import BlockKind, Document
+
+if TYPE_CHECKING:
+    from rich.console import Group
 from .stats import Stats
 
 HEADING_STYLES = {1: "bold", 2: "bold cyan", 3: "bold green", 4: "green"}
@@ -12,7 +15,7 @@ INDENT = "\u3000\u3000"
 
 
 def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True,
-                  speech: Stats | None = None) -> Any:
+                  speech: Stats | None = None) -> Group:
     """The draft and its statistics. With ``speech`` the draft is the host's script, and the
     panel plans the meeting's time: the host's parts, the speech, and both together."""
     from rich.console import Group

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .document import TITLE_BREAK
 from .errors import OpenMarker, OutlineError, Problem
 from .loader_yaml import split_path
-from .model import Directive, Figure, Meeting, Part, Reminders, Review, field_names, plain, title_of
+from .model import Directive, Figure, Meeting, Part, Reminders, Review, field_names, title_of
 from .numbering import (
     OrdinalStyle,
     attach_ordinal,
@@ -232,7 +232,7 @@ class ContextBuilder:
     def unit(self) -> Node:
         """o.unit.*: always non-empty strings (explicit, inferred, or the level's defaults)."""
         node = Node("unit")
-        for key, value in resolve_unit(plain(self.outline)).items():
+        for key, value in resolve_unit(self.loaded.data).items():
             node[key] = one_line(value)
         return node
 

@@ -18,9 +18,12 @@ import contextlib
 import errno
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import DrafterError, OutputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Ctrl-C: writes are atomic (drafter.output), so an interrupted run leaves every file whole.
 INTERRUPTED = "已中断，原有文件不受影响。"
@@ -80,7 +83,7 @@ def _silence(stream: Any) -> None:
         os.close(devnull)
 
 
-def is_utf8(stream: Any) -> bool:
+def is_utf8(stream: object) -> bool:
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
     return encoding in ("utf8", "utf8sig")
 
@@ -111,7 +114,7 @@ def report_failure(exc: BaseException) -> int | None:
     return problem.exit_code
 
 
-def preview_console(width: int | None) -> Any:
+def preview_console(width: int | None) -> Console:
     """A rich Console for the preview. On a stream that cannot take UTF-8 (PYTHONIOENCODING=
     latin-1, the C locale) the preview degrades to ASCII-safe output: ASCII boxes, and any
     character the stream cannot encode written as an escape, never an encode error."""

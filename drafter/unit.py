@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .textnorm import HANZI
+
 FIELDS = ("level", "name", "leadership", "scope", "people", "branches")
 
 
@@ -74,9 +76,9 @@ _TITLE_RULES: list[tuple[str, str]] = [
 # A unit's own name at the start of a text (云川县2026年…, 中共云川县委…): an institution
 # (school, company, department) first, else the place.
 _INSTITUTION = re.compile(
-    r"^(?:中共)?([\u4e00-\u9fff]{2,16}?(?:大学|学院|中学|小学|学校|集团有限公司|有限公司|集团|公司|"
+    rf"^(?:中共)?([{HANZI}]{{2,16}}?(?:大学|学院|中学|小学|学校|集团有限公司|有限公司|集团|公司|"
     r"局|委员会))(?!长)")
-_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?(?:街道|镇|乡|县|区|市|省|州))")
+_PLACE = re.compile(rf"^(?:中共)?([{HANZI}]{{2,10}}?(?:街道|镇|乡|县|区|市|省|州))")
 
 
 def _name_at_start(text: str) -> str | None:

@@ -187,6 +187,74 @@ def test_comma_salutation_at_the_start_of_the_speech() -> None:
     assert mine_bytes(text.encode("utf-8"), "s.txt").speeches[0].salutation == "同志们"
 
 
+_BODY = [
+    "今天召开全镇重点工作推进会，主要任务是总结前段工作，部署下一阶段任务。下面，我讲三点意见。",
+    "一、统一思想，进一步增强抓落实的紧迫感", "今年各项任务时间紧、要求高，全镇上下要把思想统一到镇党委的部署上来。",
+    "二、突出重点，全力推动各项任务落地见效", "要聚焦产业发展、民生实事和基层治理三个方面，一项一项抓推进。",
+    "三、压实责任，切实改进工作作风", "各级干部要把责任扛在肩上，对定下来的事情雷厉风行、马上就办。",
+    "同志们，让我们奋力完成全年目标任务！"]
+_HEADS = ["统一思想，进一步增强抓落实的紧迫感", "突出重点，全力推动各项任务落地见效", "压实责任，切实改进工作作风"]
+
+
+@pytest.mark.parametrize(("head", "opening", "salutation"), [
+    (["镇党委书记 某某某"], "同志们，今天这个会开得很及时，刚才几位同志的发言都很好，我完全赞同，希望大家回去以后认真抓好落实。",
+     "同志们"),
+    ([], "尊敬的各位领导，同志们，今天我们在这里召开全镇工作推进会，这是镇党委研究决定召开的一次重要会议。",
+     "尊敬的各位领导，同志们"),
+    (["（2026年11月2日）", "某某某"], "各位领导、同志们，这次会议的主要任务是总结前段工作，安排部署下一阶段重点任务。",
+     "各位领导、同志们"),
+    (["来源：某某镇政府网 发布时间：2026-11-02 浏览次数：88"], "亲爱的同学们，辛勤工作的老师们：今天我们在这里举行开学典礼。",
+     "亲爱的同学们，辛勤工作的老师们"),
+])
+def test_salutation_running_into_the_first_sentence_after_head_lines(
+        head: list[str], opening: str, salutation: str) -> None:
+    """Speaker, date, source and page-info lines between the title and a salutation that ends
+    in a comma (or a colon) and runs straight into a long first sentence."""
+    text = "\n".join(["在全镇工作推进会上的讲话", *head, opening, *_BODY])
+    speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
+    assert speech.salutation == salutation and speech.title == "在全镇工作推进会上的讲话"
+    assert [u.heading for u in speech.directives] == _HEADS
+
+
+def test_a_group_named_in_the_salutation_is_an_address_and_a_pronoun_is_not() -> None:
+    assert find_salutation("亲爱的同学们，辛勤工作的高三教师们：上午好！") == ("亲爱的同学们，辛勤工作的高三教师们", 18)
+    assert find_salutation("全体职工们：") == ("全体职工们", 6)
+    assert find_salutation("我们：一要抓落实") is None and find_salutation("他们：") is None
+
+
+def test_salutation_after_a_blogs_story_of_the_occasion() -> None:
+    story = [f"第{k}段：写在前面的经过，会议开到中午才散，临时接到通知要在团拜会上讲几句话。" for k in range(1, 10)]
+    text = "\n".join(["新春团拜会致辞", *story, "各位同事们：", "大家中午好！",
+                      "春风送暖，转瞬又是一年。在此，我代表院党组，给同事们拜年，祝大家新春愉快。",
+                      "最后，再祝大家新春快乐、阖家幸福！", "谢谢大家！"])
+    speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
+    assert speech.salutation == "各位同事们" and speech.closing
+
+
+def test_table_bars_and_title_label_are_furniture_and_sentence_headings_open_paragraphs() -> None:
+    sentence = "这一年，我们按照县委部署扎实推进各项工作，经济运行稳中有进，民生保障持续加强，社会大局和谐稳定。"
+    row = (f"| 在2026年新春茶话会上的讲话 同志们，朋友们：岁序更替，华章日新。{sentence * 2}"
+           f"一、回望来路，奋斗的足迹铿锵有力 {sentence * 2}会议议程有两项。一、听取报告；二、审议文件。{sentence}"
+           f"二、致敬过往，奋斗的身影可亲可敬 {sentence} |")
+    text = "\n".join(["| 标题：在2026年新春茶话会上的讲话 |", row])
+    speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
+    assert speech.title == "在2026年新春茶话会上的讲话" and speech.salutation == "同志们，朋友们"
+    assert [u.heading for u in speech.directives] == ["回望来路，奋斗的足迹铿锵有力", "致敬过往，奋斗的身影可亲可敬"]
+
+
+def test_an_inline_preview_in_the_transition_leaves_the_numbered_headings_as_the_points() -> None:
+    body = list(_BODY)
+    body[0] = "在刚才几位同志讲话的基础上，我再讲三点意见，也是三句话：一是认清形势。二是抢抓机遇。三是强化责任。"
+    text = "\n".join(["在全镇工作推进会上的讲话", "同志们：", "今天的会议很重要。", *body])
+    speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
+    assert speech.transition and speech.transition["count"] == 3
+    assert [u.heading for u in speech.directives] == _HEADS
+    # without numbered headings after it, the inline items are the points
+    text = "\n".join(["在全镇工作推进会上的讲话", "同志们：", body[0] + "这三句话，请大家回去认真落实。"])
+    speech = mine_bytes(text.encode("utf-8"), "s.txt").speeches[0]
+    assert [u.heading for u in speech.directives][:3] == ["认清形势", "抢抓机遇", "强化责任"]
+
+
 def test_announced_count_chooses_the_top_level() -> None:
     parts = ["在全县工作会议上的讲话", "同志们：", "下面，我讲点意见，讲3个问题。"]
     for k, topic in enumerate(("思想认识问题", "重点任务问题", "工作作风问题"), 1):

@@ -10,6 +10,9 @@ from .starts import clean_title_line, find_salutation
 
 # --- labelling -------------------------------------------------------------------------------
 
+_DEEP = 16  # how far into a copied page a salutation line of its own is looked for
+_HEAD_GAP = 4  # lines between a page's title and the salutation that can all be head lines
+
 
 def _salutation_index(paragraphs: list[str]) -> int | None:
     """The salutation, wherever the speech starts: a line of its own or with a colon among the
@@ -18,10 +21,17 @@ def _salutation_index(paragraphs: list[str]) -> int | None:
     for k, para in enumerate(paragraphs[:limit]):
         if find_salutation(para) and (k < 4 or len(para) <= 60 or not _looks_like_title(paragraphs, k)):
             return k
-    for k, para in enumerate(paragraphs[:4]):
-        if _looks_like_title(paragraphs, k) or (DATE_LINE.match(para) and len(para) <= 30):
-            continue
-        return k if find_salutation(para, soft=True) else None
+    # after a longer preamble (a blog's story of the occasion) only a salutation line of its own
+    for k, para in enumerate(paragraphs[limit:max(_DEEP, limit)], start=limit):
+        found = find_salutation(para)
+        if found and found[1] >= len(para.rstrip()):
+            return k
+    for k, para in enumerate(paragraphs[:_HEAD_GAP + 1]):
+        if find_salutation(para, soft=True):
+            return k
+        if not (_looks_like_title(paragraphs, k) or (DATE_LINE.match(para) and len(para) <= 30)
+                or (_head_like(para) and len(para) <= 30)):
+            return None  # the body has begun: a comma form further on is a re-address
     return None
 
 
@@ -55,7 +65,9 @@ def read_head(paragraphs: list[str], speech: Speech,
     the first sentence is split off) and where the body starts."""
     i = 0
     sal_at = _salutation_index(paragraphs)
-    if paragraphs and _looks_like_title(paragraphs, 0):
+    if sal_at is not None and 0 < sal_at <= _HEAD_GAP and all(_head_like(p) for p in paragraphs[:sal_at]):
+        i = _read_head_lines(paragraphs[:sal_at], speech, labels)
+    elif paragraphs and _looks_like_title(paragraphs, 0):
         speech.title = clean_title_line(paragraphs[0].strip("*# ")) or None
         labels.append(("title", paragraphs[0]))
         i = 1
@@ -92,7 +104,31 @@ def read_head(paragraphs: list[str], speech: Speech,
     return paragraphs, i
 
 
-_TITLE_WORDS = re.compile(r"讲话|致辞|报告|发言|在.{2,40}上|会议|方针|任务|问题|宪政|讲稿|总结|结论")
+_TITLE_WORDS = re.compile(r"讲话|致辞|报告|发言|在.{2,40}上|会议|方针|任务|问题|宪政|讲稿|总结|结论|开场白|开幕词|闭幕词|贺词")
+
+
+def _head_like(para: str) -> bool:
+    """A line of a speech's head: short, no sentence (a title, speaker, date, source or page-info line)."""
+    return len(para) <= 80 and not re.search(r"[。！？!?]", para) and not find_salutation(para)
+
+
+def _read_head_lines(lines: list[str], speech: Speech, labels: list[tuple[str, str]]) -> int:
+    """Every line between the page's top and the salutation is head: the first title-like line is
+    the title, a date line the date, the rest (speaker, source, page info) meta. Returns how many."""
+    title_at = next((k for k, line in enumerate(lines) if _TITLE_WORDS.search(line)), 0)
+    for k, line in enumerate(lines):
+        date = DATE_LINE.match(line)
+        if k == title_at:
+            speech.title = clean_title_line(line.strip("*# ")) or None
+            labels.append(("title", line))
+        elif date and len(line) <= 30 and speech.date is None:
+            speech.date = date.group(1).replace(" ", "")
+            labels.append(("meta", line))
+        else:
+            if speech.speaker is None and len(line) <= 12 and k > title_at:
+                speech.speaker = line
+            labels.append(("meta", line))
+    return len(lines)
 
 
 def _looks_like_title(paragraphs: list[str], i: int) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..numbering import transition_style as transition_style  # the one table: numbering.TRANSITIONS
 from ..textnorm import sentences
 from .model import Speech, Unit
 
@@ -54,14 +55,6 @@ def meeting_classifier(dirs: list[Path]) -> Callable[[Speech], str]:
 
 def _sentences(text: str) -> list[str]:
     return sentences(text) or [text]
-
-
-def transition_style(text: str) -> str:
-    for word, name in (("句话", "讲几句话"), ("方面", "讲几个方面"), ("问题", "讲几个问题"),
-                       ("强调", "强调几点")):
-        if word in text:
-            return name
-    return "讲几点意见"
 
 
 # A reminders paragraph opens with its occasion (春节即将来临，…); the outline says that part,

@@ -18,6 +18,15 @@ _SPLIT_BEFORE = re.compile(
     rf"(?<=[。！？!?；;：:”\s])\s*(?=(?:[{NUM}]+、|[（(][{NUM}]+[）)]|第[{NUM}]+(?:[，,、]|点|个问题)"
     rf"|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．](?!\d)))")
 _LONG_LINE = 600  # a source whose lines are this long has lost its paragraphs
+_BARS = " \t\u3000|"
+
+
+def _strip_table_bars(line: str) -> str:
+    """A page laid out in a table, copied as text: | 标题：…… | (str.strip: linear on any line)."""
+    bare = line.strip(" \t\u3000")
+    if bare.startswith("|") or bare.endswith("|"):
+        return bare.strip(_BARS)
+    return line
 
 
 def restore_paragraphs(text: str) -> list[str]:
@@ -26,6 +35,7 @@ def restore_paragraphs(text: str) -> list[str]:
     text = re.sub(r"注[ \t\u3000]+释", "注释", text)
     raw: list[str] = []
     for line in text.split("\n"):
+        line = _strip_table_bars(line)
         raw.extend(p for p in re.split(r"\u3000{2,}|\s{3,}", line))
     raw = [p.strip(" \t\u3000") for p in raw]
     raw = [p for p in raw if p]
@@ -34,9 +44,7 @@ def restore_paragraphs(text: str) -> list[str]:
     lost = max(lengths) > _LONG_LINE and max(lengths) > 0.5 * sum(lengths)
     out: list[str] = []
     for para in raw:
-        pieces = [para]
-        if lost:
-            pieces = _split_lost(para)
+        pieces = _split_lost(para) if lost else _split_sentence_headings(para)
         for piece in pieces:
             out.extend(_separate_inline_heading(piece))
     return out
@@ -59,6 +67,24 @@ def _split_lost(para: str) -> list[str]:
         para = para[sal.end():].strip()
     parts.extend(p.strip() for p in _SPLIT_BEFORE.split(para) if p.strip())
     return parts
+
+
+_SENTENCE_HEADING = re.compile(rf"(?<=[。！？!?])[ \t\u3000]*(?=[{NUM}]{{1,3}}、(?![{NUM}\d]))")
+_NEXT_ITEM = re.compile(rf"[。；;！？!?][ \t\u3000]*[{NUM}]{{1,3}}、")
+_HEADING_SPLIT_MIN = 100  # a paragraph at least this long holding a sentence end and then 一、
+
+
+def _split_sentence_headings(para: str) -> list[str]:
+    """……走得很坚定。一、回望来路，…… in a long paragraph: a 一、 heading after a sentence end
+    opens a paragraph, unless a second item follows at once (an inline list: ……议程。一、…；二、…)."""
+    if len(para) < _HEADING_SPLIT_MIN:
+        return [para]
+    cuts = [m.start() for m in _SENTENCE_HEADING.finditer(para)
+            if m.start() >= 50 and not _NEXT_ITEM.search(para, m.end() + 2, m.end() + 120)]
+    if not cuts:
+        return [para]
+    bounds = [0, *cuts, len(para)]
+    return [para[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if para[a:b].strip()]
 
 
 def _split_title_run(text: str) -> list[str]:

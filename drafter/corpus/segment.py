@@ -162,9 +162,21 @@ def _split_after_transition(body: list[str], t_index: int, transition: dict[str,
     if pos < 0:
         return body
     rest = para[pos + len(sentence):].strip()
-    if not rest or find_ordinal(rest) is None:
+    inline = find_ordinal(rest) if rest else None
+    if inline is None or _previews(inline.style, body[t_index + 1:]):
         return body
     return body[:t_index] + [para[: pos + len(sentence)]] + _split_run_in(rest) + body[t_index + 1:]
+
+
+_FORMAL = ("一、", "第一，", "（一）")
+
+
+def _previews(style: str, after: list[str]) -> bool:
+    """一是…二是…三是… inside the transition's paragraph only name the points when numbered
+    headings (一、 第一， （一）) follow: then they are a preview, and the headings are the points."""
+    if style in _FORMAL:
+        return False
+    return any((o := find_ordinal(p)) is not None and o.index == 1 and o.style in _FORMAL for p in after)
 
 
 STYLED = "标题样式"

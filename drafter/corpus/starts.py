@@ -15,12 +15,14 @@ import re
 _ADDRESS = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位|全体)?[^，,。：:！!？?；;、\s]{0,10}?"
             r"(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们|战友们|家人们|"
             r"孩子们|青年们|乡亲们|家长们|来宾们)"
-            r"|各位[^，,。：:！!？?；;、\s]{1,10}|尊敬的[^，,。：:！!？?；;\s]{1,20}|亲爱的[^，,。：:！!？?；;\s]{1,20})")
+            r"|各位[^，,。：:！!？?；;、\s]{1,10}|尊敬的[^，,。：:！!？?；;\s]{1,20}|亲爱的[^，,。：:！!？?；;\s]{1,20}"
+            # any other group addressed by name (辛勤工作的高三教师们, 全体职工们): a plain pronoun is no address
+            r"|(?![我你他她咱]们)[^，,。：:！!？?；;、\s]{2,12}?们)")
 SALUTATION_STRICT = re.compile(rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*{_ADDRESS}){{0,8}})\s*[：:]")
 # At the start of a speech a comma may stand for the colon: 同志们，我到某局来已经半年了……
 # Only forms that cannot open an ordinary sentence (ending in 们, or 各位…) count.
 _SOFT_UNIT = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位)?[^，,。：:！!？?；;\s]{0,16}?们"
-              r"|各位(?:领导|来宾|嘉宾|代表|委员|同事|家长|老师|同学|朋友))")
+              r"|(?:尊敬的)?各位(?:领导|来宾|嘉宾|代表|委员|同事|家长|老师|同学|朋友))")
 SALUTATION_SOFT = re.compile(rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*{_SOFT_UNIT}){{0,6}})\s*[，,！!](?=\S)")
 _SAL_START = re.compile(r"尊敬的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
 _TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
@@ -76,6 +78,7 @@ def undouble(title: str) -> str:
 
 def clean_title_line(text: str) -> str:
     text = re.sub(r"^附件\s*\d{0,2}\s*[:：]?\s*", "", text.strip())
+    text = re.sub(r"^(?:标题|题目|文章标题)\s*[:：]\s*", "", text)  # a page's label: 标题：在……上的讲话
     bare = _TITLE_TAIL.sub("", text)  # （2011年11月3日 根据录音整理）某某某 after the title
     if bare != text and _TITLE_END.search(bare):
         text = bare

@@ -6,11 +6,8 @@ import re
 from typing import Any
 
 from ..model import Closing, Directive, Outline, Reminders, Review, Transition, make
-from ..numbering import find_ordinal, style_of
+from ..numbering import find_ordinal, style_of, transition_style
 from .model import Speech, Unit
-
-_TRANSITION_STYLE = [("句话", "讲几句话"), ("个问题", "讲几个问题"), ("问题", "讲几个问题"),
-                     ("方面", "讲几个方面"), ("强调", "强调几点")]
 
 
 def _strip_ordinal(text: str) -> str:
@@ -33,7 +30,7 @@ def _directive(unit: Unit) -> Directive:
 def _transition(speech: Speech) -> Transition:
     assert speech.transition is not None
     text = speech.transition["text"]
-    style = next((s for word, s in _TRANSITION_STYLE if word in text), "讲几点意见")
+    style = transition_style(text)
     if speech.transition.get("count") != len(speech.directives):
         return make(Transition, style=style, numbered=False)  # 几点, or a count the source got wrong
     return make(Transition, style=style)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 # suffix → (format name, exporter module). Options an exporter does not take are dropped.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -19,7 +22,7 @@ def is_supported(suffix: str) -> bool:
     return suffix.lower() in FORMATS
 
 
-def export(document: Any, suffix: str, **options: Any) -> str | bytes:
+def export(document: Document, suffix: str, **options: object) -> str | bytes:
     suffix = suffix.lower()
     module = importlib.import_module(FORMATS[suffix][1])
     allowed = _OPTIONS.get(suffix, ())

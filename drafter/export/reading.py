@@ -13,7 +13,8 @@ from typing import Any
 
 from ..document import HEAD_KINDS, BlockKind, Document
 from ..reading_aids import Annotator, Piece
-from .docx import LATIN, PROFILES, _page_number, _qn, finish, set_font
+from .docx import LATIN, PROFILES, _page_number, _qn, set_font
+from .docx_package import finish
 
 BODY_PT, TITLE_PT, RUBY_PT, PAGE_NUMBER_PT = 18, 22, 9, 18
 LINE_MULTIPLE = 1.8

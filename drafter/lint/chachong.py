@@ -13,10 +13,6 @@ rebuilt when unreadable.
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import io
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,6 +100,8 @@ class Archive:
 # --- building ----------------------------------------------------------------------------------
 
 def _hash64(text: str) -> int:
+    import hashlib
+
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
@@ -175,6 +173,8 @@ _ARRAYS = ("chars", "starts", "lengths", "file_of", "line_of", "para_of", "keys"
 
 
 def cache_key(files: list[Path]) -> str:
+    import hashlib
+
     digest = hashlib.sha256(f"drafter-chachong {INDEX_VERSION} {K} {MIN_ARCHIVE_CHARS}\n".encode())
     for path in files:
         try:
@@ -186,6 +186,9 @@ def cache_key(files: list[Path]) -> str:
 
 
 def _save(archive: Archive, target: Path) -> None:
+    import io
+    import json
+
     from ..output import write_atomic
 
     layout, offset = [], 0
@@ -209,6 +212,7 @@ def _save(archive: Archive, target: Path) -> None:
 
 
 def _load(target: Path) -> Archive | None:
+    import json
     import mmap
 
     import numpy as np
@@ -270,6 +274,8 @@ class Match:
 def coverage(query: str, text: str) -> float:
     """Share of the draft sentence found, in order, in the archive sentence: runs of two or
     more characters, provided one run is long (a third of the sentence, at least six)."""
+    import difflib
+
     if query in text:
         return 1.0
     blocks = difflib.SequenceMatcher(None, query, text, autojunk=False).get_matching_blocks()

@@ -71,7 +71,6 @@ def _allowed_names(settings: dict[str, Any], unit: dict[str, str]) -> set[str]:
 
 _BUNDLE = re.compile(r"(?<![\d第])([两二三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})"
                      r"(个方面|条|句话|点|项|个(?=[“\u4e00-\u9fff]))")
-_INLINE = re.compile(r"(?:^|(?<=[。；;：:！？，]))\s*([一二三四五六七八九十]+)(是|要)(?![求否])")
 _TRANSITION = re.compile(r"讲[^，。]{0,4}(?:点意见|个方面|个问题|句话)|再强调[^，。]{0,3}点")
 
 
@@ -84,7 +83,9 @@ def _number(text: str) -> int | None:
 def _series_after(paras: list[Paragraph], k: int, rest: str) -> int | None:
     """How many items the series right after a bundle has: in the rest of its paragraph
     (一是……二是……), or in the paragraphs that follow ((一)…(二)…)."""
-    inline = list(_INLINE.finditer(rest))
+    from ..numbering import inline_ordinal
+
+    inline = list(inline_ordinal("。；;：:！？，").finditer(rest))
     if inline and inline[0].start() <= 40 and _number(inline[0].group(1)) == 1:
         word = inline[0].group(2)
         count = 0

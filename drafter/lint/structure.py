@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..numbering import heading_styles, styles_at
+from ..numbering import heading_styles, inline_ordinal, styles_at
 from ..textnorm import hanzi_count
 from .registry import Context, Paragraph, Speech, checks
 
@@ -59,7 +59,6 @@ def numbering(speech: Speech, ctx: Context) -> None:  # D103
     _inline_series(paras, ctx)
 
 
-_INLINE = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*([一二三四五六七八九十]+)(是|要)(?![求否])")
 
 
 def _inline_series(paras: list[Paragraph], ctx: Context) -> None:
@@ -72,7 +71,7 @@ def _inline_series(paras: list[Paragraph], ctx: Context) -> None:
         o = find_ordinal(para.text)
         if o is not None and o.style in heading_styles():
             last = {"是": 0, "要": 0}  # a new heading: lists below it start afresh
-        for m in _INLINE.finditer(para.text):
+        for m in inline_ordinal().finditer(para.text):
             n, word = cn_to_int(m.group(1)), m.group(2)
             if n is None:
                 continue

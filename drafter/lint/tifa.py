@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..textnorm import is_hanzi
 from .tifa_rules import SHIPPED as SHIPPED
 from .tifa_rules import Entry, Rules, load_rules
 from .tifa_rules import user_tifa_file as user_tifa_file
@@ -236,7 +237,7 @@ def _extras(segment: str, found: list[tuple[int, int, int]], entry: Entry) -> li
                     stripped, changed = stripped[len(word):], True
                 if stripped.endswith(word):
                     stripped, changed = stripped[: -len(word)], True
-        if len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= 2 and \
+        if sum(map(is_hanzi, stripped)) >= 2 and \
                 not any(stripped in form for forms in entry.items for form in forms):
             extras.append(piece)
     return extras
@@ -305,8 +306,8 @@ def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = (),
 
     loaded, result = rendered_outline(path, shared)
     data = loaded.data
-    settings = loaded.outline.lint
-    ctx = Context(str(path), ignore | set(settings.ignore if settings else ()))
+    settings: dict[str, Any] = data["lint"] if isinstance(data.get("lint"), dict) else {}
+    ctx = Context(str(path), ignore | set(settings.get("ignore") or []))
     rules = load_rules(extra)
     dated = year_of(data.get("date"))
     year = dated or today_year()

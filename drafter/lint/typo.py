@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..textnorm import HANZI
 from .registry import TABLE
 from .typo_lexicon import BUILTIN as BUILTIN
 from .typo_lexicon import Lexicon, Slip, lexicon
@@ -49,7 +50,7 @@ _ADVERBIALS = {"认真", "积极", "主动", "坚决", "切实", "自觉", "努�
                "毫不动摇", "旗帜鲜明", "实事求是"}
 # the tokenizer loads only for a paragraph where one of these cheap patterns shows a candidate
 _ADVERBIAL_HINT = re.compile("(?:" + "|".join(sorted(_ADVERBIALS, key=len, reverse=True)) +
-                             r"|([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2)的")
+                             rf"|([{HANZI}])\1([{HANZI}])\2)的")
 _NOUN_SUFFIXES = {"感", "性", "力", "度", "率", "化", "者", "式", "型", "品", "群", "区", "点", "面", "线", "员", "家",
                   "业", "量", "权", "观", "制", "法", "费", "机制", "体系"}
 _VERBAL = {"了", "着", "过", "好", "到", "起来", "下去", "出", "上"}
@@ -137,7 +138,7 @@ def _di_adverbial(words: list[tuple[str, str]], i: int, shift: int, start: int) 
 
 # --- doubled words -------------------------------------------------------------------------
 
-_DOUBLE = re.compile(r"([的地得是在和与对把将被从为要也都就并及向了])\1|([\u4e00-\u9fff]{2,4})\2")
+_DOUBLE = re.compile(rf"([的地得是在和与对把将被从为要也都就并及向了])\1|([{HANZI}]{{2,4}})\2")
 # ABAB reduplication that is good Chinese (研究研究, 一步一步, 非常非常)
 _REDUPLICABLE = {"研究", "讨论", "商量", "考虑", "活动", "休息", "介绍", "交流", "总结", "反思", "琢磨", "检查",
                  "清理", "打扫", "整顿", "学习", "锻炼", "了解", "看看", "比较", "调查", "思考", "议论", "打听",
@@ -195,7 +196,7 @@ def _double_slips(text: str, tagger: Any, candidates: list[re.Match[str]]) -> li
         # or take 地/以/一下; a slip runs straight on into the next word (加快加快构建)
         following = text[end:end + 2]
         tag = tags.get(start, "")[:1]
-        if len(unit) > 1 and (tag in ("v", "a", "d") and (not following or re.match(r"[^\u4e00-\u9fff]|地|以|一下|了|吧|啊", following)) or
+        if len(unit) > 1 and (tag in ("v", "a", "d") and (not following or re.match(rf"[^{HANZI}]|地|以|一下|了|吧|啊", following)) or
                               tag == "n" and following[:1] in ("，", ",", "、")):
             continue
         slips.append(Slip("D142", middle, end, unit + unit, unit, "相邻两处相同，疑为误输入"))
@@ -211,8 +212,8 @@ def _line_repeat(previous: str, text: str) -> str | None:
         return None  # a heading, or a name line (市长　王某某), is often taken up again below it
     for k in range(min(12, len(previous), len(text)), 1, -1):
         piece = text[:k]
-        if previous.endswith(piece) and re.fullmatch(r"[\u4e00-\u9fff，、]+", piece) and \
-                re.search(r"[\u4e00-\u9fff]{2}", piece):
+        if previous.endswith(piece) and re.fullmatch(rf"[{HANZI}，、]+", piece) and \
+                re.search(rf"[{HANZI}]{{2}}", piece):
             return piece
     return None
 

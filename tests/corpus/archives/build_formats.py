@@ -2,7 +2,7 @@
 
 Each text becomes the kind of file a writer has: a saved web page (site menus, breadcrumb, related
 links, share bar and footer around the text), a Word-exported page, a .docx whose numbered
-headings are Word automatic lists (numbering.xml), a GBK text file, or a text hard-wrapped at 60
+headings are Word automatic lists (numbering.xml; "list" is the same without a Title paragraph), a GBK text file, or a text hard-wrapped at 60
 characters. The page shells and list definitions are ours; only the speech text is collected.
 Run: python tests/corpus/archives/build_formats.py [--force] (needs python-docx).
 """
@@ -33,15 +33,23 @@ SHELLS = {
     "b07": ("大文阁", "讲话发言", "side"),
     "b09": ("美文网", "范文", "bottom"),
     "b11": ("海晶集团", "新闻动态", "top"),
+    # third batch (c…)
+    "c01": ("某某区党建网", "领导讲话", "top"),
+    "c07": ("公文范文网", "开幕词", "side"),
+    "c12": ("演讲稿大全", "毕业典礼", "bottom"),
+    "c19": ("开场白网", "致辞", "top"),
+    "c23": ("文秘资料网", "讲话", "side"),
+    "c32": ("县教育信息网", "校园动态", "top"),
 }
 # pages whose collected text starts with furniture: the page heading is given, all text is body
 TITLES = {"a11": "局长在作风整顿会上的讲话", "a14": "在区安全生产工作暨第一季度防范重特大安全事故会议上的讲话"}
-WORD_HTML = {"a25"}
+WORD_HTML = {"a25", "c13"}
 DOCX = {"a03": "numbered", "a06": "plain", "a09": "numbered", "a15": "plain", "a16": "numbered",
-        "a20": "title", "a23": "plain", "b03": "title", "b10": "numbered"}
-PDF = {"b05"}
-GBK = {"a10"}
-WRAPPED = {"a21": "　　", "a22": ""}
+        "a20": "title", "a23": "plain", "b03": "title", "b10": "numbered",
+        "c05": "title", "c06": "list", "c14": "plain", "c17": "title", "c21": "numbered"}
+PDF = {"b05", "c18", "c25"}
+GBK = {"a10", "c02"}
+WRAPPED = {"a21": "　　", "a22": "", "c03": "　　", "c28": ""}
 
 MENU = ["首页", "新闻中心", "通知公告", "领导讲话", "工作动态", "政策文件", "专题专栏", "互动交流"]
 RELATED = ["关于做好岁末年初重点工作的通知", "某某镇召开季度工作推进会", "我区开展安全生产大检查",
@@ -138,7 +146,7 @@ def make_docx(lines: list[str], mode: str, path: Path) -> None:
     from docx.oxml.ns import nsdecls
 
     document = Document()
-    num_id = _numbering(document) if mode == "numbered" else 0
+    num_id = _numbering(document) if mode in ("numbered", "list") else 0
     for k, line in enumerate(lines):
         text = line.strip()
         if not text:
