@@ -101,10 +101,17 @@ def _print(name: str, figures: dict[str, float]) -> None:
                                   for k, v in figures.items()))
 
 
+# Held-out lists of a folder. HELDOUT.txt and HELDOUT2.txt have been measured and looked at;
+# HELDOUT3.txt (batch d) is the test batch nobody tunes on: it is mined and printed only with
+# --final, so a tuning run never shows (or mines) it.
+LISTS = (("HELDOUT.txt", "held out, batch a/b"), ("HELDOUT2.txt", "held out, batch c"),
+         ("HELDOUT3.txt", "test batch d, final"))
+FINAL = "test batch d, final"
+
+
 def _lists(directory: Path) -> dict[str, set[str]]:
-    """Held-out lists of a folder: HELDOUT.txt (the old third) and HELDOUT2.txt (the fresh batch's third)."""
     lists = {}
-    for name, label in (("HELDOUT.txt", "held out, old"), ("HELDOUT2.txt", "held out, new")):
+    for name, label in LISTS:
         path = directory / name
         if path.exists():
             lists[label] = set(path.read_text(encoding="utf-8").split())
@@ -114,7 +121,8 @@ def _lists(directory: Path) -> dict[str, set[str]]:
 def main() -> None:
     """A folder with held-out lists (tests/corpus/archives) is reported in parts: the files tuned on,
     and each held-out list, never looked at while tuning. `--tuning` mines the tuning part only (use
-    it while tuning); `--heldout` prints the held-out parts only; `-v` lists the misses of what is printed."""
+    it while tuning); `--heldout` prints the held-out parts only; `-v` lists the misses of what is printed.
+    The final test batch (HELDOUT3.txt) is mined and printed only with `--final`."""
     shared = ROOT.parent / "shared" / "corpus"
     args = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
     dirs = args or [d for d in (shared / "dev", shared / "seeds") if d.is_dir()] + [
@@ -128,6 +136,8 @@ def main() -> None:
                 _print(f"{d.name} (tuning part)", score([d], verbose, skip=held_all))
             if "--tuning" not in sys.argv:
                 for label, names in lists.items():
+                    if label == FINAL and "--final" not in sys.argv:
+                        continue
                     _print(f"{d.name} ({label})", score([d], "--heldout" in sys.argv and verbose, only=names))
         elif "--tuning" not in sys.argv or d.name != "archives":
             _print(d.name, score([d], verbose))

@@ -1,7 +1,9 @@
-"""The command line: parse arguments, call one core function, print or write its result.
+"""The command line: parse the arguments, then call one `run_<name>` function (drafter.commands,
+drafter.mining) that does the work and writes through the given callbacks.
 
-Imports of anything heavy happen inside the commands that need them, so that
-`drafter render` starts fast. User-caused problems print one Chinese message, exit 2.
+Imports of anything heavy happen inside the commands that need them, so that `drafter render`
+starts fast. What ends a run early (a user's error, Ctrl-C, a broken or full output) goes to the
+one reporter, drafter.streams.report_failure, which the start-up fast path calls too.
 """
 
 from __future__ import annotations

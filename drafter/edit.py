@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DrafterError
+from .errors import DrafterError, Interrupted
 
 
 def draft_path(outline: Path) -> Path:
@@ -312,8 +312,8 @@ def _run_editor(path: Path, err: Callable[[str], None]) -> None:
     try:
         completed = subprocess.run(command, check=False)
     except KeyboardInterrupt:
-        raise DrafterError(f"已中断；您输入的内容保存在 {path}，原文件未改动",
-                           hint="再次运行 drafter edit 可以接着编辑") from None
+        raise Interrupted(f"您输入的内容保存在 {path}",
+                          hint="再次运行 drafter edit 可以接着编辑") from None
     except (FileNotFoundError, PermissionError, NotADirectoryError):
         raise DrafterError(f"无法启动编辑器“{command[0]}”；修改保存在 {path}",
                            hint="请检查 VISUAL / EDITOR 环境变量") from None

@@ -79,6 +79,20 @@ class CorpusError(DrafterError):
     """A corpus input cannot be read or mined."""
 
 
+# Ctrl-C: writes are atomic (drafter.output), so an interrupted run leaves every file whole.
+INTERRUPTED = "已中断，原有文件不受影响"
+
+
+class Interrupted(DrafterError):
+    """Ctrl-C, said where there is more to say than INTERRUPTED (e.g. where the edit is kept).
+    Reported without the 错误： prefix, with the interrupt's exit code."""
+
+    exit_code = 130
+
+    def __init__(self, detail: str = "", *, hint: str | None = None) -> None:
+        super().__init__(INTERRUPTED + (f"；{detail}" if detail else ""), hint=hint)
+
+
 @dataclass
 class OpenMarker:
     """A fact the writer left open: rendered as 〔待补：label〕."""

@@ -20,14 +20,10 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import DrafterError, OutputError
+from .errors import DrafterError, Interrupted, OutputError
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-# Ctrl-C: writes are atomic (drafter.output), so an interrupted run leaves every file whole.
-INTERRUPTED = "已中断，原有文件不受影响。"
-INTERRUPTED_EXIT = 130
 
 
 def write_out(text: str) -> None:
@@ -101,12 +97,14 @@ def open_problem(exc: BaseException) -> OutputError | None:
 def report_failure(exc: BaseException) -> int | None:
     """Print the one message for what ended the run and return its exit code; None when
     ``exc`` is a bug (the caller re-raises it, traceback and all)."""
+    if isinstance(exc, KeyboardInterrupt):
+        exc = Interrupted()
+    if isinstance(exc, Interrupted):  # not the user's error: no 错误： prefix
+        write_err(f"{exc.render()}。")
+        return exc.exit_code
     if isinstance(exc, DrafterError):
         write_err(f"错误：{exc.render()}")
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
-        write_err(INTERRUPTED)
-        return INTERRUPTED_EXIT
     problem = open_problem(exc)  # rich printing straight to a broken or full stdout
     if problem is None:
         return None

@@ -355,9 +355,13 @@ def test_doc_through_libreoffice_and_pure_python(tmp_path: Path) -> None:
 def test_collected_archive_reads_without_error() -> None:
     if not ARCHIVES.is_dir():
         pytest.skip("no collected archive")
+    final = ARCHIVES / "HELDOUT3.txt"  # the test batch: its outcomes are figures, not assertions
+    test_batch = set(final.read_text(encoding="utf-8").split()) if final.exists() else set()
     for gold_path in sorted((ARCHIVES / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         result = mine_bytes((ARCHIVES / gold["file"]).read_bytes(), gold["file"])
+        if gold["file"] in test_batch:
+            continue  # read without an exception is all a test may ask of it
         assert not result.skipped, (gold["file"], result.skipped)
         if gold["not_speech"]:
             assert not result.speeches, gold["file"]

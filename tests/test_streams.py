@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from drafter.errors import OutputError
+from drafter.errors import Interrupted, OutputError
 
 from .conftest import ROOT
 
@@ -103,6 +103,8 @@ def test_mine_o_from_an_odd_name_writes_a_valid_outline(tmp_path: Path, raw: str
 
 @pytest.mark.parametrize("failure, code, needle", [
     (KeyboardInterrupt(), 130, "已中断，原有文件不受影响。"),
+    (Interrupted("您输入的内容保存在 .a.yaml.drafter-edit"), 130,
+     "已中断，原有文件不受影响；您输入的内容保存在 .a.yaml.drafter-edit。"),
     (BrokenPipeError(errno.EPIPE, "Broken pipe"), 2, "错误：输出管道已被关闭"),
     (OSError(errno.ENOSPC, "No space left on device"), 2, "错误：磁盘已满"),
     (OutputError("没有写入权限", file="a.docx"), 2, "错误：a.docx：没有写入权限"),
