@@ -6,9 +6,9 @@ one process, so machine noise hits all alike; the ratio of medians is the figure
 
 Run: python benchmarks/render_startup.py [N] [COMMAND…] [--compare DIR]
 
---compare DIR also runs `render` from another checkout (e.g. a worktree of an older commit, put
-first on PYTHONPATH, rendering its own outlines/deploy.yaml) in the same loop, so both render
-ratios come from one run.
+--compare DIR also runs the same commands from another checkout (e.g. a worktree of an older
+commit, put first on PYTHONPATH and run in its folder, on its own outlines/deploy.yaml) in the
+same loop, so before and after come from one run.
 
 Whether drafter's own bytecode is cached changes every figure by ~20 % (an installed wheel
 has it; a checkout run with PYTHONDONTWRITEBYTECODE=1 compiles every module on each start):
@@ -36,8 +36,11 @@ TARGETS = {"render": "≤ 1.84", "validate": "≤ 2.0", "preview": "≤ 2.0", "l
 
 
 def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+    # `python -m` puts the working folder first on sys.path: run in the checkout being timed
+    folder = env.get("PYTHONPATH", "").split(os.pathsep)[0] if env else ""
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                   cwd=folder or ROOT)
     return time.perf_counter() - start
 
 
@@ -68,8 +71,10 @@ def main() -> None:
                                                                             os.environ.get("PYTHONPATH")]))}
         # its own example outline: the outline format moves on, and an outline the older code
         # rejects would time its error path
-        outline = compare / "outlines" / OUTLINE.name
-        commands[f"render@{compare.name}"] = ([sys.executable, "-m", "drafter", "render", str(outline)], env)
+        theirs = str(compare / "outlines" / OUTLINE.name)
+        for name in only:
+            argv = [theirs if arg == str(OUTLINE) else arg for arg in COMMANDS[name]]
+            commands[f"{name}@{compare.name}"] = ([sys.executable, "-m", "drafter", *argv], env)
     for _ in range(3):  # warm the OS cache and drafter's template bytecode cache
         wall(baseline)
         for command, env in commands.values():
@@ -80,12 +85,12 @@ def main() -> None:
         for name, (command, env) in commands.items():
             times[name].append(wall(command, env))
     base = statistics.median(times["baseline"])
-    print(f"drafter bytecode    : {'cached' if bytecode_cached() else 'compiled on every start'}")
-    print(f"import jinja2, yaml : median {base * 1000:6.1f} ms over {runs} runs")
+    print(f"drafter bytecode          : {'cached' if bytecode_cached() else 'compiled on every start'}")
+    print(f"import jinja2, yaml       : median {base * 1000:6.1f} ms over {runs} runs")
     for name in commands:
         median = statistics.median(times[name])
         target = f"  (target {TARGETS[name]})" if name in TARGETS else ""
-        print(f"drafter {name:<11} : median {median * 1000:6.1f} ms, ratio {median / base:.2f}{target}")
+        print(f"drafter {name:<17} : median {median * 1000:6.1f} ms, ratio {median / base:.2f}{target}")
 
 
 if __name__ == "__main__":

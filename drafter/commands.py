@@ -348,6 +348,8 @@ def run_templates_show(name: str, *, template_dirs: list[Path], out: Writer) -> 
         f"{info.id}（{info.name}）",
         f"说明：{info.description}",
         f"别名：{'、'.join(info.aliases) or '无'}",
+        f"挖掘时归入本类的讲话：{_signals(info)}",
+        *([f"各层序号样式：{' '.join(s.value for s in info.numbering())}"] if info.numbering() else []),
         f"文件：{info.path}",
         f"本类型改写的部分：{'、'.join(d.overrides) or '无（全部沿用基础骨架）'}",
         f"讲话结构：{' → '.join(PART_LABELS[p] for p in d.parts)}",
@@ -356,6 +358,20 @@ def run_templates_show(name: str, *, template_dirs: list[Path], out: Writer) -> 
         f"模板文件：{'、'.join(d.sources)}",
     ]
     out("\n".join(lines) + "\n")
+
+
+def _signals(info: TemplateInfo) -> str:
+    """The header's mining signals as a writer reads them."""
+    import re
+
+    from .templating import DEFAULT_TYPE
+
+    pattern = info.meta.get("mine", "")
+    if pattern and re.fullmatch(r"[^()\[\]\\.*+?{}^$]+", pattern):  # plain words: 全会|闭幕
+        return "标题或开头含“" + "”“".join(pattern.split("|")) + "”"
+    if pattern:
+        return f"标题或开头符合正则表达式“{pattern}”"
+    return "其余讲话（默认类型）" if info.id == DEFAULT_TYPE else "无（模板头部没写 mine）"
 
 
 def run_edit(outline: Path, *, err: Writer, ask: Ask | None = None) -> None:

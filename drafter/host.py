@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from .errors import OutlineError, Problem
 from .loader import LoadedOutline, load_outline
@@ -61,15 +61,25 @@ def short_heading(heading: str) -> str:
     return first[1:] if first.startswith("要") and len(first) > 3 else first
 
 
+class AgendaEntry(TypedDict):
+    """One item the host announces: 请{who}{kind}{what}, or a whole clause; main: the speech."""
+
+    kind: str
+    who: str | None
+    what: str | None
+    clause: str | None
+    main: bool
+
+
 def _item(kind: str, who: str | None = None, what: str | None = None,
-          clause: str | None = None, main: bool = False) -> dict[str, Any]:
+          clause: str | None = None, main: bool = False) -> AgendaEntry:
     return {"kind": kind, "who": who, "what": what, "clause": clause, "main": main}
 
 
-def derive_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dict[str, Any]]:
+def derive_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[AgendaEntry]:
     """The agenda as the outline implies it, when the writer gave none."""
     mt = ctx["meeting"]
-    items: list[dict[str, Any]] = []
+    items: list[AgendaEntry] = []
     for heard in [] if meta.get("host_heard") == "略" else mt["heard"]:
         m = _PAST.match(heard)
         who = m["who"] if m and m["who"] not in _NOBODY else None
@@ -106,7 +116,7 @@ def main_speech_kind(meta: dict[str, str]) -> str:
     return meta.get("host_speech") or ("致辞" if meta.get("host") == "仪式" else "讲话")
 
 
-def _given_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[dict[str, Any]]:
+def _given_agenda(ctx: Node, meta: dict[str, str], speaker_ref: str) -> list[AgendaEntry]:
     items = [_item(n["kind"], n["who"], n["what"]) for n in ctx["meeting"]["agenda"]]
     speeches = [i for i in items if i["kind"] in ("讲话", "致辞")]
     if not speeches:  # the speech this outline is for is always on the agenda, last

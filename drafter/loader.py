@@ -7,6 +7,7 @@ YAML parsing and positions live in loader_yaml, pydantic's errors in loader_prob
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,8 +129,8 @@ def load_outline_text(text: str, name: str = "<大纲>") -> LoadedOutline:
                          positions=positions, source=name)
 
 
-def validate_with_model(data: dict[str, Any], positions: Positions, name: str,
-                        problems: list[Problem], text: str) -> dict[str, Any]:
+def validate_with_model(data: Mapping[str, object], positions: Positions, name: str,
+                        problems: list[Problem], text: str) -> dict[str, object]:
     """The pydantic model decides: coerce what it accepts, explain what it rejects. Returns
     the validated data (the written keys) that `drafter.model.build` reads."""
     from pydantic import ValidationError

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .textnorm import HANZI
+
 _DIGITS = "〇一二三四五六七八九"
 _UNITS = ["", "十", "百", "千"]
 
@@ -106,8 +108,8 @@ STYLES: dict[str, StyleSpec] = {
         "第{n}，", ("第一", "第一,"), level=1,
         typed=rf"第[{_CN}]{{1,3}}(?:点|条|个方面|方面|个问题)?(?:是|就是)?[，,、：:]",
         found=rf"^(?:这是)?第([{NUM}]+)(?:点希望|点意见|点要求|点建议|句话|点|个问题|条|个方面|方面)?(?:是|就是)?[，,、：:]|"
-              rf"^第([{NUM}]+)(?:点|个问题|条|个方面)(?:是|就是)?(?=[{NUM}\u4e00-\u9fff])|"
-              rf"^第([{NUM}]+)是(?=[\u4e00-\u9fff])"),
+              rf"^第([{NUM}]+)(?:点|个问题|条|个方面)(?:是|就是)?(?=[{NUM}{HANZI}])|"
+              rf"^第([{NUM}]+)是(?=[{HANZI}])"),
     "（一）": StyleSpec("（{n}）", ("(一)",), level=2, found=rf"^[（(]([{NUM}]+)[）)]"),
     "1.": StyleSpec("{i}.", ("1．", "1、"), level=3, found=r"^(\d{1,2})(?:[.．、](?!\d)|\s)"),
     "（1）": StyleSpec("（{i}）", ("(1)",), level=4, found=r"^[（(](\d{1,2})[）)]"),

@@ -275,8 +275,9 @@ class ContextBuilder:
         # Where the style was chosen: that is what the writer must change.
         if parent_style is not None:
             style, where = parent_style, path.rsplit(".", 1)[0] + ".points_style"
-        elif depth <= len(self.numbering):
-            style, where = self.numbering[depth - 1], f"numbering[{depth - 1}]"
+        elif depth <= len(self.numbering):  # the outline's, else the template header's (a default)
+            style = self.numbering[depth - 1]
+            where = f"numbering[{depth - 1}]" if self.outline.numbering else path
         else:
             style, where = default_style(depth), path
         if style in above:

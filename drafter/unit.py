@@ -8,8 +8,8 @@ render path imports this module, so it stays plain Python (no pydantic, no jieba
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .textnorm import HANZI
 
@@ -95,19 +95,19 @@ _LEVEL_OF_NAME: list[tuple[str, str]] = [
 ]
 
 
-def _part(data: dict[str, Any], key: str) -> dict[str, Any]:
+def _part(data: Mapping[str, object], key: str) -> Mapping[str, object]:
     value = data.get(key)
-    return value if isinstance(value, dict) else {}
+    return value if isinstance(value, Mapping) else {}
 
 
-def _texts(data: dict[str, Any]) -> list[str]:
+def _texts(data: Mapping[str, object]) -> list[str]:
     meeting = _part(data, "meeting")
     raw = [meeting.get("name"), data.get("title"), data.get("speaker"), meeting.get("post"),
            meeting.get("organizer")]
     return [str(t) for t in raw if isinstance(t, str) and t.strip()]
 
 
-def infer_level(data: dict[str, Any]) -> str | None:
+def infer_level(data: Mapping[str, object]) -> str | None:
     """The level an outline speaks at, read from its meeting name, title, speaker, organizer."""
     texts = _texts(data)
     meeting = _part(data, "meeting")
@@ -139,7 +139,7 @@ def level_of_name(name: str) -> str | None:
     return None
 
 
-def infer_name(data: dict[str, Any], level: str) -> str | None:
+def infer_name(data: Mapping[str, object], level: str) -> str | None:
     """云川县 from 云川县2026年…大会 or 中共云川县委; None when no text names the unit."""
     meeting = _part(data, "meeting")
     for text in (meeting.get("name"), data.get("title"), meeting.get("post"), meeting.get("organizer"),
@@ -169,13 +169,13 @@ def _adapt(words: LevelWords, level: str, name: str | None) -> LevelWords:
     return words
 
 
-def normalize_level(value: Any) -> str | None:
+def normalize_level(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     return LEVEL_ALIASES.get(value.strip())
 
 
-def resolve_unit(data: dict[str, Any]) -> dict[str, str]:
+def resolve_unit(data: Mapping[str, object]) -> dict[str, str]:
     """Every unit field as a non-empty string: explicit values win, then inference, then
     the level's defaults. A city (市) is assumed when nothing tells the level."""
     given = {k: v.strip() for k, v in _part(data, "unit").items() if isinstance(v, str) and v.strip()}

@@ -12,22 +12,31 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import DrafterError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from .document import Document
+    from .stats import Stats
+
+# One batch of file changes: (kind of change, path) pairs, as watchfiles reports them.
+Batch = Iterable[tuple[object, str]]
 
 
 @dataclass
 class Update:
     """What the screen should show after one change."""
 
-    document: Any | None  # the last good Document (None before the first good render)
-    stats: Any | None
+    document: Document | None  # the last good Document (None before the first good render)
+    stats: Stats | None
     error: str | None  # the current problem, shown under the last good draft
     waiting: bool = False  # the outline file is missing (an editor replacing it)
 
 
-def render_once(outline: Path, dirs: list[Path], rate: int) -> tuple[Any, Any]:
+def render_once(outline: Path, dirs: list[Path], rate: int) -> tuple[Document, Stats]:
     from .render import render_file
     from .stats import compute_stats
 
@@ -46,7 +55,7 @@ def watch_paths(outline: Path, dirs: list[Path]) -> list[Path]:
     return paths
 
 
-def relevant(changes: Iterable[tuple[Any, str]], outline: Path, template_roots: list[Path]) -> bool:
+def relevant(changes: Batch, outline: Path, template_roots: list[Path]) -> bool:
     target = outline.resolve()
     for _, raw in changes:
         path = Path(raw).resolve()
@@ -58,9 +67,9 @@ def relevant(changes: Iterable[tuple[Any, str]], outline: Path, template_roots: 
 
 
 def watch_updates(outline: Path, dirs: list[Path], rate: int,
-                  changes: Iterator[Any]) -> Iterator[Update]:
+                  changes: Iterator[Batch]) -> Iterator[Update]:
     """First render, then one Update per relevant change. Never raises a DrafterError."""
-    last: tuple[Any, Any] | None = None
+    last: tuple[Document, Stats] | None = None
 
     def attempt() -> Update:
         nonlocal last
@@ -80,7 +89,7 @@ def watch_updates(outline: Path, dirs: list[Path], rate: int,
             yield attempt()
 
 
-def file_changes(paths: list[Path], stop: threading.Event) -> Iterator[Any]:
+def file_changes(paths: list[Path], stop: threading.Event) -> Iterator[Batch]:
     """Changes under these folders, batched; a short debounce keeps re-renders within ~100 ms.
 
     A folder that is deleted takes its watch with it (the outline's folder replaced by a sync
@@ -110,14 +119,14 @@ def file_changes(paths: list[Path], stop: threading.Event) -> Iterator[Any]:
             yield {(Change.added, str(f)) for p in paths for f in p.iterdir()}
 
 
-def build_screen(update: Update, outline: Path) -> Any:
+def build_screen(update: Update, outline: Path) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
     from .preview import build_preview
 
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     if update.document is not None and update.stats is not None:
         parts.append(build_preview(update.document, update.stats))
     else:
@@ -129,8 +138,8 @@ def build_screen(update: Update, outline: Path) -> Any:
     return Group(*parts)
 
 
-def run_watch(outline: Path, dirs: list[Path], rate: int, show: Callable[[Any], None],
-              changes: Iterator[Any] | None = None) -> None:
+def run_watch(outline: Path, dirs: list[Path], rate: int, show: Callable[[RenderableType], None],
+              changes: Iterator[Batch] | None = None) -> None:
     stop = threading.Event()
     source = changes if changes is not None else file_changes(watch_paths(outline, dirs), stop)
     try:

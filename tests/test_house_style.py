@@ -127,6 +127,18 @@ def test_the_outline_numbering_wins_and_a_bad_header_numbering_is_named(tmp_path
                                       '{% extends "deploy.j2" %}\n', encoding="utf-8")
     blocks = render_outline(load_outline(outline), extra_template_dirs=[tmp_path]).document.blocks
     assert [b.number for b in blocks if b.part == "directives" and b.number] == ["一要", "二要"]
+    shown = runner.invoke(app, ["templates", "show", "mine", "-t", str(tmp_path)])
+    assert "各层序号样式：一要 一是" in shown.stdout and "模板头部没写 mine" in shown.stdout
+    # a level the writer numbered 一要 themselves: the header's 一要 below it gives way silently,
+    # as a default does (the outline has no numbering[1] to point at)
+    outline.write_text("template: mine\ndirectives:\n  - heading: 抓落实\n    points_style: 一是\n"
+                       "    points:\n      - heading: 抓责任\n        points: [甲, 乙]\n"
+                       "      - 抓督查\n  - 转作风\n", encoding="utf-8")
+    (tmp_path / "mine.j2").write_text("{#- drafter\nname: 本单位\nnumbering: 第一， 一要 一是\n-#}\n"
+                                      '{% extends "deploy.j2" %}\n', encoding="utf-8")
+    result = render_outline(load_outline(outline), extra_template_dirs=[tmp_path])
+    numbers = [b.number for b in result.document.blocks if b.part == "directives" and b.number]
+    assert numbers[:3] == ["第一，", "一是", "1."] and not result.warnings, (numbers, result.warnings)
     outline.write_text("template: mine\nnumbering: [（一）]\ndirectives: [抓落实, 转作风]\n", encoding="utf-8")
     blocks = render_outline(load_outline(outline), extra_template_dirs=[tmp_path]).document.blocks
     assert [b.number for b in blocks if b.part == "directives" and b.number] == ["（一）", "（二）"]

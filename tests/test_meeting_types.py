@@ -72,6 +72,10 @@ def test_a_new_type_in_a_template_folder_is_seen_by_new_templates_and_mine(flood
     emitted = (house / "flood-house.j2").read_text(encoding="utf-8")
     assert '{% extends "flood.j2" %}' in emitted and "name: 防汛工作会议（本单位）" in emitted
 
+    shown = runner.invoke(app, ["templates", "show", "flood", "-t", str(flood)])
+    assert shown.exit_code == 0 and "标题或开头含“防汛”“抗旱”“度汛”" in shown.stdout
+    assert "其余讲话（默认类型）" in runner.invoke(app, ["templates", "show", "deploy"]).stdout
+
     # without the folder the same speeches are of the default type
     other = tmp_path / "other"
     assert runner.invoke(app, ["mine", str(archive), "--emit-templates", str(other)]).exit_code == 0

@@ -3,6 +3,7 @@ their tools only when a cheap test shows a candidate, with the same findings as 
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -190,3 +191,21 @@ def test_rules_load_when_the_cache_folder_cannot_be_written(monkeypatch: pytest.
     monkeypatch.setattr(cache, "cache_dir", lambda: blocked / "rules")
     tifa_rules._load.cache_clear()
     assert tifa_rules.load_rules().entries
+
+
+def test_the_rule_cache_keeps_a_bounded_number_of_entries(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.lint import cache
+
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path / "rules")
+    for n in range(cache.KEEP + 5):
+        assert cache.parsed("tifa", f"text {n}", cache.__file__, lambda n=n: [n],
+                            plain=list, typed=list) == [n]
+        for stored in (tmp_path / "rules").glob("tifa-*.marshal"):  # in order of writing, clearly
+            if stored.stat().st_mtime > 2_000_000:
+                os.utime(stored, (1_000_000 + n, 1_000_000 + n))
+    assert len(list((tmp_path / "rules").glob("tifa-*.marshal"))) == cache.KEEP
+    assert cache.parsed("tifa", "text 3", cache.__file__, lambda: ["parsed again"],
+                        plain=list, typed=list) == ["parsed again"]  # an early one was let go
+    assert cache.parsed("tifa", f"text {cache.KEEP + 4}", cache.__file__, lambda: ["parsed again"],
+                        plain=list, typed=list) == [cache.KEEP + 4]  # the newest is kept

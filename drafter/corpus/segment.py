@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..numbering import NUM, cn_to_int, find_ordinal, styles_at
-from ..textnorm import CLAUSE, SENTENCE, SENTENCE_END_RE, is_hanzi
+from ..textnorm import CLAUSE, SENTENCE, SENTENCE_END, SENTENCE_END_RE, is_hanzi
 from .announce import announced_list, item_one_follows, lead_in_units, measure_of, words_given
 from .clean import TRUNCATED
 from .head import read_head, start_at_salutation
@@ -22,6 +22,7 @@ from .units import build_units, first_sentence_heading
 
 # --- labelling -------------------------------------------------------------------------------
 
+_END = SENTENCE_END  # 。！？!?
 _SPEECH_VERB = r"(?:讲|谈|提出|提|说|强调|汇报|交流)"
 _COUNT = rf"(?:[{NUM}两\d]+|几|一些)"
 _UNIT = r"(?:(?:个字|个词|个关键词)(?![的])|点倡议|点建议|点意见|点看法|点体会|点要求|点希望|点|个方面的意见|个方面|方面的意见|方面意见|方面内容|方面|个问题|句话|条意见|条|项工作|项)"
@@ -29,10 +30,10 @@ _ME = r"我(?:们)?(?:想|再|就|愿|还|只|今天)?"
 # Each alternative starts only at a sentence start (the lookbehind): tried once per sentence,
 # not at every character of it, so a 20 MB line without punctuation stays linear.
 _TRANSITION = re.compile(
-    rf"(?<![^。！？!?])[^。！？!?]*?{_ME}[^。！？!?]{{0,40}}?{_SPEECH_VERB}[^。！？!?；]{{0,50}}?{_COUNT}{_UNIT}[^。！？!?]{{0,30}}[。！？!?：:]"
-    rf"|(?<![^。！？!?])[^。！？!?]*?{_COUNT}{_UNIT}[^。！？!?]{{0,30}}?我[^。！？!?]{{0,12}}(?:提出来|谈一谈|说一说|讲一讲|讲讲)[^。！？!?]{{0,12}}[。！？!?：:]"
-    rf"|(?<![^。！？!?])[^。！？!?]*?{_ME}[^。！？!?]{{0,40}}?讲(?:点|几点)(?:意见|看法)[^。！？!?]{{0,12}}[。！？!?：:]"
-    rf"|(?<![^。！？!?])[^。！？!?]*?(?:下面|这里|今天)[^。！？!?]{{0,40}}?我(?:想|再)?(?:讲一讲|讲讲|谈一谈|谈谈|说一说)[^。！？!?]{{2,80}}?问题[。：:]")
+    rf"(?<![^{_END}])[^{_END}]*?{_ME}[^{_END}]{{0,40}}?{_SPEECH_VERB}[^{_END}；]{{0,50}}?{_COUNT}{_UNIT}[^{_END}]{{0,30}}[{_END}：:]"
+    rf"|(?<![^{_END}])[^{_END}]*?{_COUNT}{_UNIT}[^{_END}]{{0,30}}?我[^{_END}]{{0,12}}(?:提出来|谈一谈|说一说|讲一讲|讲讲)[^{_END}]{{0,12}}[{_END}：:]"
+    rf"|(?<![^{_END}])[^{_END}]*?{_ME}[^{_END}]{{0,40}}?讲(?:点|几点)(?:意见|看法)[^{_END}]{{0,12}}[{_END}：:]"
+    rf"|(?<![^{_END}])[^{_END}]*?(?:下面|这里|今天)[^{_END}]{{0,40}}?我(?:想|再)?(?:讲一讲|讲讲|谈一谈|谈谈|说一说)[^{_END}]{{2,80}}?问题[。：:]")
 _REMINDER_START = re.compile(
     r"^(?:[^。]{0,12})?(?:元旦|春节|清明|五一|端午|中秋|国庆|汛期|岁末年初|年关|两节|节日|暑期|寒假)[^。！]{0,12}"
     r"(?:将至|临近|即将来临|来临|到来|将近|已至|在即)")
@@ -171,15 +172,15 @@ def _split_after_transition(body: list[str], t_index: int, transition: dict[str,
     return body[:t_index] + [para[: pos + len(sentence)]] + _split_run_in(rest) + body[t_index + 1:]
 
 
-_FORMAL = ("一、", "第一，", "（一）")
 
 
 def _previews(style: str, after: list[str]) -> bool:
     """一是…二是…三是… inside the transition's paragraph only name the points when numbered
     headings (一、 第一， （一）) follow: then they are a preview, and the headings are the points."""
-    if style in _FORMAL:
+    formal = styles_at(1, 2)  # 一、 第一， （一）
+    if style in formal:
         return False
-    return any((o := find_ordinal(p)) is not None and o.index == 1 and o.style in _FORMAL for p in after)
+    return any((o := find_ordinal(p)) is not None and o.index == 1 and o.style in formal for p in after)
 
 
 STYLED = "标题样式"

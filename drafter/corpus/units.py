@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..numbering import Ordinal, find_ordinal, style_rank, styles_at
-from ..textnorm import SENTENCE_END_RE, first_sentence
+from ..textnorm import SENTENCE_END, SENTENCE_END_RE, first_sentence
 from .model import Unit
 
 
@@ -133,7 +133,7 @@ def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
         previous_item = last_item
         if o is not None and in_series(o, style):
             rest = paragraphs[i][o.end:]
-            in_item_body = not re.search(r"[。！？!?].", rest) and len(rest) <= 40
+            in_item_body = not re.search(f"[{SENTENCE_END}].", rest) and len(rest) <= 40
             last_item = i
         if o is None or o.index != 1:
             continue

@@ -49,6 +49,9 @@ def parsed(kind: str, text: str, module: str, parse: Callable[[], T], *,
     return value
 
 
+KEEP = 16  # entries of one kind (the shipped file, the writer's own, --tifa files, older versions)
+
+
 def _store(path: Path, value: Any) -> None:
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -58,3 +61,9 @@ def _store(path: Path, value: Any) -> None:
     except Exception:  # a read-only or full disk: parse again next time
         with suppress(OSError):
             temporary.unlink()
+        return
+    kind = path.name.split("-", 1)[0]
+    with suppress(OSError):  # the oldest go when a new one comes
+        stored = sorted(path.parent.glob(f"{kind}-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+        for old in [p for p in stored if p != path][:max(0, len(stored) - KEEP)]:
+            old.unlink()
