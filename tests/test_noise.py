@@ -39,6 +39,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "paywall_gap": ("……（某某网省略500字，正式会员可完整阅读）……", "省略500字"),
     "paywall_end": ("……（未完，全文共3000字，当前仅显示1000字）", "全文共"),
     "trial_end": ("试读结束", "试读结束"),
+    "login_end": ("（查看全文内容，请先注册或登录）", "查看全文"),
     "footer": ("免责声明：本站部分内容来自网络", "免责声明"),
     "url": ("详见https://www.example.cn/a.html", "https://"),
     "editorial": ("（此处略）", "此处略"),
