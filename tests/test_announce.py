@@ -79,6 +79,21 @@ def test_things_shared_are_points_when_their_ordinal_follows_a_short_lead_in() -
     assert headings[2].startswith("最后是第三个故事")
 
 
+def test_a_point_whose_ordinal_follows_a_spoken_lead_in_keeps_the_series() -> None:
+    speech = _speech("同志们：\n下面，我讲三点意见。\n第一点，要把责任扛在肩上。各单位主要负责同志要亲自抓。\n"
+                     "我要讲的第二点，是要把工作落到实处。不能只停留在会议上、文件上。\n"
+                     "第三点，要把作风转过来。多到基层一线去。\n同志们，让我们一起努力，奋力开创新局面！")
+    assert [u.heading for u in speech.directives] == ["要把责任扛在肩上", "是要把工作落到实处", "要把作风转过来"]
+
+
+def test_a_bare_first_in_a_sentence_is_no_lead_in_point() -> None:
+    # 讲三个方面 counts 个方面: 全省第一个 in a plain paragraph is no point of the series
+    speech = _speech("同志们：\n下面，我讲三个方面。\n今年我们建成了全省第一个智慧园区，群众反映很好。\n"
+                     "明年要在这个基础上再上一个台阶，把园区建设得更好。\n"
+                     "同志们，让我们一起努力，奋力开创新局面！")
+    assert [u.style for u in speech.directives] == ["无序号", "无序号"]
+
+
 def test_things_counted_without_their_series_following_are_no_transition() -> None:
     speech = _speech("同志们：\n上个月我到三个乡镇走了走，看了几个项目，总体感觉不错。\n"
                      "我们要把这种好势头保持下去，把各项工作落到实处，确保全年目标任务顺利完成。\n"

@@ -22,7 +22,7 @@ _COLON_LIST = re.compile(rf"({_N})(?:个方面|方面|点|条|个问题|项)[^�
 _NOT_POINTS = re.compile(r"表现在|体现在|包括|分别是|分为")  # a review or a definition lists things too
 # 我…分享/讲/说…三幅群像 / 三个故事 / 三句话 — the measure word (幅 个 句) names the series
 _SHARED = re.compile(rf"(?:分享|讲|谈|说|送|提|讲述|介绍|交流)[^。！？!?]{{0,24}}?({_N})"
-                     r"(句话|幅|个|件|则|段|种|堂|层|份|条)")
+                     r"(句话|点|幅|个|件|则|段|种|堂|层|份|条)")
 _LEAD_IN = 16  # characters of lead-in before an ordinal (我想说的 / 在我记忆中，)
 _MAX_SENTENCE = 400
 
@@ -84,17 +84,24 @@ def announced_list(body: list[str], j: int) -> tuple[str, int] | None:
             if nxt is not None and nxt.index == 1 and count:
                 return sentence, count
         shared = _SHARED.search(sentence)
-        if shared and "我" in sentence[: shared.start()] + shared.group(0):
+        measure = measure_of(sentence)
+        if shared and measure and "我" in sentence[: shared.start()] + shared.group(0):
             count = _count(shared.group(1))
-            if count and any(_leads(p, shared.group(2), 1) for p in [tail, *after] if p):
+            if count and any(_leads(p, measure, 1) for p in [tail, *after] if p):
                 return sentence, count
     return None
 
 
 def measure_of(transition: str) -> str | None:
-    """The measure word a transition counts in (三句话 → 句话, 三幅 → 幅), if it is one of the shared kind."""
+    """The measure word a transition counts in (三句话 → 句话, 三幅 → 幅), if it is one of the shared
+    kind; a general measure takes its noun along (三个故事 → 个故事), so 第一个 alone is no point."""
     m = _SHARED.search(transition)
-    return m.group(2) if m else None
+    if m is None:
+        return None
+    if m.group(2) in ("个", "件", "种", "份", "段", "则", "条"):
+        noun = re.match(r"[\u4e00-\u9fff]{2}", transition[m.end():])
+        return m.group(2) + noun.group(0) if noun else None
+    return m.group(2)
 
 
 def lead_in_units(region: list[str], measure: str, count: int | None) -> tuple[list[str], list[Unit]]:

@@ -321,7 +321,7 @@ def _take_directives(region: list[str], before: list[str], t_index: int | None, 
     measure = measure_of(speech.transition["text"]) if speech.transition else None
     if measure:  # 讲三句话 … 我想说的第二句话，… : ordinals after a lead-in
         spoken = lead_in_units(region, measure, count)
-        if len(spoken[1]) > len(units):
+        if len(spoken[1]) > len(units) and (len(spoken[1]) >= 2 or cut):
             lead, units = spoken
     styled = styled_units(region, headings) if headings and not units else None
     if styled:
