@@ -117,3 +117,23 @@ def test_long_runs_of_spaces_clean_in_linear_time() -> None:
     cleaned = strip_boilerplate("讲话开始。" + " " * 50_000 + "讲话结束。", [])
     assert time.process_time() - start < 1.0
     assert cleaned.startswith("讲话开始。") and cleaned.rstrip().endswith("讲话结束。")
+
+
+def test_requirements_announced_as_follows_are_the_transition_and_the_series_the_points() -> None:
+    speech = _speech("同志们：\n对下一阶段工作，提出以下要求：\n（一）要加强组织领导。各单位要成立专班。\n"
+                     "（二）要强化督促检查。定期通报进展。\n同志们，让我们共同努力，确保任务圆满完成！")
+    assert speech.transition == {"text": "对下一阶段工作，提出以下要求：", "count": None}
+    assert [u.heading for u in speech.directives] == ["要加强组织领导", "要强化督促检查"]
+
+
+def test_keywords_given_to_graduates_and_a_closing_wish() -> None:
+    speech = _speech("亲爱的同学们：\n今天大家就要离开校园了。临别之际，我想送给同学们两个关键词。\n"
+                     "第一个关键词是“专注”。做事要一心一意。\n第二个关键词是“从容”。遇事不慌不忙。\n"
+                     "最后，祝同学们一路顺风，前程似锦！")
+    assert speech.transition is not None and speech.transition["count"] == 2
+    assert [(u.ordinal, u.heading) for u in speech.directives] == [
+        ("第一个关键词", "是“专注”"), ("第二个关键词", "是“从容”")]
+    assert speech.closing == ["最后，祝同学们一路顺风，前程似锦！"]
+    wish = _speech("各位老师：\n新学期开始了，我讲两点意见。\n第一，要关心学生。\n第二，要钻研业务。\n"
+                   "在新的学期里，祝大家工作顺利、身体健康！")
+    assert wish.closing == ["在新的学期里，祝大家工作顺利、身体健康！"]

@@ -19,6 +19,9 @@ from .units import build_units, first_sentence_heading
 _N = rf"[{NUM}两\d]{{1,3}}"
 # 主要基于三个方面的考虑： / 有以下四点要求： — a count, then at most a short noun phrase, then the colon
 _COLON_LIST = re.compile(rf"({_N})(?:个方面|方面|点|条|个问题|项)[^。！？!?：:，,]{{0,8}}[：:]$")
+# 提出以下要求： / 强调如下几点： — no count, the series that follows gives it
+_AS_FOLLOWS = re.compile(r"(?:提出|强调|讲|谈|明确|提)(?:以下|如下)(?:几点|几个方面|几条)?"
+                         r"(?:要求|意见|建议|希望|措施)?[：:]$")
 _NOT_POINTS = re.compile(r"表现在|体现在|包括|分别是|分为")  # a review or a definition lists things too
 # 我…分享/讲/说…三幅群像 / 三个故事 / 三句话 — the measure word (幅 个 句) names the series
 _SHARED = re.compile(rf"(?:分享|讲|谈|说|送|提|讲述|介绍|交流)[^。！？!?]{{0,24}}?({_N})"
@@ -67,7 +70,7 @@ def item_one_follows(body: list[str], j: int, sentence: str) -> bool:
     return o is not None and o.index == 1
 
 
-def announced_list(body: list[str], j: int) -> tuple[str, int] | None:
+def announced_list(body: list[str], j: int) -> tuple[str, int | None] | None:
     """A sentence of ``body[j]`` announcing N points that the text after it confirms:
     a colon list followed by item 1, or N things shared followed by 第一<measure>."""
     para = body[j]
@@ -83,6 +86,10 @@ def announced_list(body: list[str], j: int) -> tuple[str, int] | None:
             count = _count(colon.group(1))
             if nxt is not None and nxt.index == 1 and count:
                 return sentence, count
+        if not tail and _AS_FOLLOWS.search(sentence) and after:
+            nxt = find_ordinal(after[0])
+            if nxt is not None and nxt.index == 1:
+                return sentence, None
         shared = _SHARED.search(sentence)
         measure = measure_of(sentence)
         if shared and measure and "我" in sentence[: shared.start()] + shared.group(0):
@@ -99,7 +106,9 @@ def measure_of(transition: str) -> str | None:
     if m is None:
         return None
     if m.group(2) in ("个", "件", "种", "份", "段", "则", "条"):
-        noun = re.match(r"[\u4e00-\u9fff]{2}", transition[m.end():])
+        # the noun up to a mark or 的 (三个关键词。 三个方面的考虑 三个故事，): else its first two characters
+        noun = (re.match(r"[\u4e00-\u9fff]{1,4}?(?=的|[^\u4e00-\u9fff]|$)", transition[m.end():])
+                or re.match(r"[\u4e00-\u9fff]{2}", transition[m.end():]))
         return m.group(2) + noun.group(0) if noun else None
     return m.group(2)
 
@@ -122,6 +131,8 @@ def lead_in_units(region: list[str], measure: str, count: int | None) -> tuple[l
         spoken = re.match(r"\s*[\u4e00-\u9fff]{0,4}?(?:是|就是)?[，,：:]\s*", rest)  # 第二个故事，是…
         if spoken and (m.start() == 0 or para[: m.start()].startswith("我")):
             text = rest[spoken.end():]  # 我想说的第二句话，是要…: the point is what follows
+        elif m.start() == 0:
+            text = rest  # 第一个关键词是“担当”: the ordinal is not part of the heading
         else:
             text = para  # 在我记忆中，第一幅人物群像的名字是…: the whole sentence names the point
         heading = first_sentence_heading(text)
