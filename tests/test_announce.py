@@ -137,3 +137,11 @@ def test_keywords_given_to_graduates_and_a_closing_wish() -> None:
     wish = _speech("各位老师：\n新学期开始了，我讲两点意见。\n第一，要关心学生。\n第二，要钻研业务。\n"
                    "在新的学期里，祝大家工作顺利、身体健康！")
     assert wish.closing == ["在新的学期里，祝大家工作顺利、身体健康！"]
+
+
+def test_a_colon_salutation_may_name_roles_without_men_after_the_first_addressee() -> None:
+    assert find_salutation("各位老领导、老同志，同志们、朋友们：") == ("各位老领导、老同志，同志们、朋友们", 18)
+    assert find_salutation("关于领导：") is None  # a role alone is a heading, not an address
+    speech = _speech("各位老领导、老同志，同志们：\n岁末年初，我们欢聚一堂，共迎新春。我代表镇党委向大家致以问候！\n"
+                     "过去一年，全镇各项事业取得新进展，这离不开大家的关心支持。\n最后，祝大家新春愉快、身体健康！")
+    assert speech.salutation == "各位老领导、老同志，同志们"

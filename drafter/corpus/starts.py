@@ -18,7 +18,6 @@ _ADDRESS = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位|全
             r"|各位[^，,。：:！!？?；;、\s]{1,10}|尊敬的[^，,。：:！!？?；;\s]{1,20}|亲爱的[^，,。：:！!？?；;\s]{1,20}"
             # any other group addressed by name (辛勤工作的高三教师们, 全体职工们): a plain pronoun is no address
             r"|(?![我你他她咱]们)[^，,。：:！!？?；;、\s]{2,12}?们)")
-SALUTATION_STRICT = re.compile(rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*{_ADDRESS}){{0,8}})\s*[：:]")
 # At the start of a speech a comma may stand for the colon: 同志们，我到某局来已经半年了……
 # Only forms that cannot open an ordinary sentence (ending in 们, or 各位…) count.
 _SOFT_UNIT = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位)?[^，,。：:！!？?；;\s]{0,16}?们"
@@ -27,6 +26,9 @@ _SOFT_UNIT = (r"(?:(?:尊敬的|亲爱的|可亲的|可爱的|敬爱的|各位)?
 #老师、家长朋友) and start a new group with 尊敬的/亲爱的: 尊敬的各位家长、孩子的爸爸妈妈，亲爱的同学们，
 _ROLE_UNIT = (r"(?:[^，,。：:！!？?；;、\s]{0,6}?(?:爸爸|妈妈|爷爷|奶奶|外公|外婆|叔叔|阿姨|家长|老师|"
               r"同学|嘉宾|来宾|领导|朋友|同事|校友|代表|职工|员工)+)")
+# With a colon, role names without 们 may follow the first addressee too: 各位老领导、老同志，同志们：
+SALUTATION_STRICT = re.compile(
+    rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*(?:{_ADDRESS}|{_ROLE_UNIT}|[^，,。：:！!？?；;、\s]{{0,4}}同志)){{0,8}})\s*[：:]")
 SALUTATION_SOFT = re.compile(
     rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*(?:{_SOFT_UNIT}|{_ROLE_UNIT})){{0,6}}(?:\s*[，,、]\s*{_SOFT_UNIT})?)"
     rf"\s*[，,！!](?=\S)")
