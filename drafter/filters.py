@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from .numbering import OrdinalStyle, attach_ordinal, cn_count, cn_numeral, ordinal
 
@@ -11,7 +11,7 @@ _END = "。！？…"
 _TRAILING = "。；;，,：:、 "
 
 
-def sentence(text: Any) -> str:
+def sentence(text: object) -> str:
     """End a sentence with 。 unless it already ends with 。！？…"""
     s = str(text or "").strip()
     if not s:
@@ -20,12 +20,12 @@ def sentence(text: Any) -> str:
     return s if s[-1] in _END or s.endswith("〕") and s[-2:-1] in _END else s + "。"
 
 
-def clause(text: Any) -> str:
+def clause(text: object) -> str:
     """A clause to embed in a sentence: no closing punctuation."""
     return str(text or "").strip().rstrip(_TRAILING + "！？!?")
 
 
-def join_cn(items: Any, last: str = "和") -> str:
+def join_cn(items: Iterable[object], last: str = "和") -> str:
     """A、B和C — a Chinese enumeration of clauses."""
     parts = [clause(i) for i in items if clause(i)]
     if len(parts) <= 1:
@@ -33,11 +33,11 @@ def join_cn(items: Any, last: str = "和") -> str:
     return "、".join(parts[:-1]) + last + parts[-1]
 
 
-def join_clauses(items: Any, sep: str = "，") -> str:
+def join_clauses(items: Iterable[object], sep: str = "，") -> str:
     return sep.join(clause(i) for i in items if clause(i))
 
 
-def series(items: Any, style: str = "一是", sep: str = "；") -> str:
+def series(items: Iterable[object], style: str = "一是", sep: str = "；") -> str:
     """一是A；二是B；三是C。 — an in-paragraph series with computed ordinals. A long series is
     cut into sentences (一是A。二是B。) so that no sentence runs past what a listener follows."""
     from .textnorm import hanzi_count
@@ -54,7 +54,7 @@ def series(items: Any, style: str = "一是", sep: str = "；") -> str:
     return sentence(text) if text else ""
 
 
-def numbered(items: Any, style: str = "一是") -> list[dict[str, str]]:
+def numbered(items: Iterable[object], style: str = "一是") -> list[dict[str, str]]:
     """[{number: 一是, text: …}] for templates that put each item in its own paragraph."""
     parts = [str(i).strip() for i in items if clause(i)]
     st = OrdinalStyle(style)
@@ -68,7 +68,7 @@ def numbered(items: Any, style: str = "一是") -> list[dict[str, str]]:
     return out
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., object]] = {
     "cn": cn_numeral,
     "cn_count": cn_count,
     "sentence": sentence,
@@ -78,4 +78,4 @@ FILTERS = {
     "series": series,
     "numbered": numbered,
 }
-GLOBALS: dict[str, Any] = {}
+GLOBALS: dict[str, object] = {}

@@ -359,11 +359,15 @@ def _load_titles() -> dict[tuple[str, str], str]:
     from .schema_check import shipped_schema
 
     schema = shipped_schema()
-    parts = {"Outline": schema, **schema.get("$defs", {})}
+    defs = schema.get("$defs")
+    parts = {"Outline": schema, **(defs if isinstance(defs, dict) else {})}
     for part, node in parts.items():
-        for name, prop in node.get("properties", {}).items():
-            if "title" in prop:
-                _TITLES[(part, name)] = prop["title"]
+        properties = node.get("properties") if isinstance(node, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        for name, prop in properties.items():
+            if isinstance(prop, dict) and isinstance(title := prop.get("title"), str):
+                _TITLES[(part, name)] = title
     return dict(_TITLES)
 
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .numbering import STYLE_ALIASES, TRANSITION_ALIASES, TRANSITION_STYLES, OrdinalStyle
 from .unit import LEVEL_ALIASES, LEVELS, normalize_level
+
+if TYPE_CHECKING:
+    from .jsontypes import JSON
 
 Text = str | None
 
@@ -276,7 +279,7 @@ class Outline(_Model):
         return value
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema() -> JSON:
     """The outline's JSON Schema, for editors and for the fast acceptor (schema_check).
 
     Two shorthands the model accepts are spelt out so that both agree: a directive may be

@@ -15,10 +15,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import CorpusError
 from .parts import PHRASE_PARTS
+
+if TYPE_CHECKING:
+    from .corpus.bookshape import Phrasebank
+    from .jsontypes import JSON
 
 DATA = Path(__file__).with_name("data")
 LIBRARY = DATA / "phrasebank.yaml"
@@ -46,7 +50,7 @@ class Source:
     line: int | None
     text: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSON:
         return {"file": self.file, "line": self.line, "text": self.text}
 
     def place(self) -> str:
@@ -82,10 +86,10 @@ class Frame:
         """The text with the slots the outline can answer filled in: {地} → 云川县."""
         return _SLOT.sub(lambda m: values.get(m.group(1)) or m.group(0), self.text)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "part": PARTS[self.part], "slots": self.slots,
-                "register": self.register, "years": list(self.years) if self.years else None,
-                "topics": self.topics, "meeting": self.meeting, "count": self.count,
+    def to_json(self) -> JSON:
+        return {"text": self.text, "part": PARTS[self.part], "slots": list(self.slots),
+                "register": list(self.register), "years": list(self.years) if self.years else None,
+                "topics": list(self.topics), "meeting": list(self.meeting), "count": self.count,
                 "sources": [s.to_json() for s in self.sources]}
 
 
@@ -99,7 +103,7 @@ class Library:
 
 # --- years and outdated wording ----------------------------------------------------------------
 
-def parse_years(value: Any) -> Years:
+def parse_years(value: object) -> Years:
     """2026 → (2026, 2026); "2024-2026" → (2024, 2026); "2026-" → (2026, None); "-2022" → (None, 2022)."""
     if isinstance(value, bool):
         raise ValueError(value)
@@ -246,7 +250,7 @@ def library_from_yaml(text: str, path: str) -> Library:
     return Library(frames=frames, topics=topics, path=path)
 
 
-def library_from_mined(data: dict[str, Any], path: str) -> Library:
+def library_from_mined(data: Phrasebank, path: str) -> Library:
     frames: list[Frame] = []
     for part, entries in (data.get("parts") or {}).items():
         if part not in PARTS:

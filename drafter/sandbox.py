@@ -25,12 +25,16 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import BaseLoader, TemplateNotFound, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+    from jinja2.runtime import Context
 
 MAX_SIZE = 1_000_000  # characters in one string, items in one sequence (a speech is ~10 000)
 MAX_OUTPUT = 4_000_000  # characters a template may produce
@@ -187,14 +191,15 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         self.filters["_budget"] = _budget_iter
         self.filters["_sized"] = _sized
 
-    def add_filters(self, table: Mapping[str, Any]) -> None:
+    def add_filters(self, table: Mapping[str, Callable[..., object]]) -> None:
         for name, func in table.items():
             self.filters[name] = _bounded_filter(name, func)
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: Context, operator: str, left: object, right: object) -> object:
         return _bounded_binop(operator, left, right)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Context, __obj: object, *args: object, **kwargs: object,  # noqa: N805
+             ) -> object:
         BUDGET.tick()
         target = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
         owner = getattr(target, "__self__", None)
@@ -213,7 +218,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return tree
 
 
-def render_bounded(template: Any, context: dict[str, Any]) -> str:
+def render_bounded(template: Template, context: Mapping[str, object]) -> str:
     """Render with a fresh budget and a cap on the output."""
     BUDGET.start()
     pieces: list[str] = []
@@ -232,7 +237,7 @@ class FolderLoader(BaseLoader):
     def __init__(self, folders: list[str]) -> None:
         self.folders = folders
 
-    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         from .errors import DrafterError, TemplateError
         from .reading import inside, read_limited, shown
 

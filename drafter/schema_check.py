@@ -13,21 +13,25 @@ import datetime as dt
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .jsontypes import JSON
 
 SCHEMA_FILE = "outline.schema.json"
 
 
 @lru_cache(maxsize=1)
-def shipped_schema() -> dict[str, Any]:
+def shipped_schema() -> JSON:
     # A plain path, not importlib.resources: that import alone costs ~15 ms at start-up.
     text = Path(__file__).with_name(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def conforms(data: object, schema: dict[str, Any] | None = None) -> bool:
+def conforms(data: object, schema: JSON | None = None) -> bool:
     root = schema or shipped_schema()
-    return _check(data, root, root.get("$defs", {}), 0)
+    defs = root.get("$defs", {})
+    return _check(data, root, defs if isinstance(defs, dict) else {}, 0)
 
 
 def _check(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int) -> bool:

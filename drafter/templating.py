@@ -36,6 +36,8 @@ from .parts import PART_LABELS as PART_LABELS  # the one table of parts
 from .parts import PART_ORDER
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from .numbering import OrdinalStyle
 
 TEMPLATE_SUFFIX = ".j2"
@@ -206,7 +208,7 @@ def resolve_template(name: str, dirs: list[Path]) -> TemplateInfo:
     raise TemplateError(f"未知的会议类型“{name}”，可用的有：{known}", hint=hint)
 
 
-_ENV_CACHE: dict[tuple[str, ...], Any] = {}
+_ENV_CACHE: dict[tuple[str, ...], Environment] = {}
 
 
 def cache_dir() -> Path:
@@ -243,7 +245,7 @@ def _bytecode_cache() -> Any:
     return QuietCache(str(directory))
 
 
-def make_environment(dirs: list[Path]) -> Any:
+def make_environment(dirs: list[Path]) -> Environment:
     """The one Jinja environment factory: sandboxed, strict, filters registered here."""
     key = tuple(str(d) for d in dirs)
     if key in _ENV_CACHE:
@@ -293,13 +295,15 @@ def describe_template(info: TemplateInfo, dirs: list[Path]) -> TemplateDescripti
     fields: set[str] = set()
     parts: set[str] = set()
     overrides: list[str] = []
+    loader = env.loader
+    assert loader is not None  # make_environment always sets the folder loader
     while stack:
         name = stack.pop()
         if name in seen:
             continue
         seen.append(name)
         try:
-            source = env.loader.get_source(env, name)[0]
+            source = loader.get_source(env, name)[0]
             tree = env.parse(source)
         except Exception as exc:  # a broken user template: say which
             raise TemplateError(f"无法读取模板“{name}”：{exc}") from None

@@ -27,7 +27,7 @@ from .conftest import ROOT
 DRAFTER = ROOT / "drafter"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-SEAM_ANY_CEILING = 66  # issue 8's target: 20
+SEAM_ANY_CEILING = 0  # issue 8 asked for at most 20; all are typed now (object, JSON, TypedDicts, …)
 
 # Still over a limit ("module" or "module:function" → its length today); empty now, and a
 # new entry needs a reason.

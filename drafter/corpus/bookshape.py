@@ -7,9 +7,44 @@ place where it is not what a phrasebank looks like.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict, cast
 
 from ..errors import CorpusError
+
+
+class MinedSource(TypedDict, total=False):
+    """Where a mined frame was seen: file (older books: source), line and the sentence."""
+
+    file: str
+    source: str
+    line: int | None
+    text: str
+
+
+class MinedFrame(TypedDict, total=False):
+    text: str
+    frame: str  # older books
+    slots: list[str]
+    count: int | None
+    sources: list[MinedSource]
+    examples: list[MinedSource]  # older books
+
+
+class MinedDirective(TypedDict, total=False):
+    heading: str
+    source: str
+    keywords: list[str]
+
+
+class Phrasebank(TypedDict, total=False):
+    """What `drafter mine --phrasebank` writes and `drafter phrases` reads back."""
+
+    version: int
+    speeches: int
+    min_count: int
+    dropped: dict[str, int]
+    parts: dict[str, list[MinedFrame]]  # part key → frames, most used first
+    directives: list[MinedDirective]
 
 
 def _bad(name: str, where: str, what: str) -> CorpusError:
@@ -17,7 +52,7 @@ def _bad(name: str, where: str, what: str) -> CorpusError:
                        hint="短语库应由 drafter mine --phrasebank 生成")
 
 
-def check_phrasebank(book: object, name: str) -> dict[str, Any]:
+def check_phrasebank(book: object, name: str) -> Phrasebank:
     """The book itself when it has a phrasebank's shape; else a CorpusError naming where."""
     if not isinstance(book, dict):
         raise _bad(name, "最外层", "映射（{…}）")
@@ -31,7 +66,7 @@ def check_phrasebank(book: object, name: str) -> dict[str, Any]:
             _check_frame(frame, f"parts.{part}[{i}]", name)
     if not isinstance(book.get("directives", []), list):
         raise _bad(name, "directives", "列表")
-    return book
+    return cast("Phrasebank", book)  # checked above, as far as a reader relies on it
 
 
 def _check_frame(frame: object, where: str, name: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import CorpusError
 from .clean import clean_text
@@ -12,6 +12,9 @@ from .model import Speech
 from .paragraphs import normalise_paragraphs, restore_paragraphs, split_speeches
 from .readers import read_document
 from .segment import is_reportage, segment
+
+if TYPE_CHECKING:
+    from ..jsontypes import JSON
 
 
 @dataclass
@@ -22,13 +25,13 @@ class FileResult:
     skipped: str | None = None  # why nothing could be read
     notes: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"source": self.source, "encoding": self.encoding,
+    def to_json(self) -> JSON:
+        data: JSON = {"source": self.source, "encoding": self.encoding,
                                 "speeches": [s.to_json() for s in self.speeches]}
         if self.skipped:
             data["skipped"] = self.skipped
         if self.notes:
-            data["notes"] = self.notes
+            data["notes"] = list(self.notes)
         return data
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..jsontypes import JSON
 
 
 @dataclass
@@ -16,7 +19,7 @@ class Unit:
     children: list[Unit] = field(default_factory=list)
     style: str = ""  # 一、 （一） 1. （1） 第一， 一是 一要 首先, or 推断 for an inferred unit
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSON:
         return {"ordinal": self.ordinal, "heading": self.heading, "body": list(self.body),
                 "children": [c.to_json() for c in self.children]}
 
@@ -41,7 +44,7 @@ class Speech:
     notes: list[str] = field(default_factory=list)
     labels: list[tuple[str, str]] = field(default_factory=list)  # (part, paragraph) in order
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSON:
         return {
             "title": self.title, "date": self.date, "salutation": self.salutation,
             "opening": list(self.opening), "review": list(self.review),
@@ -54,7 +57,7 @@ class Speech:
             "paragraphs": [{"part": p, "text": t} for p, t in self.labels],
         }
 
-    def skeleton(self) -> list[Any]:
+    def skeleton(self) -> list[object]:
         """The structure without wording: what a round trip must preserve."""
         def tree(units: list[Unit]) -> list[Any]:
             return [(u.heading, tree(u.children)) for u in units]

@@ -21,13 +21,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..phrasebook import PARTS
 from ..textnorm import CLAUSE, HANZI
 from .model import Speech, Unit
 from .safety import names_in, unsafe_sentences
 from .tokenizer import Tokenizer, default_tokenizer
+
+if TYPE_CHECKING:
+    from .bookshape import MinedDirective, MinedFrame, MinedSource, Phrasebank
 
 _SENTENCE = CLAUSE
 _DATE = re.compile(r"(?:\d{4}|[一二〇零○]{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?=底|末|初|中旬|上旬|下旬|前)")
@@ -148,9 +151,9 @@ class PhraseCollector:
     tokenizer: Tokenizer = field(default_factory=default_tokenizer)
     units: tuple[str, ...] = ()  # the writer's own place and unit names, tagged as slots
     frames: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # part → frame → speeches
-    examples: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    examples: dict[tuple[str, str], list[MinedSource]] = field(default_factory=dict)
     dropped: Counter[str] = field(default_factory=Counter)  # why sentences were left out
-    units_seen: list[dict[str, Any]] = field(default_factory=list)
+    units_seen: list[MinedDirective] = field(default_factory=list)
     _df: Counter[str] = field(default_factory=Counter)
     _unit_tf: list[Counter[str]] = field(default_factory=list)
     speeches: int = 0
@@ -235,8 +238,8 @@ class PhraseCollector:
         self._unit_tf.append(tf)
         self.units_seen.append({"heading": unit.heading, "source": source})
 
-    def result(self, *, min_count: int = 2, top_frames: int = 60) -> dict[str, Any]:
-        parts: dict[str, list[dict[str, Any]]] = {}
+    def result(self, *, min_count: int = 2, top_frames: int = 60) -> Phrasebank:
+        parts: dict[str, list[MinedFrame]] = {}
         for part in PARTS:
             counter = {f: len(s) for f, s in self.frames.get(part, {}).items()}
             ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].endswith("……"), kv[0]))
@@ -244,7 +247,7 @@ class PhraseCollector:
             parts[part] = [{"text": f, "slots": _slots(f), "count": n,
                             "sources": self.examples.get((part, f), [])} for f, n in keep]
         total = max(len(self._unit_tf), 1)
-        directives = []
+        directives: list[MinedDirective] = []
         for info, tf in zip(self.units_seen, self._unit_tf, strict=False):
             scored = sorted(((n * math.log((1 + total) / (1 + self._df[w])), w) for w, n in tf.items()),
                             reverse=True)
@@ -257,5 +260,5 @@ def _slots(frame: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"\{([^{}]+)\}", frame)))
 
 
-def dump(phrasebank: dict[str, Any]) -> str:
+def dump(phrasebank: Phrasebank) -> str:
     return json.dumps(phrasebank, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -38,7 +38,7 @@ def _key(kind: str, text: str, module: str) -> str:
 
 
 def parsed(kind: str, text: str, module: str, parse: Callable[[], T], *,
-           plain: Callable[[T], object], typed: Callable[[Any], T]) -> T:
+           plain: Callable[[T], object], typed: Callable[[object], T]) -> T:
     """parse(), or what it returned for the same text before. ``module`` is the file that
     defines what parse returns; ``plain`` turns that into builtins and ``typed`` back."""
     path = cache_dir() / f"{kind}-{_key(kind, text, module)}.marshal"

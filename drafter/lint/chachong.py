@@ -360,8 +360,8 @@ def open_once(run: Run) -> None:
 
 
 def check_file(path: Path, run: Run) -> list[Finding]:  # D133
-    archive: Archive | None = run.shared.get("chachong")
-    return lint_file(path, run.ignore, archive) if archive else []
+    archive = run.shared.get("chachong")
+    return lint_file(path, run.ignore, archive) if isinstance(archive, Archive) else []
 
 
 def lint_file(path: Path, ignore: set[str], archive: Archive) -> list[Finding]:

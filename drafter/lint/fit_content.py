@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..occasions import fits_together, occasion_words, parse_date
 from ..unit import resolve_unit
@@ -17,7 +17,7 @@ from ..unit import resolve_unit
 if TYPE_CHECKING:
     from ..loader import LoadedOutline
     from ..render import RenderResult
-    from .registry import Context, Paragraph
+    from .registry import Context, Finding, Paragraph
 
 # --- walking an outline's own text -------------------------------------------------------------
 
@@ -25,7 +25,7 @@ _SKIP_KEYS = {"template", "lint", "unit", "numbering", "points_style", "style", 
               "target_length", "numbered"}
 
 
-def outline_texts(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
+def outline_texts(data: object, path: str = "") -> Iterator[tuple[str, str]]:
     """(outline path, text) for every string the writer wrote."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -257,7 +257,7 @@ def check_comparisons(paras: list[Paragraph], ctx: Context) -> None:
                 return
 
 
-def without_repeats(findings: list[Any]) -> list[Any]:
+def without_repeats(findings: list[Finding]) -> list[Finding]:
     """One finding per outdated phrase: where the 提法 rule (D131) names a COVID-era phrase,
     D126 says nothing more about the same line."""
     named = {(f.file, f.line, f.where) for f in findings if f.code == "D131"}

@@ -13,15 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..textnorm import normalize_zh
+
+if TYPE_CHECKING:
+    from ..loader import LoadedOutline
+    from ..loader_yaml import PathKey
+    from .registry import Finding
 
 _NUMBER = re.compile(r"第(\d+)段")
 _MARKER = re.compile(r"〔待补[^〕]*〕")
 
 
-def order_key(finding: Any) -> tuple[Any, ...]:
+def order_key(finding: Finding) -> tuple[str, bool, int, int, int, str]:
     paragraph = _NUMBER.search(finding.where or "")
     return (finding.file, finding.line is None, finding.line or 0,
             int(paragraph.group(1)) if paragraph else 0, finding.column or 0, finding.code)
@@ -36,7 +41,7 @@ def corrected_excerpt(text: str, start: int, end: int, around: int = 6) -> str:
     return corrected[max(0, offset - around): offset + (end - start) + around]
 
 
-def _strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+def _strings(value: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
@@ -47,7 +52,8 @@ def _strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any
             yield from _strings(item, (*path, index))
 
 
-def place_in_outline(findings: list[Any], paragraphs: dict[str, str], loaded: Any) -> list[Any]:
+def place_in_outline(findings: list[Finding], paragraphs: dict[str, str], loaded: LoadedOutline,
+                     ) -> list[Finding]:
     """Findings on the rendered draft of an outline, moved to the outline's own lines.
 
     `paragraphs` maps a rendered paragraph's label (讲话稿第N段) to its text."""

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..jsontypes import JSON
     from ..loader import LoadedOutline
     from ..render import RenderResult
 
@@ -92,7 +93,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @cache
-def checks(stage: str, modules: tuple[str, ...] = ()) -> tuple[Callable[..., Any], ...]:
+def checks(stage: str, modules: tuple[str, ...] = ()) -> tuple[Callable[..., list[Finding] | None], ...]:
     """The checks of one stage (of these modules only, if given), in table order, each once."""
     names = dict.fromkeys(name.split(":", 1)[1] for rule in TABLE for name in rule.checks
                           if name.startswith(stage + ":")
@@ -115,7 +116,7 @@ class Finding:
     fix: str | None = None
     where: str | None = None  # "第3段" for .docx, an outline path for outlines
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSON:
         return asdict(self)
 
 
@@ -165,4 +166,4 @@ class Run:
     against: tuple[str, ...] = ()
     usage: tuple[str, ...] = ()
     drafts: list[Path] = field(default_factory=list)
-    shared: dict[str, Any] = field(default_factory=dict)  # e.g. the 查重 archive, opened once
+    shared: dict[str, object] = field(default_factory=dict)  # e.g. the 查重 archive, opened once

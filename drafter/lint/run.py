@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from ..errors import DrafterError
 from .place import order_key, place_in_outline
@@ -17,12 +17,13 @@ if TYPE_CHECKING:
     from ..render import RenderResult
 
 
-def rendered_outline(path: Path, shared: dict[str, Any] | None = None) -> tuple[LoadedOutline, RenderResult]:
+def rendered_outline(path: Path, shared: dict[str, object] | None = None,
+                     ) -> tuple[LoadedOutline, RenderResult]:
     """The outline and the speech it renders to, made once per run: the speech checks and the
     提法 file check read the same speech (``shared`` is the run's, when there is one)."""
     key = f"rendered:{path}"
     if shared is not None and key in shared:
-        return shared[key]  # type: ignore[no-any-return]
+        return cast("tuple[LoadedOutline, RenderResult]", shared[key])  # stored below, by this function
     from ..export.text import export
     from ..loader import load_outline
     from ..render import render_outline
@@ -36,7 +37,7 @@ def rendered_outline(path: Path, shared: dict[str, Any] | None = None) -> tuple[
 
 
 def lint_outline(path: Path, ignore: set[str], usage: tuple[str, ...] = (),
-                 shared: dict[str, Any] | None = None) -> list[Finding]:
+                 shared: dict[str, object] | None = None) -> list[Finding]:
     loaded, result = rendered_outline(path, shared)
     data = loaded.data
     settings = data.get("lint") or {}
@@ -85,11 +86,11 @@ def lint_paths(paths: Iterable[str], *, ignore: Iterable[str] = (), own: Iterabl
             findings += lint_draft(path, run.ignore, own=set(run.own), usage=run.usage)
             run.drafts.append(path)
         for check in checks("file"):
-            findings += check(path, run)
+            findings += check(path, run) or []
     from .fit_content import without_repeats
     from .typo import without_repeats_of
 
     findings = without_repeats_of(findings, ("D130", "D131", "D132", "D133"))
     for check in checks("run"):
-        findings += check(run)
+        findings += check(run) or []
     return sorted(without_repeats(findings), key=order_key)

@@ -34,7 +34,7 @@ _END = "。；;！？!?"
 
 # --- the date of a speech ----------------------------------------------------------------------
 
-def year_of(value: Any) -> int | None:
+def year_of(value: object) -> int | None:
     if isinstance(value, datetime.date):
         return value.year
     if isinstance(value, str):
@@ -283,7 +283,7 @@ def _undated(finding: Finding, why: str) -> Finding:
     return replace(finding, message=finding.message.replace("（讲话日期：", f"（{why}，按今年计：", 1))
 
 
-def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def outline_strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every text the writer wrote in an outline, with its outline path."""
     if isinstance(data, str):
         yield path, data
@@ -297,7 +297,7 @@ def outline_strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tup
 
 
 def lint_outline(path: Path, ignore: set[str], extra: Iterable[str] = (),
-                 shared: dict[str, Any] | None = None) -> list[Finding]:
+                 shared: dict[str, object] | None = None) -> list[Finding]:
     """The writer's own texts are checked where they stand in the YAML; the rendered speech
     is checked too, for the template's wording, without repeating what the outline showed."""
     from ..loader import format_path

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..textnorm import HANZI
 from .registry import TABLE
@@ -23,6 +23,7 @@ from .typo_lexicon import parse_lexicon as parse_lexicon
 from .typo_lexicon import user_usage_file as user_usage_file
 
 if TYPE_CHECKING:
+    from ..corpus.tokenizer import Tokenizer
     from .registry import Context, Finding, Paragraph, Speech
 
 CODES = tuple(rule.code for rule in TABLE if "speech:typo.check" in rule.checks)
@@ -58,7 +59,7 @@ _DUMMY = {"进行", "加以", "开展", "给予", "给以", "作", "作出", "�
           "实行", "经", "作了", "做了", "进行了", "展开"}
 
 
-def _de_slips(text: str, tagger: Any) -> list[Slip]:
+def _de_slips(text: str, tagger: Tokenizer) -> list[Slip]:
     words: list[tuple[str, str]] = tagger.tag(text)
     starts = []
     position = 0
@@ -155,7 +156,7 @@ def _fits_words(slip: Slip, bounds: set[int]) -> bool:
     return slip.start in bounds or slip.end in bounds
 
 
-def tokenizer() -> Any:
+def tokenizer() -> Tokenizer:
     from ..corpus.tokenizer import light_tokenizer
 
     return light_tokenizer(WORDS)
@@ -176,7 +177,7 @@ def _double_candidates(text: str) -> list[re.Match[str]]:
             if not re.match(r"[一每各]|.一$", m.group(2) or "") and (m.group(2) or "") not in _REDUPLICABLE]
 
 
-def _double_slips(text: str, tagger: Any, candidates: list[re.Match[str]]) -> list[Slip]:
+def _double_slips(text: str, tagger: Tokenizer, candidates: list[re.Match[str]]) -> list[Slip]:
     if not candidates:
         return []
     words = tagger.tag(text)
