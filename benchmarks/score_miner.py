@@ -18,11 +18,13 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.corpus.mine import mine_bytes  # noqa: E402
+from drafter.corpus.model import Speech  # noqa: E402
 
 _DROP = re.compile(r"[\s，。、；：！？,.;:!?“”‘’\"'（）()《》〔〕\[\]*xX×_—…·]|待补")
 
@@ -39,6 +41,15 @@ def heading_match(a: str, b: str) -> bool:
         return True
     n = min(len(a), len(b), 12)
     return a[:n] == b[:n] and min(len(a), len(b)) >= 4
+
+
+def _closing_hit(name: str, gold: dict[str, Any], speech: Speech, verbose: bool) -> bool:
+    """Closing found exactly when gold has one; -v prints the miss."""
+    hit = (gold["closing_start"] is None) == (not speech.closing)
+    if verbose and not hit:
+        got = speech.closing[0][:16] if speech.closing else None
+        print(f"{name}: closing {got!r} vs {gold['closing_start']!r}")
+    return hit
 
 
 def score(dirs: list[Path], verbose: bool = False, only: set[str] | None = None,
@@ -74,7 +85,7 @@ def score(dirs: list[Path], verbose: bool = False, only: set[str] | None = None,
                 pc = (p.transition or {}).get("count")
                 count_ok += gc == pc
                 closing_total += 1
-                closing_ok += (g["closing_start"] is None) == (not p.closing)
+                closing_ok += _closing_hit(gold["file"], g, p, verbose)
                 trunc_ok += g["truncated"] == p.truncated
                 # gold lists numbered headings only: unnumbered points are not headings
                 heads = [u.heading for u in p.directives if u.style != "无序号"]
