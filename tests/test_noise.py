@@ -22,6 +22,7 @@ BODY = ("今天我们召开全县安全生产工作会议，主要任务是部�
 SAMPLES: dict[str, tuple[str, str]] = {
     "data_uri": ("图片data:image/png;base64,iVBORw0KGgo", "data:image"),
     "tag": ("<p class=\"text\">", "<p"),
+    "style": ("@page { size: 8.27in 11.69in; margin-left: 1in } p.cjk { font-family: \"宋体\" }", "font-family"),
     "entity": ("会议&nbsp;开始", "&nbsp;"),
     "breadcrumb": ("您的位置：讲话稿", "您的位置"),
     "info_bar": ("发布时间：2024-03-15", "发布时间"),
@@ -43,6 +44,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "paywall_end": ("……（未完，全文共3000字，当前仅显示1000字）", "全文共"),
     "trial_end": ("试读结束", "试读结束"),
     "login_end": ("（查看全文内容，请先注册或登录）", "查看全文"),
+    "dotted_end": ("…………………………", "…………"),
     "footer": ("免责声明：本站部分内容来自网络", "免责声明"),
     "url": ("详见https://www.example.cn/a.html", "https://"),
     "editorial": ("（此处略）", "此处略"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,11 +62,17 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | N
     return result
 
 
+# 在…会议上的讲话 / …开学典礼致辞 / …的发言: the title of a speech, not of a report about one
+_SPEECH_TITLE = re.compile(r"(?:上|会|式|礼|的)(?:讲话|致辞|发言|讲话稿|致辞稿|发言稿|动员讲话|总结讲话)$")
+
+
 def _speaks(speech: Speech, paragraphs: list[str]) -> bool:
     """A speech addresses an audience: a salutation, an announced list of points, numbered
     directives, or at least a few hundred characters in the first person plural."""
     if speech.salutation or speech.transition or speech.directives:
         return True
+    if speech.title and _SPEECH_TITLE.search(speech.title):
+        return True  # its own title calls it a speech (a news report was set aside before)
     text = "".join(paragraphs)
     address = sum(text.count(w) for w in ("我们", "同志们", "大家", "咱们"))
     return len(text) >= 300 and address >= 3

@@ -60,6 +60,12 @@ NOISE: tuple[Noise, ...] = (
     Noise("data_uri", "网页图片数据", Act.MARKUP,
           r"(?s:<image>.*?</image>)|data:image/[\w+.-]+;?[^\s<>\"']*"),
     Noise("tag", "网页代码", Act.MARKUP, r"</?[A-Za-z][^<>]{0,300}>"),
+    # a converter's style sheet left in the text (@page {…} p.cjk {…}), the tail of a tag cut at
+    # the top of the text (l> of <html>) and a page template's unfilled field ([标签:标题])
+    Noise("style", "网页样式代码", Act.MARKUP,
+          (r"(?<![A-Za-z0-9_.#:*@-])(?:@[a-z-]+|[A-Za-z*][A-Za-z0-9_.#:-]{0,40}(?:\s*,\s*[A-Za-z*][A-Za-z0-9_.#:-]{0,40}){0,8})\s*\{\s*"
+           r"(?:[a-z-]+\s*:[^{};\n]{1,200}(?:;\s*|(?=\})))+\}",
+           r"^[ \t]*[A-Za-z]{1,8}>(?=\s)", r"\[标签[:：][^\]\n]{1,12}\]")),
     Noise("entity", "网页字符代码", Act.ENTITY,
           r"&(?:amp;)*(nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);"),
     Noise("breadcrumb", "网页导航", Act.LINE,
@@ -118,6 +124,9 @@ NOISE: tuple[Noise, ...] = (
     Noise("login_end", "登录提示", Act.END,
           r"(?s:" + _RUN + r"(?:[(（]\s*)?(?:阅读|查看|浏览)(?:全部|全文|完整)[^()（）\n。]{0,12}?(?:需要|请)先?(?:登录|注册).*)",
           note="来源网页要登录才显示全文，讲话被截断"),
+    # a line of dots that ends the text: the copy stops there (a separator separates nothing at the end)
+    Noise("dotted_end", "末尾省略线", Act.END, r"^[ \t\u3000]*[.。…·]{6,}[ \t\u3000]*\s*\Z",
+          note="来源在末尾以省略线截断，讲话不完整"),
     Noise("footer", "网页页脚", Act.FOOTER,
           r"上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"
           r"如若转载|本站所有|免责声明|扫码关注|查阅全文加微信|点击下载"),

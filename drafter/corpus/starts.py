@@ -31,7 +31,7 @@ SALUTATION_STRICT = re.compile(
     rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*(?:{_ADDRESS}|{_ROLE_UNIT}|[^，,。：:！!？?；;、\s]{{0,4}}同志)){{0,8}})\s*[：:]")
 SALUTATION_SOFT = re.compile(
     rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*(?:{_SOFT_UNIT}|{_ROLE_UNIT})){{0,6}}(?:\s*[，,、]\s*{_SOFT_UNIT})?)"
-    rf"\s*[，,！!](?=\S)")
+    rf"\s*(?:[，,](?=\S)|[！!])")  # 各位老师，各位家长，亲爱的同学们！ may stand alone
 _SAL_START = re.compile(r"尊敬的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
 _TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
 _TITLE_WORDS = re.compile(r"讲话|致辞|发言|讲稿|报告|贺词|演讲|主持词|典礼|会议|大会")
@@ -63,17 +63,39 @@ _TITLE_TAIL = re.compile(r"[（(][^（）()]{0,30}\d{4}\s*年[^（）()]{0,30}[�
 
 def split_glued(paragraph: str) -> list[str]:
     """…的讲话同志们：今天…  →  …的讲话 / 同志们：今天…; 【…致辞】尊敬的… likewise, and a
-    title that carries its date note and speaker (…的讲话（2011年11月3日）某某某同志们：…)."""
+    title that carries its date note and speaker (…的讲话（2011年11月3日）某某某同志们：…).
+    Before a salutation with its colon any heading line splits off (党课：坚持……同志们：…), as a
+    converted document run onto one line shows it."""
     for m in _SAL_START.finditer(paragraph[:160]):
         k = m.start()
         head = paragraph[:k].strip()
         bare = _TITLE_TAIL.sub("", head)
+        if _PLAIN_HEAD.fullmatch(head) and not _SAL_START.match(head) and find_salutation(paragraph[k:]):
+            return [head, paragraph[k:].strip()]
         if not head or not (_TITLE_END.search(head) or _TITLE_END.search(bare)) or not _title_like(
                 bare.strip("【】[]")):
             continue
         if find_salutation(paragraph[k:]) or find_salutation(paragraph[k:], soft=True):
             return [head, paragraph[k:].strip()]
     return [paragraph]
+
+
+# A heading line: no sentence or clause mark, neither the salutation's own first groups (各位领导、)
+# nor a phrase that leads into an address (我想对同志们： / 告诉同学们： / 亲爱的).
+_PLAIN_HEAD = re.compile(r"[^，,。！？!?；;]{4,60}(?<![、对向给和与跟请说诉祝的])")
+# 在…会议上的讲话 run straight into the body (方才，各乡镇…): the title ends at its last 讲话 before
+# the first clause mark, unless the words go on (…上的讲话精神，…).
+_TITLE_RUN = re.compile(r"[^，,。！？!?；;：:“”]{0,24}?在[^，,。！？!?；;：:“”]{2,80}(?:上|中)的?"
+                        r"(?:讲话|致辞|发言|报告|动员讲话|总结讲话)")
+_GOES_ON = re.compile(r"精神|中|时|里|内容|要点|稿|和|及|与|的|上|后|指出|强调|提出|明确|要求|是|为|已|都|也")
+
+
+def split_title_run(paragraph: str) -> list[str]:
+    """The title of a converted document glued to its first sentence: title / body."""
+    m = _TITLE_RUN.match(paragraph)
+    if m is None or len(paragraph) - m.end() < 20 or _GOES_ON.match(paragraph, m.end()):
+        return [paragraph]
+    return [paragraph[: m.end()], paragraph[m.end():].strip()]
 
 
 def undouble(title: str) -> str:
@@ -106,7 +128,10 @@ def tidy_head(paragraphs: list[str], window: int = 10) -> list[str]:
     """The first paragraphs with glued titles split, titles cleaned and repeats dropped."""
     head: list[str] = []
     for para in paragraphs[:window]:
-        for piece in split_glued(para):
+        pieces = split_glued(para)
+        if len(pieces) == 1 and not any(re.search(r"[。！？!?]", p) for p in head):
+            pieces = split_title_run(para)  # still in the head: a title may run into the body
+        for piece in pieces:
             if _title_like(piece) and len(piece) <= 90:
                 piece = clean_title_line(piece)
                 if head and _same_title(head[-1], piece):
