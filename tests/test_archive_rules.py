@@ -64,6 +64,9 @@ def test_a_converters_style_sheet_before_the_title_is_page_code() -> None:
     speech = _mine(text)[0]
     assert speech.title == title and speech.salutation == "同志们"
     assert [u.heading for u in speech.directives] == HEADS
+    # a style sheet in a comment, as an office suite exports it, goes with the comment
+    exported = "<!-- @page { margin: 2cm } p { margin-bottom: 0.25cm; line-height: 115% } -->\n同志们："
+    assert clean_text(exported).text.strip() == "同志们："
     # braces in ordinary text are no style sheet
     assert "{重点}" in clean_text("要抓好三件事{重点}，一件一件落实。").text
 
@@ -85,8 +88,9 @@ NEWS = [
 
 
 def test_a_reported_speech_news_page_is_no_speech() -> None:
-    result = mine_bytes("\n".join(NEWS).encode("utf-8"), "news.txt")
-    assert result.speeches == [] and any("新闻报道" in note for note in result.notes)
+    for page in (NEWS, ["局第三届职代会第一次会议胜利闭幕", *NEWS]):  # with or without its headline
+        result = mine_bytes("\n".join(page).encode("utf-8"), "news.txt")
+        assert result.speeches == [] and any("新闻报道" in note for note in result.notes)
     # a speech that tells of its meeting in the same words stays a speech
     speech = "\n".join(["在局第三届职工代表大会闭幕式上的讲话", "各位代表、同志们：",
                         "局第三届职工代表大会第一次会议即将胜利闭幕。" + OPENING, *BODY])
@@ -99,9 +103,12 @@ def test_a_closing_that_announces_itself_and_a_copy_that_stops_at_a_dotted_line(
              "今天的会就开到这里。"]
     speech = _mine("\n".join(lines))[0]
     assert speech.closing and speech.closing[0].startswith("在结束我的讲话之前")
-    cut = "\n".join(["在全镇重点工作推进会上的讲话", "同志们：", OPENING, *BODY[:5], "……………………………………", ""])
-    assert TRUNCATED in clean_text(cut).text
-    speech = _mine(cut)[0]
-    assert speech.truncated and not speech.closing
+    lines[-2] = "在讲话的最后，我再强调一点：年底将至，各村各单位要把安全稳定放在心上。"
+    assert _mine("\n".join(lines))[0].closing[0].startswith("在讲话的最后")
+    for dots in ("……………………………………", "……", "......................"):
+        cut = "\n".join(["在全镇重点工作推进会上的讲话", "同志们：", OPENING, *BODY[:5], dots, ""])
+        assert TRUNCATED in clean_text(cut).text
+        speech = _mine(cut)[0]
+        assert speech.truncated and not speech.closing
     # dots between parts of a text are a separator, not a cut
     assert TRUNCATED not in clean_text("\n".join([OPENING, "……………………", *BODY])).text

@@ -65,7 +65,7 @@ NOISE: tuple[Noise, ...] = (
     Noise("style", "网页样式代码", Act.MARKUP,
           (r"(?<![A-Za-z0-9_.#:*@-])(?:@[a-z-]+|[A-Za-z*][A-Za-z0-9_.#:-]{0,40}(?:\s*,\s*[A-Za-z*][A-Za-z0-9_.#:-]{0,40}){0,8})\s*\{\s*"
            r"(?:[a-z-]+\s*:[^{};\n]{1,200}(?:;\s*|(?=\})))+\}",
-           r"^[ \t]*[A-Za-z]{1,8}>(?=\s)", r"\[标签[:：][^\]\n]{1,12}\]")),
+           r"^[ \t]*[A-Za-z]{1,8}>(?=\s)", r"\[标签[:：][^\]\n]{1,12}\]", r"<!--[^<>]{0,3000}?-->")),
     Noise("entity", "网页字符代码", Act.ENTITY,
           r"&(?:amp;)*(nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);"),
     Noise("breadcrumb", "网页导航", Act.LINE,
@@ -125,7 +125,7 @@ NOISE: tuple[Noise, ...] = (
           r"(?s:" + _RUN + r"(?:[(（]\s*)?(?:阅读|查看|浏览)(?:全部|全文|完整)[^()（）\n。]{0,12}?(?:需要|请)先?(?:登录|注册).*)",
           note="来源网页要登录才显示全文，讲话被截断"),
     # a line of dots that ends the text: the copy stops there (a separator separates nothing at the end)
-    Noise("dotted_end", "末尾省略线", Act.END, r"^[ \t\u3000]*[.。…·]{6,}[ \t\u3000]*\s*\Z",
+    Noise("dotted_end", "末尾省略线", Act.END, r"^[ \t\u3000]*(?:[.。…·]{6,}|…{2,})[ \t\u3000]*\s*\Z",
           note="来源在末尾以省略线截断，讲话不完整"),
     Noise("footer", "网页页脚", Act.FOOTER,
           r"上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"

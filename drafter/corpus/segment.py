@@ -46,7 +46,7 @@ _REVIEW_START = re.compile(r"^(?:过去的|一年来|今年以来|近年来|[^�
 _REPORTAGE = re.compile(r"(?:说|表示|介绍|指出|强调)[。！]?”?$|”[^“”]{0,30}(?:说|表示)")
 
 
-_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|[^。，]{0,12}讯[（(\s]|"
+_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|近日[，,]|日前[，,]|[^。，]{0,12}讯[（(\s]|"
                        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|[上下]午\d+时)?[，,]?)")
 _OFFICIAL_SAYS = re.compile(r"(?:书记|镇长|县长|区长|市长|董事长|总经理|主任|局长|校长|院长|部长|厅长|行长|会长|总裁|主席)"
                             r"[^。，]{0,20}?(?:强调|指出|表示|要求|作了|发表了?|主持|讲话|致辞|号召|说)")
@@ -60,7 +60,8 @@ def is_reportage(paragraphs: list[str]) -> bool:
     attributions = sum(bool(_REPORTAGE.search(p)) for p in paragraphs)
     address = sum(p.count("同志们") + p.count("我们要") for p in paragraphs)
     first_person = sum(p.count("我讲") + p.count("我代表") for p in paragraphs)
-    if address == 0 and first_person == 0 and paragraphs and _DATELINE.match(paragraphs[0]):
+    lead = paragraphs[1] if len(paragraphs) > 1 and len(paragraphs[0]) <= 40 and "。" not in paragraphs[0] else ""
+    if address == 0 and first_person == 0 and paragraphs and (_DATELINE.match(paragraphs[0]) or _DATELINE.match(lead)):
         # a dated news lead (本网讯1月10日上午，…) that reports officials in the third person
         said = sum(len(_OFFICIAL_SAYS.findall(p)) + len(_NARRATION.findall(p)) for p in paragraphs)
         if said + attributions >= 2 and not any(find_salutation(p) for p in paragraphs[:4]):
@@ -103,7 +104,7 @@ def _transition_in(paragraph: str) -> tuple[str, int | None] | None:
 
 _CLOSING_START_MORE = re.compile(
     r"^(?:最后[，,]\s*(?:我|衷心|再次|祝|预祝|让我们|希望|真诚|也祝)|谢谢(?:大家|各位)?[！!。]?$|"
-    r"(?:在|趁)?(?:即将)?结束[^。，,]{0,12}(?:之前|之际|的时候|时)[，,]|"  # 在结束我简短的发言之前，
+    r"(?:在|趁)?(?:即将)?结束[^。，,]{0,12}(?:之前|之际|的时候|时)[，,]|在?(?:讲话|发言)的最后[，,]|"  # 在结束…之前，
     r"(?:(?:老师们|同学们|同志们|朋友们|家长们|各位[^，,。]{1,8})[，,、！!]\s*){1,3}(?:让我们|新的|我们相信|我坚信))")
 _THANKS = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
 _SIMPLE_TRANSITION = re.compile(
