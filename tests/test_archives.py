@@ -352,11 +352,16 @@ def test_doc_through_libreoffice_and_pure_python(tmp_path: Path) -> None:
         assert [u.heading for u in speech.directives][2] == "压实责任，切实改进工作作风"
 
 
+# HELDOUT3.txt (batch d) stays here until its measured misses are fixed (then it is tuning material).
+TEST_BATCH_LISTS = ("HELDOUT3.txt", "HELDOUT4.txt")
+
+
 def test_collected_archive_reads_without_error() -> None:
     if not ARCHIVES.is_dir():
         pytest.skip("no collected archive")
-    final = ARCHIVES / "HELDOUT3.txt"  # the test batch: its outcomes are figures, not assertions
-    test_batch = set(final.read_text(encoding="utf-8").split()) if final.exists() else set()
+    # the test batch (HELDOUT4.txt): its outcomes are figures, not assertions
+    test_batch = {name for list_name in TEST_BATCH_LISTS if (ARCHIVES / list_name).exists()
+                  for name in (ARCHIVES / list_name).read_text(encoding="utf-8").split()}
     # DRAFTER_SKIP_TEST_BATCH=1: a tuning session does not even mine the test batch
     skip_stems = {Path(n).stem for n in test_batch} if os.environ.get("DRAFTER_SKIP_TEST_BATCH") else set()
     for gold_path in sorted((ARCHIVES / "gold").glob("*.json")):

@@ -47,19 +47,25 @@ SHELLS = {
     "d18": ("教学服务论坛", "家长会", "top"),
     "d24": ("某某县中医院", "医院新闻", "top"),
     "d26": ("沂水新闻网", "乡镇动态", "side"),
+    # fifth batch (e…), the whole batch held out (HELDOUT4.txt)
+    "e05": ("某某人民医院", "院务动态", "top"),
+    "e11": ("写笔文库", "讲话稿", "side"),
+    "e12": ("某某街道办事处", "街道动态", "top"),
+    "e14": ("某某区城市管理局", "领导讲话", "bottom"),
 }
 # pages whose collected text starts with furniture: the page heading is given, all text is body
 TITLES = {"a11": "局长在作风整顿会上的讲话", "a14": "在区安全生产工作暨第一季度防范重特大安全事故会议上的讲话",
           "d11": "关于高中校长毕业典礼精彩致辞7篇", "d24": "我院召开第一届职工代表大会第四次会议",
-          "d26": "道托镇召开安全生产专题会议"}
-WORD_HTML = {"a25", "c13", "d07", "d30"}
+          "d26": "道托镇召开安全生产专题会议", "e12": "街道组织机关干部集中学习区委书记讲话精神"}
+WORD_HTML = {"a25", "c13", "d07", "d30", "e03", "e20"}
 DOCX = {"a03": "numbered", "a06": "plain", "a09": "numbered", "a15": "plain", "a16": "numbered",
         "a20": "title", "a23": "plain", "b03": "title", "b10": "numbered",
         "c05": "title", "c06": "list", "c14": "plain", "c17": "title", "c21": "numbered",
-        "d05": "title", "d08": "list", "d15": "numbered", "d19": "plain", "d27": "list"}
-PDF = {"b05", "c18", "c25", "d21", "d22"}
-GBK = {"a10", "c02", "d02", "d28"}
-WRAPPED = {"a21": "　　", "a22": "", "c03": "　　", "c28": "", "d09": "", "d14": "　　"}
+        "d05": "title", "d08": "list", "d15": "numbered", "d19": "plain", "d27": "list",
+        "e21": "plain", "e22": "title", "e24": "list"}
+PDF = {"b05", "c18", "c25", "d21", "d22", "e16", "e23"}
+GBK = {"a10", "c02", "d02", "d28", "e02", "e07"}
+WRAPPED = {"a21": "　　", "a22": "", "c03": "　　", "c28": "", "d09": "", "d14": "　　", "e01": "", "e04": "　　"}
 
 MENU = ["首页", "新闻中心", "通知公告", "领导讲话", "工作动态", "政策文件", "专题专栏", "互动交流"]
 RELATED = ["关于做好岁末年初重点工作的通知", "某某镇召开季度工作推进会", "我区开展安全生产大检查",
