@@ -112,3 +112,12 @@ def test_a_closing_that_announces_itself_and_a_copy_that_stops_at_a_dotted_line(
         assert speech.truncated and not speech.closing
     # dots between parts of a text are a separator, not a cut
     assert TRUNCATED not in clean_text("\n".join([OPENING, "……………………", *BODY])).text
+
+
+def test_a_page_announcing_more_words_than_it_shows_is_a_cut_copy() -> None:
+    head = ["在全镇重点工作推进会上的讲话", "同志们：", OPENING, *BODY[:5]]
+    cut = "\n".join([*head, "【文章共5600字，精选参考范文，仅供学习借鉴】", "上一篇：某某讲话"])
+    assert TRUNCATED in clean_text(cut).text and _mine(cut)[0].truncated
+    # the count of a page that shows it all
+    whole = "\n".join(["本文共300字", *head, *BODY[5:]])
+    assert TRUNCATED not in clean_text(whole).text and not _mine(whole)[0].truncated

@@ -141,7 +141,18 @@ def to_simplified(text: str, notes: list[str]) -> str:
 
 # --- site boilerplate, paywalls ------------------------------------------------------------
 
+_WORD_COUNT = re.compile(r"(?:文章|全文|本文|原文)共\s*(\d{3,6})\s*字")
+_SHOWN_SHARE = 0.7  # a page showing less than this share of the words it announces is a cut copy
+
+
+def _short_of_word_count(text: str) -> bool:
+    """【文章共5568字，…】 on a page that shows far fewer characters: the rest is behind a paywall."""
+    m = _WORD_COUNT.search(text)
+    return m is not None and sum(1 for c in text if is_hanzi(c)) < _SHOWN_SHARE * int(m.group(1))
+
+
 def strip_boilerplate(text: str, notes: list[str]) -> str:
+    cut_copy = _short_of_word_count(text)
     text, removed = set_aside(text)
     if removed:
         notes.append(f"网页的栏目、导航、分享栏等 {removed} 行已略去")
@@ -160,6 +171,9 @@ def strip_boilerplate(text: str, notes: list[str]) -> str:
             break
     for kind in kinds(Act.REMNANT):
         text = kind.regex.sub("", text)
+    if cut_copy and TRUNCATED not in text:
+        notes.append("来源网页只显示了部分内容，讲话被截断")
+        text = text.rstrip() + f"\n{TRUNCATED}\n"
     return text
 
 
