@@ -352,14 +352,15 @@ def test_doc_through_libreoffice_and_pure_python(tmp_path: Path) -> None:
         assert [u.heading for u in speech.directives][2] == "压实责任，切实改进工作作风"
 
 
-# Batch d's (HELDOUT3.txt) measured misses are fixed: it is tuning material, asserted like a–c.
-TEST_BATCH_LISTS = ("HELDOUT4.txt",)
+# Batches d and e were each measured once, then tuned on; e (HELDOUT4.txt) stays here until its
+# measured misses are fixed. HELDOUT5.txt (batch f) is the test batch.
+TEST_BATCH_LISTS = ("HELDOUT4.txt", "HELDOUT5.txt")
 
 
 def test_collected_archive_reads_without_error() -> None:
     if not ARCHIVES.is_dir():
         pytest.skip("no collected archive")
-    # the test batch (HELDOUT4.txt): its outcomes are figures, not assertions
+    # a test batch: its outcomes are figures, not assertions
     test_batch = {name for list_name in TEST_BATCH_LISTS if (ARCHIVES / list_name).exists()
                   for name in (ARCHIVES / list_name).read_text(encoding="utf-8").split()}
     # DRAFTER_SKIP_TEST_BATCH=1: a tuning session does not even mine the test batch
