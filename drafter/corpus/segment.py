@@ -375,10 +375,13 @@ def _check_count(speech: Speech, paragraphs: list[str], units: list[Unit]) -> No
     if not speech.truncated and _ends_mid_sentence(paragraphs):
         speech.truncated = True
         speech.notes.append("讲话在句子中间结束，来源可能不完整")
-    if not speech.truncated and count and units and len(units) < count and not speech.closing:
+    # fewer than half the points announced, closing or not: an abridged copy (the page skips them)
+    if not speech.truncated and count and units and len(units) < count and (
+            not speech.closing or 2 * len(units) < count):
         speech.truncated = True
         speech.truncation_inferred = True
-        speech.notes.append(f"过渡句说{count}点，只找到{len(units)}点，且没有结尾：来源可能不完整")
+        speech.notes.append(f"过渡句说{count}点，只找到{len(units)}点" + ("，且没有结尾" if not speech.closing
+                                                                         else "") + "：来源可能不完整")
     if count is not None and units:
         if speech.truncated:
             if count != len(units):

@@ -65,7 +65,11 @@ def split_glued(paragraph: str) -> list[str]:
     """…的讲话同志们：今天…  →  …的讲话 / 同志们：今天…; 【…致辞】尊敬的… likewise, and a
     title that carries its date note and speaker (…的讲话（2011年11月3日）某某某同志们：…).
     Before a salutation with its colon any heading line splits off (党课：坚持……同志们：…), as a
-    converted document run onto one line shows it."""
+    converted document run onto one line shows it; so does an editor's blurb that leads into
+    the text (…具体材料请详见：同志们：…)."""
+    lead = _LEAD_IN.search(paragraph)
+    if lead and find_salutation(paragraph[lead.end():]):
+        return [paragraph[: lead.end()].strip(), paragraph[lead.end():].strip()]
     for m in _SAL_START.finditer(paragraph[:160]):
         k = m.start()
         head = paragraph[:k].strip()
@@ -88,6 +92,23 @@ _PLAIN_HEAD = re.compile(r"[^，,。！？!?；;]{4,60}(?<![、对向给和与�
 _TITLE_RUN = re.compile(r"[^，,。！？!?；;：:“”]{0,24}?在[^，,。！？!?；;：:“”]{2,80}(?:上|中)的?"
                         r"(?:讲话|致辞|发言|报告|动员讲话|总结讲话)")
 _GOES_ON = re.compile(r"精神|中|时|里|内容|要点|稿|和|及|与|的|上|后|指出|强调|提出|明确|要求|是|为|已|都|也")
+
+
+# An editor's words that hand over to the text itself (请详见： / 全文如下：)
+_LEAD_IN = re.compile(r"(?:请?详见|全文如下|原文如下|讲话如下|讲话全文|内容如下)[：:]\s*(?=\S)")
+
+
+def join_split_salutation(paragraphs: list[str]) -> list[str]:
+    """A salutation whose groups stand on lines of their own (各位代表、 / 同志们：) as one line."""
+    out: list[str] = []
+    for para in paragraphs:
+        prev = out[-1] if out else ""
+        if (prev.endswith(("、", "，", ",")) and len(prev) <= 30 and find_salutation(prev + para)
+                and find_salutation(prev + "同志们：", soft=False)):
+            out[-1] = prev + para
+            continue
+        out.append(para)
+    return out
 
 
 def split_title_run(paragraph: str) -> list[str]:
@@ -127,7 +148,7 @@ def clean_title_line(text: str) -> str:
 def tidy_head(paragraphs: list[str], window: int = 10) -> list[str]:
     """The first paragraphs with glued titles split, titles cleaned and repeats dropped."""
     head: list[str] = []
-    for para in paragraphs[:window]:
+    for para in join_split_salutation(paragraphs[:window]):
         pieces = split_glued(para)
         if len(pieces) == 1 and not any(re.search(r"[。！？!?]", p) for p in head):
             pieces = split_title_run(para)  # still in the head: a title may run into the body
