@@ -56,3 +56,21 @@ def test_a_copy_giving_under_half_the_announced_points_is_abridged_even_with_its
     # two of three is no abridgement: the speaker may have merged points
     whole = _mine("\n".join([*head[:3], "下面，我讲三点意见。", *BODY[1:], CLOSING]))[0]
     assert whole.closing == [CLOSING] and not whole.truncated
+
+
+SERIES = [
+    "首先，我们要把学生安全放在首位。全体教职工要落实值班巡查制度，守好校园每一道门。",
+    "其次，我们要提升课堂教学质量。各教研组要集体备课、相互听课，让每节课都有收获。",
+    "同时，我们要关心教师成长。学校将为青年教师搭建平台，帮助他们尽快成长起来。",
+]
+
+
+def test_a_first_second_series_goes_on_with_meanwhile_in_the_items_own_words() -> None:
+    head = ["在新学期教职工大会上的讲话", "老师们：", "新学期开始了，借此机会，我谈一些想法。"]
+    speech = _mine("\n".join([*head, *SERIES, "老师们，让我们携手努力，把学校办得更好！"]))[0]
+    assert [u.heading for u in speech.directives] == [
+        "我们要把学生安全放在首位", "我们要提升课堂教学质量", "我们要关心教师成长"]
+    # 同时 in other words is the body's own sentence, not an item
+    plain = [*SERIES[:2], "同时，各班主任要做好家校沟通。"]
+    speech = _mine("\n".join([*head, *plain, "老师们，让我们携手努力，把学校办得更好！"]))[0]
+    assert len(speech.directives) == 2 and speech.directives[-1].body[-1] == plain[-1]

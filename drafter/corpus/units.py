@@ -102,6 +102,8 @@ def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
     style = styles[0]
     ordinals = [find_ordinal(p) for p in paragraphs]
     positions = [i for i, o in enumerate(ordinals) if in_series(o, style)]
+    if style == "首先":
+        positions = _continued_series(paragraphs, ordinals, positions)
     restarts = sum(1 for o in ordinals if in_series(o, style) and o is not None and o.index == 1)
     first = positions[0]
     introduced = first > 0 and ordinals[first - 1] is None and paragraphs[first - 1].endswith(("：", ":"))
@@ -119,6 +121,30 @@ def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
         units.append(Unit(ordinal=ordinal.text.strip(), heading=heading, body=body,
                           children=children, style=ordinal.style))
     return lead, units
+
+
+# Words that carry a 首先/其次 series on when the speaker has no 再次 (同时，我们要… / 此外，要…)
+_GOES_ON_WITH = re.compile(r"(?:同时|此外|另外|再者|还有)[，,]")
+
+
+def _continued_series(paragraphs: list[str], ordinals: list[Ordinal | None], positions: list[int]) -> list[int]:
+    """首先，我们要… 其次，我们要… 同时，我们要…: a paragraph after the last item that opens with a
+    word carrying the series on, in the items' own words (我们要), is the next item (``ordinals``
+    gets it). Not after 最后, and only when every item so far opens alike."""
+    found = [o for o in (ordinals[i] for i in positions) if o is not None]
+    if len(found) < 2 or found[-1].index == 99:
+        return positions
+    openings = {paragraphs[i][o.end:o.end + 3] for i, o in zip(positions, found, strict=True)}
+    if len(openings) != 1:
+        return positions
+    opening = openings.pop()
+    added = list(positions)
+    for k in range(positions[-1] + 1, len(paragraphs)):
+        m = _GOES_ON_WITH.match(paragraphs[k])
+        if ordinals[k] is None and m and paragraphs[k].startswith(opening, m.end()):
+            ordinals[k] = Ordinal(style="首先", index=len(added) + 1, text=m.group(0), end=m.end())
+            added.append(k)
+    return added
 
 
 def _inferred_units(paragraphs: list[str], ordinals: list[Ordinal | None],
