@@ -74,3 +74,28 @@ def test_a_first_second_series_goes_on_with_meanwhile_in_the_items_own_words() -
     plain = [*SERIES[:2], "同时，各班主任要做好家校沟通。"]
     speech = _mine("\n".join([*head, *plain, "老师们，让我们携手努力，把学校办得更好！"]))[0]
     assert len(speech.directives) == 2 and speech.directives[-1].body[-1] == plain[-1]
+
+
+HOST_OPENING = "今天召开全镇防汛工作会议，主要任务是安排部署今年的防汛工作。会议有三项议程："
+AGENDA = ["一、请镇水利站站长通报今年汛期形势；", "二、请各村代表作表态发言；", "三、请某某镇长讲话。"]
+WRAP_UP = "会议的主要议程就进行到这里。刚才，镇长作了很好的讲话，请各村、各单位认真抓好落实。散会！"
+
+
+def test_a_hosts_agenda_is_no_directive_and_the_wrap_up_is_the_closing() -> None:
+    page = ["在全镇防汛工作会议上的主持词", "同志们：", HOST_OPENING, *AGENDA, WRAP_UP]
+    speech = _mine("\n".join(page))[0]
+    assert speech.directives == [] and speech.closing == [WRAP_UP]
+    # known by its agenda too, whatever the title says
+    speech = _mine("\n".join(["全镇防汛工作会议", "同志们：", HOST_OPENING, *AGENDA, WRAP_UP]))[0]
+    assert speech.directives == [] and speech.closing == [WRAP_UP]
+    # a copy that stops before the wrap-up: its last paragraph (who attends) is no closing
+    attend = "参加这次会议的有：镇机关全体干部、各村党支部书记和村委会主任。"
+    speech = _mine("\n".join(["全镇防汛工作会议主持词", "同志们：", HOST_OPENING, attend,
+                              "会议时间为半天，希望大家集中精力开好会。"]))[0]
+    assert speech.closing == []
+
+
+def test_a_speech_asking_someone_once_keeps_its_directives() -> None:
+    body = [*BODY[:3], "二、请各部门抓好隐患排查整治", BODY[4]]
+    speech = _mine("\n".join(["在全区安全生产工作会议上的讲话", "同志们：", OPENING, *body, CLOSING]))[0]
+    assert len(speech.directives) == 2 and speech.closing == [CLOSING]

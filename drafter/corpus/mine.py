@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import CorpusError
 from .clean import clean_text
+from .hostscript import reread_host_script
 from .layout import fullwidth_to_ascii, lay_out
 from .model import Speech
 from .paragraphs import normalise_paragraphs, restore_paragraphs, split_speeches
@@ -53,6 +54,7 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | N
             result.notes.append("这是一篇新闻报道（第三人称转述），不是讲话稿，已跳过")
             continue
         speech = segment(group, cleaned.notes, _normalised(headings))
+        reread_host_script(speech)
         if not _speaks(speech, group):
             result.notes.append("不像讲话稿（没有称呼、过渡句或分条意见，也不是对听众讲话的口吻），已跳过")
             continue
