@@ -7,6 +7,7 @@ Chinese text; decimals (98.4), thousands (1,000), times (13:50), URLs and Latin 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # --- the one CJK and sentence toolkit: every module takes its ranges and splitting from here ---
 
@@ -41,12 +42,52 @@ def is_hanzi(ch: str) -> bool:
 
 # Full-width punctuation and brackets that behave like Chinese text for spacing.
 _FW_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
-CJK_RE = re.compile(f"[{_CJK}]")
 _ZH = f"{_CJK}{_FW_PUNCT}"
 
-_SPACE_BETWEEN = re.compile(f"(?<=[{_ZH}])[ \t\u00a0\u3000]+(?=[{_ZH}])")
-_SPACE_AFTER_ZH = re.compile(f"(?<=[{_ZH}])[ \t\u00a0]+(?=[0-9A-Za-z%])")
-_SPACE_BEFORE_ZH = re.compile(f"(?<=[0-9A-Za-z%.])[ \t\u00a0]+(?=[{_ZH}])")
+
+def _class_ranges(chars: str) -> tuple[tuple[str, str], ...]:
+    """A character class body (a-z ranges and single characters) as (low, high) pairs."""
+    pairs, i = [], 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            pairs.append((chars[i], chars[i + 2]))
+            i += 3
+        else:
+            pairs.append((chars[i], chars[i]))
+            i += 1
+    return tuple(pairs)
+
+
+# Membership by comparison, not by regex: compiling a class over the CJK block costs about
+# a millisecond each, paid at every start; these predicates cost nothing until called.
+_CJK_RANGES = _class_ranges(_CJK)
+_ZH_RANGES = _class_ranges(_ZH)
+
+
+def _in(ch: str, ranges: tuple[tuple[str, str], ...]) -> bool:
+    return any(low <= ch <= high for low, high in ranges)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether the text holds a CJK ideograph (what ``CJK_RE.search`` finds)."""
+    return any(_in(ch, _CJK_RANGES) for ch in text)
+
+
+@cache
+def _spacing() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Spaces between Chinese text, after it before Latin, and before it after Latin."""
+    return (re.compile(f"(?<=[{_ZH}])[ \t\u00a0\u3000]+(?=[{_ZH}])"),
+            re.compile(f"(?<=[{_ZH}])[ \t\u00a0]+(?=[0-9A-Za-z%])"),
+            re.compile(f"(?<=[0-9A-Za-z%.])[ \t\u00a0]+(?=[{_ZH}])"))
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """CJK_RE, compiled on first use (module-level names looked up lazily, PEP 562)."""
+    if name == "CJK_RE":
+        pattern = globals()["CJK_RE"] = re.compile(f"[{_CJK}]")
+        return pattern
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 _MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
 
 _SIMPLE_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", ":": "："}
@@ -54,11 +95,12 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+")
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(CJK_RE.match(ch))
+    """Whether the text starts with a CJK ideograph (one character, as callers pass it)."""
+    return bool(ch) and _in(ch[0], _CJK_RANGES)
 
 
 def _is_zh(ch: str) -> bool:
-    return bool(ch) and bool(re.match(f"[{_ZH}]", ch))
+    return bool(ch) and _in(ch[0], _ZH_RANGES)
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -90,7 +132,7 @@ def normalize_zh(text: str) -> str:
         return text
     text = text.replace("\r", "").replace("\n", "")
     text = _MULTISPACE.sub(" ", text.strip())
-    if not CJK_RE.search(text):
+    if not has_cjk(text):
         return text
     text = re.sub(r"[\t\u00a0]", " ", text)
     # Quotes first: the marks around them are then judged next to “ ”, as a second pass would.
@@ -122,9 +164,9 @@ def normalize_zh(text: str) -> str:
         out.append(ch)
     out.append(text[last:])
     text = "".join(out)
-    text = _SPACE_BETWEEN.sub("", text)
-    text = _SPACE_AFTER_ZH.sub("", text)
-    text = _SPACE_BEFORE_ZH.sub("", text)
+    if " " in text or "\u3000" in text:  # tabs and no-break spaces are spaces by now
+        for spaces in _spacing():
+            text = spaces.sub("", text)
     text = _ELLIPSIS.sub(lambda m: "……" if _context_is_zh(text, m.start(), m.end()) else m.group(0),
                          text)
     return text
@@ -150,7 +192,7 @@ def _paren_pair(m: re.Match[str]) -> str:
         k += 1
     before = text[j] if j >= 0 else ""
     after = text[k] if k < len(text) else ""
-    if CJK_RE.search(m.group(1)) or is_cjk(before) or is_cjk(after):
+    if has_cjk(m.group(1)) or is_cjk(before) or is_cjk(after):
         return f"（{m.group(1)}）"
     return m.group(0)
 
@@ -171,18 +213,17 @@ def _pair_straight_quotes(text: str) -> str:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
-_FW_CHARS = re.compile(f"[{_CJK}{_FW_PUNCT}]")
 
 
 def word_count(text: str) -> int:
     """Count like a word processor's Chinese 字数: each CJK character or full-width mark is
     one, each run of Latin letters or digits (a "word", 12.5% or GDP) is one."""
-    return len(_FW_CHARS.findall(text)) + len(_ASCII_WORD.findall(text))
+    return sum(1 for ch in text if _in(ch, _ZH_RANGES)) + len(_ASCII_WORD.findall(text))
 
 
 def hanzi_count(text: str) -> int:
     """CJK ideographs only (no punctuation): the length measure for parallel headings."""
-    return len(CJK_RE.findall(text))
+    return sum(1 for ch in text if _in(ch, _CJK_RANGES))
 
 
 def one_line(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from drafter.textnorm import hanzi_count, normalize_zh, one_line, word_count
@@ -50,3 +50,39 @@ def test_one_line_joins_chinese_without_space() -> None:
     assert one_line("第一行\n第二行") == "第一行第二行"
     assert one_line("first\nsecond") == "first second"
     assert one_line("  \n ") == ""
+
+
+# The CJK predicates compare characters instead of compiling a regex class at import (start-up):
+# they must say exactly what the classes say, at every range edge.
+_EDGES = "\u33ff\u3400\u4dbf\u4dc0\u4e00\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\u2fff\u3000\u303f\u3040" \
+         "\uff00\uff01\uff0f\uff10\uff1a\uff20\uff21\uff3b\uff40\uff41\uff5b\uff65\uff66\u2014\u2018" \
+         "\u2019\u201c\u201d\u2026\u00b7\u2013"
+_TEXT = st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1 \t.,%"), max_size=40)
+
+
+@given(_TEXT)
+@example("")
+def test_cjk_predicates_agree_with_the_regex_classes(text: str) -> None:
+    import re
+
+    from drafter import textnorm
+
+    cjk = re.compile(f"[{textnorm.CJK}]")
+    zh = re.compile(f"[{textnorm._ZH}]")
+    assert textnorm.has_cjk(text) == bool(cjk.search(text))
+    assert textnorm.is_cjk(text) == bool(text and cjk.match(text))
+    assert textnorm._is_zh(text) == bool(text and zh.match(text))
+    assert hanzi_count(text) == len(cjk.findall(text))
+    assert word_count(text) == len(zh.findall(text)) + len(re.findall(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*", text))
+    assert textnorm.CJK_RE.pattern == cjk.pattern
+
+
+@given(_TEXT)
+def test_spacing_rules_need_a_space_to_change_anything(text: str) -> None:
+    """normalize_zh skips its spacing regexes for a text with no space left in it (tabs and
+    no-break spaces have become spaces by then)."""
+    from drafter import textnorm
+
+    if not any(space in text for space in " \t\u00a0\u3000"):
+        for spaces in textnorm._spacing():
+            assert spaces.sub("", text) == text
