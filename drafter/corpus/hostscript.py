@@ -1,6 +1,6 @@
 """A meeting host's script (主持词): its agenda items are not directives, its closing is the wrap-up.
 
-A host announces the agenda (一、请某某同志讲话 / 下面，请某局长宣读……) and ends the meeting with a
+A host announces the agenda (or, in a script titled 主持词, the stages and award items) (一、请某某同志讲话 / 下面，请某局长宣读……) and ends the meeting with a
 wrap-up of their own (会议的主要议程就进行到这里……). Segmenting takes the agenda for numbered
 directives and the last paragraph (often the list of those attending, where a copy stops) for a
 closing; this pass, run on a segmented speech, sets both right.
@@ -24,14 +24,16 @@ _SIGNALLED = re.compile(r"^(?:同志们[，,！!]|让我们)|让我们|谢谢大
 def is_host_script(speech: Speech) -> bool:
     """A host's script by its title, or by an agenda of two items or more."""
     agenda = sum(1 for u in speech.directives if _AGENDA.match(u.heading))
-    return bool(speech.title and _HOST_TITLE.search(speech.title)) or agenda >= 2
+    return _titled(speech) or agenda >= 2
 
 
 def reread_host_script(speech: Speech) -> None:
     """Agenda items out of the directives, the host's wrap-up (or nothing) as the closing."""
     if not is_host_script(speech):
         return
-    agenda = [u for u in speech.directives if _AGENDA.match(u.heading)]
+    # a script titled as one holds only the running order (stages, award items): no directives
+    titled = _titled(speech)
+    agenda = [u for u in speech.directives if titled or _AGENDA.match(u.heading)]
     agenda_texts = {text for u in agenda for text in _texts(u)}
     speech.directives = [u for u in speech.directives if u not in agenda]
     wrap_at = next((k for k, (_, text) in enumerate(speech.labels) if _WRAP_UP.match(text)), None)
@@ -53,6 +55,17 @@ def reread_host_script(speech: Speech) -> None:
     speech.labels = relabelled
     if agenda:
         speech.notes.append(f"这是主持词：{len(agenda)}项会议议程（请……）不是分条意见")
+
+
+def _titled(speech: Speech) -> bool:
+    """Its title, or a short line before the salutation (the title when a stage label took its
+    place: 某某主持词 / 一、开场 / 尊敬的…), names a host's script."""
+    heads = [speech.title or ""]
+    for part, text in speech.labels:
+        if part == "salutation":
+            break
+        heads.append(text if len(text) <= 40 else "")
+    return any(_HOST_TITLE.search(h) for h in heads)
 
 
 def _texts(unit: Unit) -> list[str]:

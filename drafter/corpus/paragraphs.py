@@ -10,7 +10,7 @@ from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragrap
 # --- paragraphs ------------------------------------------------------------------------------
 
 _SALUTATION_WORDS = (r"(?:[\u4e00-\u9fff]{0,8}(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们)"
-                     r"|各位[^，,。：:！!]{1,12}|尊敬的[^。：:！!]{1,30})")
+                     r"|各位[^，,。：:！!]{1,12}|(?:尊敬|敬重)的[^。：:！!]{1,30})")
 SALUTATION = re.compile(rf"^({_SALUTATION_WORDS}(?:[，,、]\s*{_SALUTATION_WORDS})*)\s*[：:]")
 DATE_LINE = re.compile(r"^[（(]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月)?"
                    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?")
