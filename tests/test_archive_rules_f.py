@@ -45,3 +45,23 @@ def test_a_script_titled_for_the_host_has_no_directives_even_when_its_stages_are
     # the same stages in a speech not titled as a host's script stay its directives
     plain = _mine(text.replace("主持词", "上的讲话"))
     assert plain and plain[0].directives
+
+
+def test_a_unit_news_page_headed_by_the_event_is_no_speech() -> None:
+    report = "\n".join([
+        "我院举行新学期教职工大会",
+        "秋风送爽,丹桂飘香,在新学期开学之际,我院新学期教职工大会在报告厅举行,全院教职工出席了大会。",
+        "王某某院长首先致辞,回顾了上学年的工作成绩,对新学期的教学、科研和管理工作作出部署。",
+        "随后,教师代表李某某老师发言,表示将以更饱满的热情投入新学期工作。",
+        "只要大家齐心协力,学院的明天一定会越来越好!",
+    ])
+    result = mine_bytes(report.encode("utf-8"), "news.txt")
+    assert result.speeches == []
+    assert any("新闻报道" in n for n in result.notes)
+    # a speech given at such an event, titled as one and addressing its hearers, is kept
+    speech = "\n".join([
+        "在我院新学期教职工大会上的讲话",
+        "老师们、同志们:",
+        "新学期开始了,我代表学院向大家表示问候。希望大家齐心协力,把新学期各项工作做好。",
+    ])
+    assert len(_mine(speech)) == 1

@@ -11,6 +11,7 @@ from .clean import clean_text
 from .hostscript import reread_host_script
 from .layout import fullwidth_to_ascii, lay_out
 from .model import Speech
+from .news import is_event_report
 from .paragraphs import normalise_paragraphs, restore_paragraphs, split_speeches
 from .readers import read_document
 from .segment import is_reportage, segment
@@ -50,7 +51,7 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | N
         result.notes.append("没有可用的正文")
         return result
     for group in split_speeches(paragraphs):
-        if is_reportage(group):
+        if is_reportage(group) or is_event_report(group):
             result.notes.append("这是一篇新闻报道（第三人称转述），不是讲话稿，已跳过")
             continue
         speech = segment(group, cleaned.notes, _normalised(headings))
