@@ -65,3 +65,19 @@ def test_a_unit_news_page_headed_by_the_event_is_no_speech() -> None:
         "新学期开始了,我代表学院向大家表示问候。希望大家齐心协力,把新学期各项工作做好。",
     ])
     assert len(_mine(speech)) == 1
+
+
+def test_a_collection_numbered_with_arabic_digits_splits_into_its_short_speeches() -> None:
+    page = "\n".join([
+        "竣工仪式致辞(精选3篇)",
+        "竣工仪式致辞 篇1",
+        "各位领导、各位来宾:",
+        "今天,我们在这里隆重举行社区文化中心竣工仪式。我代表区委、区政府,向各位表示热烈的欢迎!",
+        "最后,祝社区文化中心早日投入使用。谢谢大家!",
+        "竣工仪式致辞 篇2",
+        "尊敬的各位嘉宾、朋友们:",
+        "在这金秋时节,我们迎来了乡村公路竣工通车的喜庆日子。我谨代表县委、县政府表示热烈的祝贺!",
+    ])
+    speeches = _mine(page)
+    assert [s.salutation for s in speeches] == ["各位领导、各位来宾", "尊敬的各位嘉宾、朋友们"]
+    assert speeches[0].closing and speeches[0].closing[0].startswith("最后，祝")

@@ -155,7 +155,7 @@ def normalise_paragraphs(paragraphs: list[str]) -> list[str]:
 
 # --- splitting a file into speeches ----------------------------------------------------------
 
-_PIAN = re.compile(rf"^.{{0,40}}?篇[{NUM}]+\s*[:：]?$")
+_PIAN = re.compile(rf"^.{{0,40}}?篇\s*(?:[{NUM}]+|\d{{1,2}})\s*[:：]?$")
 _NOTES_HEAD = re.compile(r"^(注释|注\s*释|注解|【注释】|参考文献)[:：]?$")
 
 
@@ -168,6 +168,8 @@ def split_speeches(paragraphs: list[str]) -> list[list[str]]:
             continue
         groups[-1].append(para)
     groups = [g for g in groups if any(p != TRUNCATED for p in g)]
+    if len(groups) > 1 and sum(len(p) for p in groups[0]) < 200:
+        groups[:2] = [groups[0] + groups[1]]  # a collection's header (its title, a blurb) heads the first
     result: list[list[str]] = []
     for group in groups:
         result.extend(_split_on_salutations(group))
