@@ -81,3 +81,12 @@ def test_a_collection_numbered_with_arabic_digits_splits_into_its_short_speeches
     speeches = _mine(page)
     assert [s.salutation for s in speeches] == ["各位领导、各位来宾", "尊敬的各位嘉宾、朋友们"]
     assert speeches[0].closing and speeches[0].closing[0].startswith("最后，祝")
+
+
+def test_a_converted_collection_on_one_line_splits_at_its_inline_labels() -> None:
+    first = ("第一篇:在厂房落成仪式上的致辞 各位来宾,同志们: 大家好。今天我们迎来新厂房落成,"
+             "这是全区工业发展的又一件喜事。我代表区委、区政府表示热烈祝贺!" + "希望企业加快投产达效。" * 8
+             + "谢谢大家。")
+    second = " -2- 第二篇:落成仪式上的致辞尊敬的** 出席仪式的各位领导、 朋友: 大家上午好。首先感谢各位"
+    speeches = _mine("落成仪式致辞范文两篇 " + first + second)
+    assert [s.salutation for s in speeches] == ["各位来宾，同志们", "尊敬的〔待补〕出席仪式的各位领导、朋友"]

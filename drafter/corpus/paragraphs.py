@@ -155,25 +155,40 @@ def normalise_paragraphs(paragraphs: list[str]) -> list[str]:
 
 # --- splitting a file into speeches ----------------------------------------------------------
 
-_PIAN = re.compile(rf"^.{{0,40}}?篇\s*(?:[{NUM}]+|\d{{1,2}})\s*[:：]?$")
+_PIAN = re.compile(rf"^(?:.{{0,40}}?篇\s*(?:[{NUM}]+|\d{{1,2}})|第[{NUM}]+篇)\s*[:：]?$")
+_ADDRESSED = re.compile(r"(?:们|各位[^，,。]{0,8}|(?:尊敬|敬重)的[^。]{0,20})[：:]")
+# a collection's label run into a converted page's one long line: …谢谢大家。 第二篇：…的致辞尊敬的…
+_INLINE_PIAN = re.compile(rf"(?:^|(?<=[。！!？?\s-]))\s*(第[{NUM}]+篇\s*[:：])")
 _NOTES_HEAD = re.compile(r"^(注释|注\s*释|注解|【注释】|参考文献)[:：]?$")
 
 
 def split_speeches(paragraphs: list[str]) -> list[list[str]]:
     # Drop footnote sections at the end of a speech or file.
     groups: list[list[str]] = [[]]
-    for para in paragraphs:
+    for para in (piece for p in paragraphs for piece in _split_inline_labels(p)):
         if _PIAN.match(para):
             groups.append([])
             continue
         groups[-1].append(para)
     groups = [g for g in groups if any(p != TRUNCATED for p in g)]
-    if len(groups) > 1 and sum(len(p) for p in groups[0]) < 200:
+    if len(groups) > 1 and sum(len(p) for p in groups[0]) < 200 and not any(_ADDRESSED.search(p) for p in groups[0]):
         groups[:2] = [groups[0] + groups[1]]  # a collection's header (its title, a blurb) heads the first
     result: list[list[str]] = []
     for group in groups:
         result.extend(_split_on_salutations(group))
     return [_drop_notes(g) for g in result]
+
+
+def _split_inline_labels(paragraph: str) -> list[str]:
+    """第一篇： / 第二篇： inside a paragraph stand on a line of their own."""
+    if "篇" not in paragraph:
+        return [paragraph]
+    pieces: list[str] = []
+    rest = paragraph
+    while (m := _INLINE_PIAN.search(rest)) is not None:
+        pieces += [rest[: m.start(1)].strip(), m.group(1)]
+        rest = rest[m.end(1):]
+    return [p for p in (*pieces, rest.strip()) if p]
 
 
 def _split_on_salutations(paragraphs: list[str]) -> list[list[str]]:
