@@ -90,3 +90,23 @@ def test_a_converted_collection_on_one_line_splits_at_its_inline_labels() -> Non
     second = " -2- 第二篇:落成仪式上的致辞尊敬的** 出席仪式的各位领导、 朋友: 大家上午好。首先感谢各位"
     speeches = _mine("落成仪式致辞范文两篇 " + first + second)
     assert [s.salutation for s in speeches] == ["各位来宾，同志们", "尊敬的〔待补〕出席仪式的各位领导、朋友"]
+
+
+def test_page_chunks_and_a_page_number_do_not_hide_the_closing() -> None:
+    body = "今天,我们在这里举行新校区开工仪式,我代表市委、市政府表示热烈祝贺。" * 3
+    text = "\n".join([
+        "在新校区开工仪式上的致辞",
+        "各位来宾,同志们:",
+        body + "希望各参建单位精心组织、科学施工,确保工程",
+        "2、质量和施工安全,早日建成一流校区。",
+        "最后,祝新校区开工仪式圆满成功。谢谢大家。 -2-",
+    ])
+    speeches = _mine(text)
+    assert len(speeches) == 1
+    speech = speeches[0]
+    assert any("确保工程质量和施工安全" in p for p in speech.opening)  # the chunk label 2、 went
+    assert speech.closing and speech.closing[0].startswith("最后，祝新校区开工仪式圆满成功")
+    assert speech.closing[-1].endswith("谢谢大家。")  # the page number -2- went
+    # a real list item after a finished sentence keeps its number
+    listed = _mine("\n".join(["在新校区开工仪式上的致辞", "各位来宾,同志们:", body, "2、质量和施工安全要放在首位。"]))
+    assert any(p.startswith("2、") for p in listed[0].opening)

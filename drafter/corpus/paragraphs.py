@@ -165,11 +165,11 @@ _NOTES_HEAD = re.compile(r"^(注释|注\s*释|注解|【注释】|参考文献)[
 def split_speeches(paragraphs: list[str]) -> list[list[str]]:
     # Drop footnote sections at the end of a speech or file.
     groups: list[list[str]] = [[]]
-    for para in (piece for p in paragraphs for piece in _split_inline_labels(p)):
+    for para in (piece for p in _join_page_chunks(paragraphs) for piece in _split_inline_labels(p)):
         if _PIAN.match(para):
             groups.append([])
             continue
-        groups[-1].append(para)
+        groups[-1].append(_drop_page_number(para))
     groups = [g for g in groups if any(p != TRUNCATED for p in g)]
     if len(groups) > 1 and sum(len(p) for p in groups[0]) < 200 and not any(_ADDRESSED.search(p) for p in groups[0]):
         groups[:2] = [groups[0] + groups[1]]  # a collection's header (its title, a blurb) heads the first
@@ -177,6 +177,33 @@ def split_speeches(paragraphs: list[str]) -> list[list[str]]:
     for group in groups:
         result.extend(_split_on_salutations(group))
     return [_drop_notes(g) for g in result]
+
+
+_PAGE_NUMBER_TAIL = re.compile(r"(?<=[。！!？?])\s*[-－—]\s*\d{1,3}\s*[-－—]\s*$")
+
+
+def _drop_page_number(paragraph: str) -> str:
+    """A converter's page footer after the last sentence: …谢谢大家。 -2-"""
+    return _PAGE_NUMBER_TAIL.sub("", paragraph) if paragraph.endswith(("-", "－", "—")) else paragraph
+
+
+
+
+_CHUNK_LABEL = re.compile(r"^\d{1,2}、(?=[\u4e00-\u9fff〔])")
+_SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";", "：", ":", "”", "）", ")", "】")
+
+
+def _join_page_chunks(paragraphs: list[str]) -> list[str]:
+    """A converter's page chunks (1、…/2、…) cut sentences: …最后，祝某某项目 / 3、开工庆典圆满成功…
+    A long paragraph ending mid-sentence runs on into the next chunk, whose label goes."""
+    joined: list[str] = []
+    for para in paragraphs:
+        m = _CHUNK_LABEL.match(para)
+        if m and joined and len(joined[-1]) >= 60 and not joined[-1].rstrip().endswith(_SENTENCE_END):
+            joined[-1] = joined[-1].rstrip() + para[m.end():]
+        else:
+            joined.append(para)
+    return joined
 
 
 def _split_inline_labels(paragraph: str) -> list[str]:
