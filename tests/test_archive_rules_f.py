@@ -110,3 +110,15 @@ def test_page_chunks_and_a_page_number_do_not_hide_the_closing() -> None:
     # a real list item after a finished sentence keeps its number
     listed = _mine("\n".join(["在新校区开工仪式上的致辞", "各位来宾,同志们:", body, "2、质量和施工安全要放在首位。"]))
     assert any(p.startswith("2、") for p in listed[0].opening)
+
+
+def test_a_closing_run_into_the_last_long_paragraph_stands_apart() -> None:
+    body = "今天,我们在这里举行新校区开工仪式,我代表市委、市政府表示热烈祝贺。" * 8
+    text = "\n".join(["在新校区开工仪式上的致辞", "各位来宾,同志们:",
+                      body + "最后,祝新校区开工仪式圆满成功。谢谢大家。"])
+    speech = _mine(text)[0]
+    assert speech.closing and speech.closing[0].startswith("最后，祝新校区开工仪式圆满成功")
+    # a 最后 far from the end of a long paragraph is no closing
+    early = _mine("\n".join(["在新校区开工仪式上的致辞", "各位来宾,同志们:",
+                             "最后,祝大家顺利。" + body + "工程要早日建成。" * 30]))[0]
+    assert not early.closing or not early.closing[0].startswith("最后，祝大家顺利")

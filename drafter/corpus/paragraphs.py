@@ -176,7 +176,22 @@ def split_speeches(paragraphs: list[str]) -> list[list[str]]:
     result: list[list[str]] = []
     for group in groups:
         result.extend(_split_on_salutations(group))
-    return [_drop_notes(g) for g in result]
+    return [_split_run_in_closing(_drop_notes(g)) for g in result]
+
+
+_RUN_IN_CLOSING = re.compile(r"(?<=[。！!])\s*(?=(?:最后[，,]\s*(?:祝|预祝|让我们)|让我们)[^。！!]{4,}[。！!])")
+
+
+def _split_run_in_closing(paragraphs: list[str]) -> list[str]:
+    """A copy run onto one line glues the closing to the body: …贡献。最后，祝……圆满成功。谢谢大家。
+    The first such start within the long last paragraph's final 200 characters stands apart."""
+    if not paragraphs or len(paragraphs[-1]) < 300:
+        return paragraphs
+    last = paragraphs[-1]
+    starts = [m.start() for m in _RUN_IN_CLOSING.finditer(last, len(last) - 200)]
+    if not starts:
+        return paragraphs
+    return [*paragraphs[:-1], last[: starts[0]].rstrip(), last[starts[0]:].strip()]
 
 
 _PAGE_NUMBER_TAIL = re.compile(r"(?<=[。！!？?])\s*[-－—]\s*\d{1,3}\s*[-－—]\s*$")
