@@ -114,8 +114,9 @@ def test_page_chunks_and_a_page_number_do_not_hide_the_closing() -> None:
 
 def test_a_closing_run_into_the_last_long_paragraph_stands_apart() -> None:
     body = "今天,我们在这里举行新校区开工仪式,我代表市委、市政府表示热烈祝贺。" * 8
-    text = "\n".join(["在新校区开工仪式上的致辞", "各位来宾,同志们:",
-                      body + "最后,祝新校区开工仪式圆满成功。谢谢大家。"])
+    last = "近年来,全市教育加快发展,成绩来之不易。" * 10 + "希望各参建单位精心组织、科学施工,确保工程质量。" * 4
+    text = "\n".join(["在新校区开工仪式上的致辞", "各位来宾,同志们:", "大家好。" + body,
+                      last + "最后,祝新校区开工仪式圆满成功。谢谢大家。"])
     speech = _mine(text)[0]
     assert speech.closing and speech.closing[0].startswith("最后，祝新校区开工仪式圆满成功")
     # a 最后 far from the end of a long paragraph is no closing
