@@ -84,9 +84,14 @@ def _speeches(report: Report) -> Any:
         table.add_column(column, overflow="fold")  # wrap a long cell, never cut it
     for s in report.speeches:
         note = "；".join((["不完整"] if s["truncated"] else []) + s["notes"][-2:])
-        table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), (s["title"] or "—")[:24],
-                      "、".join(s["parts"]), str(s["directives"]), note[:60]))
+        table.add_row(*_plain(Path(s["source"]).name, str(s["n"]), _clip(s["title"] or "—", 24),
+                      "、".join(s["parts"]), str(s["directives"]), _clip(note, 60)))
     return table
+
+
+def _clip(text: str, width: int) -> str:
+    """A cell kept short says so (……的讲… not ……的讲, which reads as a miner's cut title)."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _counted(title: str, what: str, rows: list[tuple[str, int]], *, width: int | None) -> Any:
@@ -99,7 +104,7 @@ def _counted(title: str, what: str, rows: list[tuple[str, int]], *, width: int |
         table.add_column(what, overflow="fold")
     table.add_column("次数", justify="right")
     for value, n in rows:
-        table.add_row(*_plain(value[:width] if width else value, str(n)))
+        table.add_row(*_plain(_clip(value, width) if width else value, str(n)))
     return table
 
 

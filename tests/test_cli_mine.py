@@ -144,3 +144,11 @@ def test_failed_mine_writes_nothing(tmp_path: Path) -> None:
     result = invoke("mine", str(folder), "--emit-templates", str(folder))  # not empty, no --force
     assert result.exit_code == 2
     assert snapshot(tmp_path) == before
+
+
+def test_a_long_title_in_the_report_table_is_marked_as_shortened() -> None:
+    from drafter.mine_view import _clip
+
+    title = "县长在县委全委（扩大）会暨全县经济工作会议上的讲话"
+    assert _clip(title, 24) == title[:23] + "…" and len(_clip(title, 24)) == 24
+    assert _clip("在全县大会上的讲话", 24) == "在全县大会上的讲话"
