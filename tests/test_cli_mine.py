@@ -152,3 +152,35 @@ def test_a_long_title_in_the_report_table_is_marked_as_shortened() -> None:
     title = "县长在县委全委（扩大）会暨全县经济工作会议上的讲话"
     assert _clip(title, 24) == title[:23] + "…" and len(_clip(title, 24)) == 24
     assert _clip("在全县大会上的讲话", 24) == "在全县大会上的讲话"
+
+
+def test_phrase_sources_in_word_files_keep_no_line_and_raise_nothing(tmp_path: Path) -> None:
+    """A .docx (or PDF) is no text file: the phrase's source line is unknown, not a crash
+    (mine DIR --emit-templates over an archive of Word files ended in a traceback)."""
+    from drafter.corpus.phrases import LineFinder
+
+    from .conftest import make_docx
+
+    path = tmp_path / "讲话.docx"
+    make_docx(path, ["在全县大会上的讲话", "同志们：", "今天召开全县大会，主要任务是部署全年工作。"])
+    assert LineFinder(path).line("今天召开全县大会，主要任务是部署全年工作。") is None
+
+
+def test_house_style_from_a_folder_of_word_files(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    from .conftest import make_docx
+
+    archive = tmp_path / "历年讲话"
+    archive.mkdir()
+    for n in range(2):
+        make_docx(archive / f"s{n}.docx", [
+            f"在全县第{n + 1}次安全生产工作会议上的讲话", "同志们：",
+            "今天召开全县安全生产工作会议，主要任务是部署当前安全生产工作。",
+            "下面，我讲两点意见。", "一、提高认识", "要把安全生产摆在突出位置。",
+            "二、压实责任", "要把责任落实到岗位到人。", "同志们，让我们以更加有力的措施抓好安全生产！"])
+    result = CliRunner().invoke(app, ["mine", str(archive), "--emit-templates", str(tmp_path / "house")])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

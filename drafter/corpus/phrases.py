@@ -114,12 +114,12 @@ class LineFinder:
         from .decode import decode_bytes
 
         self.keys: list[str] = []
+        self._converted: list[str] | None = None
         try:
             text, _ = decode_bytes(path.read_bytes(), str(path))
-        except Exception:  # unreadable now: the example keeps its file without a line
+        except Exception:  # unreadable as text now (a .docx, a PDF): examples keep no line
             return
         self.keys = [_key(line) for line in text.splitlines()]
-        self._converted: list[str] | None = None
 
     def line(self, sentence: str) -> int | None:
         key = _key(sentence)
