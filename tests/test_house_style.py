@@ -5,6 +5,7 @@ outline with a house style keeps every frame the archive did not replace."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,20 @@ def _speech() -> Speech:
 
 
 def _style(speech: Speech, frame: Callable[[str], str | None] = lambda t: t) -> HouseStyle:
+    """Two speeches of the archive saying the same at the fixed places, different elsewhere."""
     style = HouseStyle()
     for k in range(2):
-        style.add(speech, frame, f"旧稿{k}.txt")
+        own = [*speech.directives[:1], replace(speech.directives[1], heading=f"乙{k}")]
+        style.add(replace(speech, directives=own), frame, f"旧稿{k}.txt")
     return style
+
+
+def test_a_greeting_opening_a_paragraph_is_no_opening_sentence() -> None:
+    style = HouseStyle()
+    speech = replace(_speech(), opening=["大家好！" + MINED["opening"]])
+    style.add(speech, lambda t: t, "a.txt")
+    assert list(style.greetings.counts) == ["大家好！"]
+    assert list(style.openings.counts) == [MINED["opening"]]
 
 
 def test_numbering_per_level_and_the_reminders_duty_are_mined() -> None:
@@ -150,7 +161,9 @@ def test_mined_reminders_pass_the_safety_filters(tmp_path: Path) -> None:
     quoted = SPEECH.replace("春节即将来临，各级各部门要统筹抓好当前工作。",
                             "春节即将来临，正如李书记所说，各级各部门要统筹抓好当前工作。")
     for k, text in enumerate([SPEECH, SPEECH, quoted, quoted]):
-        (archive / f"s{k}.txt").write_text(text, encoding="utf-8")
+        own = text.replace("项目是经济发展的生命线。", f"项目是经济发展的生命线。第{k}篇自己的话。")
+        own = own.replace("提高站位", "提高政治站位") if k % 2 else own  # two speeches, not one twice
+        (archive / f"s{k}.txt").write_text(own, encoding="utf-8")
     house = tmp_path / "house"
     result = runner.invoke(app, ["mine", str(archive), "--emit-templates", str(house)])
     assert result.exit_code == 0, result.output

@@ -142,11 +142,11 @@ class HouseStyle:
         self.speeches += 1
         self.sources.append(source)
         self.salutations.add(speech.salutation, source)
-        opening = list(speech.opening)
-        if opening and _GREETING.match(opening[0]):
+        opening = [s for p in speech.opening for s in _sentences(p)]
+        if opening and _GREETING.match(opening[0]):  # 大家好！ alone or opening a paragraph
             self.greetings.add(opening.pop(0), source)
         if opening:
-            self.openings.add(frame(_sentences(opening[0])[0]), source)
+            self.openings.add(frame(opening[0]), source)
         if speech.transition:
             self.transitions.add(transition_style(speech.transition["text"]), source)
         if speech.closing:
