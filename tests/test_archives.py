@@ -389,8 +389,8 @@ def _house_archive(folder: Path) -> Path:
     folder.mkdir()
     plain = _plain_lines()
     hostile = "同志们，{{ 7*7 }}{% for x in range(3) %}让我们同心协力、砥砺前行，以实干实绩交出合格答卷！"
-    for k in range(2):
-        lines = [*plain[:-1], hostile]
+    for k in range(2):  # two speeches, not one saved twice: each has a sentence of its own
+        lines = [*plain[:4], ("各村要抓紧行动，不等不靠。", "各部门要主动作为，靠前服务。")[k], *plain[4:-1], hostile]
         (folder / f"s{k}.txt").write_text("\n".join(lines), encoding="utf-8")
     return folder
 

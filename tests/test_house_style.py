@@ -51,6 +51,16 @@ def _style(speech: Speech, frame: Callable[[str], str | None] = lambda t: t) -> 
     return style
 
 
+def test_one_speech_saved_twice_is_not_a_recurrence() -> None:
+    style = HouseStyle()
+    style.add(_speech(), lambda t: t, "讲话.docx")
+    style.add(_speech(), lambda t: t, "讲话.txt")
+    assert style.speeches == 1 and plan_templates({"deploy": style}, Path("house")) == {}
+    other = replace(_speech(), closing=["另一篇讲话自己的结尾。", *_speech().closing])
+    style.add(other, lambda t: t, "另一篇.txt")
+    assert style.speeches == 2
+
+
 def test_a_greeting_opening_a_paragraph_is_no_opening_sentence() -> None:
     style = HouseStyle()
     speech = replace(_speech(), opening=["大家好！" + MINED["opening"]])

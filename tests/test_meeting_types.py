@@ -47,8 +47,9 @@ def flood(tmp_path: Path) -> Path:
 
 def _archive(folder: Path, title: str) -> Path:
     folder.mkdir()
-    for k in range(2):
-        (folder / f"s{k}.txt").write_text(_speech(title), encoding="utf-8")
+    for k in range(2):  # two speeches, not one saved twice
+        own = _speech(title).replace("项目是经济发展的生命线。", "项目是经济发展的生命线。" + ("各地要抓紧行动。", "各部门要主动作为。")[k])
+        (folder / f"s{k}.txt").write_text(own, encoding="utf-8")
     return folder
 
 

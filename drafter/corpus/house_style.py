@@ -136,8 +136,13 @@ class HouseStyle:
     reminder_styles: Wording = field(default_factory=Wording)  # ordinal style of their items
     levels: list[Wording] = field(default_factory=list)  # ordinal style of each level
     sources: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # the speeches counted, by their words
 
     def add(self, speech: Speech, frame: Callable[[str], str | None], source: str = "") -> None:
+        key = _fingerprint(speech)
+        if key and key in self.seen:
+            return  # one speech saved twice (.doc and .txt) is one speech, not a recurrence
+        self.seen.add(key)
         source = source or f"第{self.speeches + 1}篇"
         self.speeches += 1
         self.sources.append(source)
@@ -163,6 +168,18 @@ class HouseStyle:
             if depth == len(self.levels):
                 self.levels.append(Wording())
             self.levels[depth].add(_canonical(ordinal_style), source)
+
+
+def _fingerprint(speech: Speech) -> str:
+    """A speech's own words, punctuation, spacing and numbering aside: one speech read from two
+    files (a .docx and its .txt copy) gives one fingerprint; any other word makes another."""
+    def unit_text(unit: Unit) -> str:
+        return unit.heading + "".join(unit.body) + "".join(unit_text(c) for c in unit.children)
+
+    transition = speech.transition["text"] if speech.transition else ""
+    words = "".join([*speech.opening, *speech.review, transition, *speech.problems, *speech.other,
+                     *(unit_text(u) for u in speech.directives), *speech.reminders, *speech.closing])
+    return re.sub(r"[\W_]+", "", words)
 
 
 def _usable(frame: str) -> bool:
