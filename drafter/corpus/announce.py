@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..numbering import NUM, cn_to_int, find_ordinal
-from ..textnorm import SENTENCE
+from ..textnorm import HANZI, SENTENCE
 from .model import Unit
 from .units import build_units, first_sentence_heading
 
@@ -107,8 +107,8 @@ def measure_of(transition: str) -> str | None:
         return None
     if m.group(2) in ("个", "件", "种", "份", "段", "则", "条"):
         # the noun up to a mark or 的 (三个关键词。 三个方面的考虑 三个故事，): else its first two characters
-        noun = (re.match(r"[\u4e00-\u9fff]{1,4}?(?=的|[^\u4e00-\u9fff]|$)", transition[m.end():])
-                or re.match(r"[\u4e00-\u9fff]{2}", transition[m.end():]))
+        noun = (re.match(r"[" + HANZI + r"]{1,4}?(?=的|[^" + HANZI + r"]|$)", transition[m.end():])
+                or re.match(r"[" + HANZI + r"]{2}", transition[m.end():]))
         return m.group(2) + noun.group(0) if noun else None
     return m.group(2)
 
@@ -128,7 +128,7 @@ def lead_in_units(region: list[str], measure: str, count: int | None) -> tuple[l
     for (start, m), end in zip(starts, bounds[1:], strict=False):
         para = region[start]
         rest = para[m.end():]
-        spoken = re.match(r"\s*[\u4e00-\u9fff]{0,4}?(?:是|就是)?[，,：:]\s*", rest)  # 第二个故事，是…
+        spoken = re.match(r"\s*[" + HANZI + r"]{0,4}?(?:是|就是)?[，,：:]\s*", rest)  # 第二个故事，是…
         if spoken and (m.start() == 0 or para[: m.start()].startswith("我")):
             text = rest[spoken.end():]  # 我想说的第二句话，是要…: the point is what follows
         elif m.start() == 0:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..numbering import NUM, find_ordinal
+from ..textnorm import HANZI
 from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
 
 # --- paragraphs ------------------------------------------------------------------------------
 
-_SALUTATION_WORDS = (r"(?:[\u4e00-\u9fff]{0,8}(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们)"
+_SALUTATION_WORDS = (r"(?:[" + HANZI + r"]{0,8}(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们)"
                      r"|各位[^，,。：:！!]{1,12}|(?:尊敬|敬重)的[^。：:！!]{1,30})")
 SALUTATION = re.compile(rf"^({_SALUTATION_WORDS}(?:[，,、]\s*{_SALUTATION_WORDS})*)\s*[：:]")
 DATE_LINE = re.compile(r"^[（(]?\s*((?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月)?"
@@ -135,7 +136,7 @@ def drop_apparatus(paragraphs: list[str]) -> list[str]:
     if notes_head is not None:
         end = notes_head
     kept = paragraphs[:end] + [p for p in paragraphs[end:] if p == TRUNCATED]
-    kept = [p for p in kept if re.search(r"[\w\u4e00-\u9fff]", p)]  # lone "?" and the like
+    kept = [p for p in kept if re.search(r"[\w" + HANZI + r"]", p)]  # lone "?" and the like
     return [p for p in kept if not (_SOURCE_NOTE.match(p) and len(p) < 200 and p.lstrip("（( *＊").startswith("这是"))]
 
 
@@ -204,7 +205,7 @@ def _drop_page_number(paragraph: str) -> str:
 
 
 
-_CHUNK_LABEL = re.compile(r"^\d{1,2}、(?=[\u4e00-\u9fff〔])")
+_CHUNK_LABEL = re.compile(r"^\d{1,2}、(?=[" + HANZI + r"〔])")
 _SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";", "：", ":", "”", "）", ")", "】")
 
 

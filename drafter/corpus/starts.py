@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..textnorm import HANZI
+
 # One addressee: 同志们 / 各位领导 / 尊敬的各位来宾 / 亲爱的同学们 / 女士们、先生们 …
 _ADDRESS = (r"(?:(?:尊敬的|敬重的|亲爱的|可亲的|可爱的|敬爱的|各位|全体)?[^，,。：:！!？?；;、\s]{0,10}?"
             r"(?:同志们|朋友们|女士们|先生们|同学们|老师们|代表们|委员们|同事们|同胞们|战友们|家人们|"
@@ -36,7 +38,7 @@ _SAL_START = re.compile(r"尊敬的|敬重的|亲爱的|可亲的|敬爱的|各�
 _TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
 _TITLE_WORDS = re.compile(r"讲话|致辞|发言|讲稿|报告|贺词|演讲|主持词|典礼|会议|大会")
 _INDEX = re.compile(r"(?:\s*篇\s*[一二三四五六七八九十\d]{1,3}|【[一二三四五六七八九十\d]{1,3}】|"
-                    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<=[\u4e00-\u9fff])\d{1,2})$")
+                    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<=[" + HANZI + r"])\d{1,2})$")
 _BRACKETED = re.compile(r"^[【\[［]([^】\]］]{4,60})[】\]］]$")
 
 
@@ -58,7 +60,7 @@ def _title_like(text: str) -> bool:
             and bool(_TITLE_WORDS.search(text)))
 
 
-_TITLE_TAIL = re.compile(r"[（(][^（）()]{0,30}\d{4}\s*年[^（）()]{0,30}[）)]\s*[\u4e00-\u9fff]{0,4}$")
+_TITLE_TAIL = re.compile(r"[（(][^（）()]{0,30}\d{4}\s*年[^（）()]{0,30}[）)]\s*[" + HANZI + r"]{0,4}$")
 
 
 def split_glued(paragraph: str) -> list[str]:
