@@ -37,9 +37,10 @@ _RELATED = ["某某县召开2026年冬季安全生产工作会议", "关于做�
             "某某镇开展基层治理专项行动", "县领导调研重点项目建设", "某某街道举办文明实践志愿服务活动"]
 
 
-def _titled(lines: list[str]) -> bool:
-    """Title perturbations apply only where the first line is a title (short, no sentence)."""
-    return len(lines[0]) <= 40 and "。" not in lines[0]
+def _titled(lines: list[str], gold: dict[str, Any]) -> bool:
+    """Title perturbations apply only where the first line is the gold title (short, no sentence)."""
+    title = norm(gold.get("title"))
+    return bool(title) and len(lines[0]) <= 40 and "。" not in lines[0] and norm(lines[0])[:4] == title[:4]
 
 
 def _lines(text: str) -> list[str]:
@@ -265,7 +266,7 @@ def run(verbose: bool = False, only: str | None = None, skip: frozenset[str] = f
         for name, (ext, make) in PERTURBATIONS.items():
             if name not in per:
                 continue
-            if name in TITLE_PERTURBATIONS and not _titled(lines):
+            if name in TITLE_PERTURBATIONS and not _titled(lines, gold):
                 continue
             data = make(lines, gold) if name == "stray_space" else make(lines)
             got = _one(data, stem + ext)
