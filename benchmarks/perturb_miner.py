@@ -284,7 +284,7 @@ def run(verbose: bool = False, only: str | None = None, skip: frozenset[str] = f
     figures = {"speeches": float(len(cases)), "base_equal_gold": base_ok / max(len(cases), 1),
                "perturbed_equal_gold": sum(v[1] for v in per.values()) / max(total, 1),
                "perturbed_equal_unperturbed": sum(v[2] for v in per.values()) / max(total, 1)}
-    for name, (n, ok, same) in per.items():
+    for name, (n, ok, _same) in per.items():
         figures[name] = ok / max(n, 1)
     return figures
 

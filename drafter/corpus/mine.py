@@ -11,10 +11,10 @@ from .clean import clean_text
 from .hostscript import reread_host_script
 from .layout import fullwidth_to_ascii, lay_out
 from .model import Speech
-from .news import is_event_report
+from .news import is_event_report, is_reportage, own_words
 from .paragraphs import normalise_paragraphs, restore_paragraphs, split_speeches
 from .readers import read_document
-from .segment import is_reportage, segment
+from .segment import segment
 
 if TYPE_CHECKING:
     from ..jsontypes import JSON
@@ -76,7 +76,7 @@ def _speaks(speech: Speech, paragraphs: list[str]) -> bool:
         return True
     if speech.title and _SPEECH_TITLE.search(speech.title):
         return True  # its own title calls it a speech (a news report was set aside before)
-    text = "".join(paragraphs)
+    text = "".join(own_words(p) for p in paragraphs)  # not the words a report quotes others saying
     address = sum(text.count(w) for w in ("我们", "同志们", "大家", "咱们"))
     return len(text) >= 300 and address >= 3
 

@@ -17,7 +17,7 @@ from .announce import announced_list, item_one_follows, lead_in_units, measure_o
 from .clean import TRUNCATED
 from .head import read_head, start_at_salutation
 from .model import Speech, Unit
-from .starts import find_salutation, tidy_head
+from .starts import tidy_head
 from .units import build_units, first_sentence_heading
 
 # --- labelling -------------------------------------------------------------------------------
@@ -43,32 +43,6 @@ _CLOSING_SIGNAL = re.compile(r"让我们|一定能够|一定能|一定会|必将
 _PROBLEMS_START = re.compile(r"^(?:但|但是|同时|当然)?[，,]?(?:我们)?(?:也|更|还)?要?(?:清醒|清醒地)?(?:看到|认识到)|"
                              r"^(?:但|但是|同时)[^。]{0,70}(?:问题|不足|短板|差距|薄弱)|存在的问题|问题和不足")
 _REVIEW_START = re.compile(r"^(?:过去的|一年来|今年以来|近年来|[^。]{0,8}以来|回顾|先看成绩单|总体来看|总的来看)")
-_REPORTAGE = re.compile(r"(?:说|表示|介绍|指出|强调)[。！]?”?$|”[^“”]{0,30}(?:说|表示)")
-
-
-_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|近日[，,]|日前[，,]|[^。，]{0,12}讯[（(\s]|"
-                       r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|[上下]午\d+时)?[，,]?)")
-_OFFICIAL_SAYS = re.compile(r"(?:书记|镇长|县长|区长|市长|董事长|总经理|主任|局长|校长|院长|部长|厅长|行长|会长|总裁|主席)"
-                            r"[^。，]{0,20}?(?:强调|指出|表示|要求|作了|发表了?|主持|讲话|致辞|号召|说)")
-# the narrator's words for a meeting and a speech reported (胜利闭幕 / 出席了大会 / 他讲到)
-_NARRATION = re.compile(r"(?:胜利|圆满|隆重)(?:闭幕|开幕|召开|举行)|出席了?(?:会议|大会|开幕式|闭幕式|仪式|活动)"
-                        r"|[他她](?:讲到|谈到|指出|强调|表示|要求|说|代表)|致(?:开幕词|闭幕词|欢迎词)")
-
-
-def is_reportage(paragraphs: list[str]) -> bool:
-    """A news report quotes officials in the third person and addresses no one."""
-    attributions = sum(bool(_REPORTAGE.search(p)) for p in paragraphs)
-    address = sum(p.count("同志们") + p.count("我们要") for p in paragraphs)
-    first_person = sum(p.count("我讲") + p.count("我代表") for p in paragraphs)
-    lead = paragraphs[1] if len(paragraphs) > 1 and len(paragraphs[0]) <= 40 and "。" not in paragraphs[0] else ""
-    if address == 0 and first_person == 0 and paragraphs and (_DATELINE.match(paragraphs[0]) or _DATELINE.match(lead)):
-        # a dated news lead (本网讯1月10日上午，…) that reports officials in the third person
-        said = sum(len(_OFFICIAL_SAYS.findall(p)) + len(_NARRATION.findall(p)) for p in paragraphs)
-        if said + attributions >= 2 and not any(find_salutation(p) for p in paragraphs[:4]):
-            return True
-    return attributions >= 3 and address == 0 and first_person == 0
-
-
 def parse_count(text: str) -> int | None:
     value = cn_to_int(text)
     return value if value and value < 100 else None

@@ -91,6 +91,10 @@ def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
     transition (``announced``), or in a speech the source cut short (``cut``), a lone item 1
     is a series too: the source may have been cut after it."""
     styles = _series_styles(paragraphs, count if depth == 1 else None)
+    if depth == 1:
+        above = _lone_item_above(paragraphs, styles[0] if styles else None)
+        if above:
+            styles = [above]
     if not styles and (announced or cut) and depth == 1:
         lone = [find_ordinal(p) for p in paragraphs]
         heading_level = styles_at(1, 2) + (("首先",) if cut else ())
@@ -121,6 +125,31 @@ def build_units(paragraphs: list[str], depth: int = 1, announced: bool = False,
         units.append(Unit(ordinal=ordinal.text.strip(), heading=heading, body=body,
                           children=children, style=ordinal.style))
     return lead, units
+
+
+def _lone_item_above(paragraphs: list[str], series: str | None) -> str | None:
+    """A lone item 1 in a heading style that outranks the series found, standing before that
+    series (一、 then 第一，… 第二，… under it, the source cut after its first point): the series
+    nests under it. Also a heading-style item 1 that opens the body before any other paragraph
+    with no series at all (同志们： 一、要认清形势…): the speaker's first point, the rest cut."""
+    ordinals = [find_ordinal(p) for p in paragraphs]
+    if series is None:
+        first = ordinals[0] if ordinals else None
+        if first is not None and first.index == 1 and first.style in styles_at(1, 2) and (
+                sum(1 for o in ordinals if o is not None and o.style == first.style) == 1):
+            return first.style
+        return None
+    start = next((k for k, o in enumerate(ordinals) if in_series(o, series)), None)
+    if start is None:
+        return None
+    rank = _key_rank(series)[0]
+    for k, o in enumerate(ordinals[:start]):
+        if o is None or o.index != 1 or o.style not in styles_at(1, 2) or style_rank(o.style) >= rank:
+            continue
+        if any(p is not None and p.style == o.style for p in ordinals[k + 1:]):
+            return None  # the style goes on (一、 … 三、 with no 二、): not a lone item
+        return o.style
+    return None
 
 
 # Words that carry a 首先/其次 series on when the speaker has no 再次 (同时，我们要… / 此外，要…)
