@@ -33,7 +33,10 @@ def _anticopy(line: str) -> str:
         tokens = m.group(0).split()
         odd = sum(1 for t in tokens if re.search(r"[A-Za-z]", t) and re.search(r"[^A-Za-z]", t)
                   or re.fullmatch(r"[^\w\s]{1,2}", t))
-        return "" if odd >= 2 else m.group(0)
+        if odd < 2:
+            return m.group(0)
+        # a clause mark typed after a space (同志们 : $ |2 R9 …) ends the words before the run
+        return tokens[0] if tokens[0] in (":", ",", ";", "!", "?", ".") else ""
     return _ANTICOPY.sub(drop, line)
 
 

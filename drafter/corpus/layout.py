@@ -45,6 +45,10 @@ def wrap_width(lines: list[str]) -> int | None:
     near = sum(n for length, n in counts.items() if width - 1 <= length <= width)
     if width < 16 or near < 0.4 * len(lengths) or near < 4:
         return None
+    # a wrapped text has (almost) no line beyond its width: short head lines that happen to
+    # share a length (breadcrumb, title, speaker, salutation) above long paragraphs are no wrap
+    if sum(length > width + 1 for length in lengths) > max(1, len(lengths) // 10):
+        return None
     # lines cut at the margin mostly stop in mid-sentence; lines that merely share a length
     # (a list of equal items) end theirs
     full = [line.rstrip() for line in lines if width - 1 <= len(line.rstrip()) <= width]

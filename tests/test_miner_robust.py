@@ -1,0 +1,45 @@
+"""Kinds of failure the metamorphic check (benchmarks/perturb_miner.py) found: writer-realistic
+changes to a speech that must not change what is mined. Every text here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.corpus.layout import wrap_width
+from drafter.corpus.mine import mine_bytes
+
+
+def _mine(text: str, name: str = "s.txt") -> list:  # type: ignore[type-arg]
+    return mine_bytes(text.encode("utf-8"), name).speeches
+
+
+_BODY = ("金秋时节，硕果满枝。在这收获的季节里，我们迎来了中秋佳节和国庆佳节。值此双节来临之际，我谨代表单位领导班子，"
+         "向全体职工和家属致以节日的问候！")
+_MORE = ("一年来，全体职工立足岗位、无私奉献，各项工作取得了新的成绩。这些成绩凝聚着大家的智慧和汗水，"
+         "体现了大家对事业的热爱和担当。")
+
+
+@pytest.mark.parametrize("salutation", ["亲爱的全体职工及家属朋友们 :", "各位职工、亲爱的家属朋友们 ："])
+def test_head_lines_that_share_a_length_are_no_hard_wrap(salutation: str) -> None:
+    """A crumb, a title, a date line, a speaker line and the salutation of about one length above
+    long paragraphs: nothing was wrapped, nothing is joined."""
+    lines = ["当前位置：首页 > 职工之家文化", "在迎中秋庆国庆职工座谈会上的致辞", "发布日期：2026年9月28日上午",
+             "单位党委书记、主任 王某某同志", salutation, _BODY, _MORE, _MORE.replace("一年来", "这一年")]
+    assert sum(15 <= len(line) <= 16 for line in lines) >= 4
+    assert wrap_width(lines) is None
+    speeches = _mine("\n".join(lines))
+    assert len(speeches) == 1
+    assert speeches[0].salutation == salutation.rstrip(" :：").replace(" ", "")
+    # the same paragraphs wrapped at 24 characters are joined again
+    wrapped = [line[i:i + 24] for line in lines[4:] for i in range(0, len(line), 24)]
+    assert wrap_width(wrapped) == 24
+
+
+@pytest.mark.parametrize("mark", [" :", " ："])
+def test_a_forum_jammer_run_after_a_spaced_colon_keeps_the_salutation(mark: str) -> None:
+    text = ("在年度表彰会上的讲话\n同志们" + mark + " $ |2 R9 ~* D' K8 ?! f% R# c4 p 很高兴参加今天的表彰会，"
+            "向受表彰的先进集体和个人表示祝贺！" + _MORE + "\n" + _MORE)
+    speeches = _mine(text)
+    assert len(speeches) == 1
+    assert speeches[0].salutation == "同志们"
+    assert "R9" not in "".join(p for _, p in speeches[0].labels)
