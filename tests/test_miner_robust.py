@@ -43,3 +43,31 @@ def test_a_forum_jammer_run_after_a_spaced_colon_keeps_the_salutation(mark: str)
     assert len(speeches) == 1
     assert speeches[0].salutation == "同志们"
     assert "R9" not in "".join(p for _, p in speeches[0].labels)
+
+
+_NO_SALUTATION = [
+    "在全县重点项目建设推进会上的讲话",
+    "刚才，各乡镇、各部门汇报了今年重点项目的推进情况，讲得都很实在。总的看，全县项目建设势头良好，但也存在开工率不高、"
+    "要素保障不足等问题，必须引起我们高度重视。下面，我讲三点意见。",
+    "一、坚定信心，切实增强抓项目的紧迫感",
+    "项目是发展的生命线。我们要把抓项目作为推动高质量发展的总抓手，以项目建设的新成效检验干部作风。",
+    "二、突出重点，全力推动项目早开工早见效",
+    "要盯住年度目标，逐个项目排出时间表、路线图，确保按期开工、按期投产。",
+    "三、压实责任，营造全力抓项目的浓厚氛围",
+    "各级各部门要把责任扛在肩上，领导干部要带头包抓重点项目，一线解决问题。",
+]
+
+
+@pytest.mark.parametrize("page_lines", [
+    ["2026-11-20 09:30  来源：某某县融媒体中心"],  # the noise table's info bar
+    ["来源：某某县人民政府  作者：某某"],
+    ["2026-11-20 09:30 某某县融媒体中心"],  # no label the table knows: the head reads past it
+    ["2026年11月20日", "县政府办公室 发布"],
+])
+def test_page_lines_above_the_title_of_a_speech_without_salutation(page_lines: list[str]) -> None:
+    plain = _mine("\n".join(_NO_SALUTATION))
+    speeches = _mine("\n".join([*page_lines, *_NO_SALUTATION]))
+    assert len(plain) == len(speeches) == 1
+    assert speeches[0].title == "在全县重点项目建设推进会上的讲话"
+    assert speeches[0].skeleton() == plain[0].skeleton()
+    assert len(speeches[0].directives) == 3

@@ -67,10 +67,15 @@ def read_head(paragraphs: list[str], speech: Speech,
     sal_at = _salutation_index(paragraphs)
     if sal_at is not None and 0 < sal_at <= _HEAD_GAP and all(_head_like(p) for p in paragraphs[:sal_at]):
         i = _read_head_lines(paragraphs[:sal_at], speech, labels)
-    elif paragraphs and _looks_like_title(paragraphs, 0):
-        speech.title = clean_title_line(paragraphs[0].strip("*# ")) or None
-        labels.append(("title", paragraphs[0]))
-        i = 1
+    elif paragraphs and (k := _title_after_page_lines(paragraphs)) is not None:
+        for line in paragraphs[:k]:  # a date or source line the cleaner did not know, above the title
+            date = DATE_LINE.match(line)
+            if date and speech.date is None:
+                speech.date = date.group(1).replace(" ", "")
+            labels.append(("meta", line))
+        speech.title = clean_title_line(paragraphs[k].strip("*# ")) or None
+        labels.append(("title", paragraphs[k]))
+        i = k + 1
     while i < len(paragraphs) and i < 5:
         para = paragraphs[i]
         date = DATE_LINE.match(para)
@@ -104,6 +109,24 @@ def read_head(paragraphs: list[str], speech: Speech,
     return paragraphs, i
 
 
+_PAGE_LINE = re.compile(r"来源[:：]|作者[:：]|发布|浏览|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+
+
+def _title_after_page_lines(paragraphs: list[str]) -> int | None:
+    """The title's index: the first paragraph, or one after up to two short page lines (a date,
+    a source) when it names a speech."""
+    if _looks_like_title(paragraphs, 0):
+        return 0
+    for k in (1, 2):
+        if k >= len(paragraphs) or not all(
+                len(p) <= 40 and _head_like(p) and _PAGE_LINE.search(p) for p in paragraphs[:k]):
+            return None
+        if _looks_like_title(paragraphs, k) and _SPEECH_TITLE.search(paragraphs[k]):
+            return k
+    return None
+
+
+_SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲稿|报告|贺词|演讲|开幕词|闭幕词)(?:稿|全文)?$")
 _TITLE_WORDS = re.compile(r"讲话|致辞|报告|发言|在.{2,40}上|会议|方针|任务|问题|宪政|讲稿|总结|结论|开场白|开幕词|闭幕词|贺词")
 
 
