@@ -71,3 +71,43 @@ def test_page_lines_above_the_title_of_a_speech_without_salutation(page_lines: l
     assert speeches[0].title == "在全县重点项目建设推进会上的讲话"
     assert speeches[0].skeleton() == plain[0].skeleton()
     assert len(speeches[0].directives) == 3
+
+
+def _wrap(paragraphs: list[str], width: int) -> str:
+    return "\n".join(p[i:i + width] for p in paragraphs for i in range(0, len(p), width))
+
+
+_BLURB = "这是一篇关于冬季安全生产工作的讲话稿，供各单位在部署工作时学习参考使用，请结合本地实际情况认真抓好贯彻落实工作。"
+
+
+@pytest.mark.parametrize("salutation_line", ["同志们：", "在全县冬季安全生产工作会议上的讲话【篇一】 同志们："])
+def test_a_sentence_ending_at_the_margin_does_not_swallow_the_salutation(salutation_line: str) -> None:
+    """Hard-wrapped, a paragraph whose last sentence ends exactly at the margin looks as if it
+    ran on; a salutation line after it opens a paragraph all the same."""
+    assert len(_BLURB) % 28 == 0
+    body = [_BLURB, salutation_line, *_NO_SALUTATION[1:]]
+    speeches = _mine(_wrap(body, 28))
+    assert len(speeches) == 1
+    assert speeches[0].salutation == "同志们"
+    assert len(speeches[0].directives) == 3
+
+
+@pytest.mark.parametrize("width", [28, 30])
+def test_a_title_near_the_margin_is_not_run_into_the_first_heading(width: int) -> None:
+    title = "第一篇：在全县冬季安全生产工作推进会议上的讲话（摘要）" + "稿" * (width - 28)
+    assert len(title) == width - 1  # the title reaches the margin
+    body = [title, *(p for p in _NO_SALUTATION[2:])]
+    speeches = _mine(_wrap(body, width))
+    assert len(speeches) == 1
+    assert [u.heading[:4] for u in speeches[0].directives] == ["坚定信心", "突出重点", "压实责任"]
+
+
+def test_a_space_of_the_source_at_a_wrapped_line_start_is_no_indent() -> None:
+    para = ("要盯住年度目标，逐个项目排出时间表、路线图，确保按期开工" + " 按期投产，各级各部门要把责任扛在肩上，"
+            "领导干部要带头包抓重点项目， 一线解决问题，确保全年目标任务圆满完成。")
+    assert para[28] == " "
+    lines = _wrap([_NO_SALUTATION[0], *_NO_SALUTATION[1:3], para, *_NO_SALUTATION[4:]], 28).split("\n")
+    assert any(line.startswith(" ") for line in lines)
+    speeches = _mine("\n".join(lines))
+    first = speeches[0].directives[0]
+    assert len(first.body) == 1  # one paragraph, not broken at the source's space

@@ -58,9 +58,20 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _opens_paragraph(line: str) -> bool:
+    """A numbered line, or one holding a salutation with its colon near its start (同志们： /
+    …的讲话【篇一】 同志们：), opens a paragraph when what stands before it has ended."""
     from ..numbering import find_ordinal
+    from .starts import SAL_START, find_salutation, split_glued
 
-    return find_ordinal(line.strip()) is not None
+    line = line.strip()
+    return find_ordinal(line) is not None or (bool(SAL_START.match(line)) and find_salutation(line) is not None) or (
+        len(split_glued(line)) > 1)
+
+
+def _unpunctuated(current: list[str]) -> bool:
+    """One line without a clause mark so far: a title or a heading line, which a numbered line
+    does not continue."""
+    return len(current) == 1 and not re.search(r"[，,。！？!?；;、]", current[0])
 
 
 def rejoin(text: str, *, force: bool = False) -> str:
@@ -90,9 +101,11 @@ def rejoin(text: str, *, force: bool = False) -> str:
             if not (force and last_full and not ends_sentence):
                 flush()
             continue
-        indented = line.startswith(("\u3000", "  ")) or (len(line) > 1 and line[0] == " ")
-        if current and (indented or (ends_sentence and _opens_paragraph(line[:40]))):
-            flush()  # an indented line, or a numbered one after a full stop, opens a paragraph
+        # one space after a full line cut in mid-sentence is the source's own space, no indent
+        indented = line.startswith(("\u3000", "  ")) or (len(line) > 1 and line[0] == " " and (
+            not current or ends_sentence or not last_full))
+        if current and (indented or ((ends_sentence or _unpunctuated(current)) and _opens_paragraph(line[:40]))):
+            flush()  # an indented line, or a numbered one or a salutation after a full stop or a title, opens a paragraph
         current.append(line.strip() if current else line.strip("\u3000 "))
         last_full = len(line) >= width - slack
         if not last_full:

@@ -34,7 +34,7 @@ SALUTATION_STRICT = re.compile(
 SALUTATION_SOFT = re.compile(
     rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*(?:{_SOFT_UNIT}|{_ROLE_UNIT})){{0,6}}(?:\s*[，,、]\s*{_SOFT_UNIT})?)"
     rf"\s*(?:[，,](?=\S)|[！!])")  # 各位老师，各位家长，亲爱的同学们！ may stand alone
-_SAL_START = re.compile(r"尊敬的|敬重的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
+SAL_START = re.compile(r"尊敬的|敬重的|亲爱的|可亲的|敬爱的|各位|同志们|朋友们|女士们|同学们|老师们|全体")
 _TITLE_END = re.compile(r"(?:讲话|致辞|发言|讲稿|发言稿|讲话稿|报告|贺词|演讲|演讲稿|主持词|总结)$|】$")
 _TITLE_WORDS = re.compile(r"讲话|致辞|发言|讲稿|报告|贺词|演讲|主持词|典礼|会议|大会")
 _INDEX = re.compile(r"(?:\s*篇\s*[一二三四五六七八九十\d]{1,3}|【[一二三四五六七八九十\d]{1,3}】|"
@@ -72,11 +72,11 @@ def split_glued(paragraph: str) -> list[str]:
     lead = _LEAD_IN.search(paragraph)
     if lead and find_salutation(paragraph[lead.end():]):
         return [paragraph[: lead.end()].strip(), paragraph[lead.end():].strip()]
-    for m in _SAL_START.finditer(paragraph[:160]):
+    for m in SAL_START.finditer(paragraph[:160]):
         k = m.start()
         head = paragraph[:k].strip()
         bare = _TITLE_TAIL.sub("", head)
-        if _PLAIN_HEAD.fullmatch(head) and not _SAL_START.match(head) and find_salutation(paragraph[k:]):
+        if _PLAIN_HEAD.fullmatch(head) and not SAL_START.match(head) and find_salutation(paragraph[k:]):
             return [head, paragraph[k:].strip()]
         if not head or not (_TITLE_END.search(head) or _TITLE_END.search(bare)) or not _title_like(
                 bare.strip("【】[]")):
