@@ -111,3 +111,16 @@ def test_a_space_of_the_source_at_a_wrapped_line_start_is_no_indent() -> None:
     speeches = _mine("\n".join(lines))
     first = speeches[0].directives[0]
     assert len(first.body) == 1  # one paragraph, not broken at the source's space
+
+
+@pytest.mark.parametrize("groups", [["各位代表、", "同志们："], ["各位委员，", "同志们："]])
+def test_a_salutation_set_over_two_lines_under_a_title_at_the_margin_of_a_pdf(groups: list[str]) -> None:
+    from tests.pdfmaker import WIDTH, make_pdf
+
+    title = "在某某县第十九届人民代表大会第一次会议闭幕式上的讲话"
+    assert WIDTH - 3 <= len(title) <= WIDTH  # the title's line reaches the margin
+    pdf = make_pdf([title, *groups, *_NO_SALUTATION[1:]])
+    speeches = mine_bytes(pdf, "s.pdf").speeches
+    assert len(speeches) == 1
+    assert speeches[0].title == title
+    assert speeches[0].salutation == "".join(groups).rstrip("：")

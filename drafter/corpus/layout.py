@@ -64,8 +64,11 @@ def _opens_paragraph(line: str) -> bool:
     from .starts import SAL_START, find_salutation, split_glued
 
     line = line.strip()
-    return find_ordinal(line) is not None or (bool(SAL_START.match(line)) and find_salutation(line) is not None) or (
-        len(split_glued(line)) > 1)
+    if SAL_START.match(line) and (find_salutation(line) is not None or (
+            # the first groups of a salutation set over lines: 各位代表、 / 同志们：
+            len(line) <= 30 and line.endswith(("、", "，", ",")) and find_salutation(line + "同志们：") is not None)):
+        return True
+    return find_ordinal(line) is not None or len(split_glued(line)) > 1
 
 
 def _unpunctuated(current: list[str]) -> bool:
