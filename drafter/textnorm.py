@@ -7,6 +7,7 @@ Chinese text; decimals (98.4), thousands (1,000), times (13:50), URLs and Latin 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 # --- the one CJK and sentence toolkit: every module takes its ranges and splitting from here ---
@@ -73,12 +74,36 @@ def has_cjk(text: str) -> bool:
     return any(_in(ch, _CJK_RANGES) for ch in text)
 
 
-@cache
-def _spacing() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+_SPACES = " \t\u00a0"
+_LATIN_SIDE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%")
+
+
+def _drop_runs(text: str, spaces: str, left: Callable[[str], bool], right: Callable[[str], bool]) -> str:
+    """``re.sub(f"(?<=[L])[{spaces}]+(?=[R])", "", text)``, without compiling a class over the
+    CJK block: at each space with a left-side character before it, the longest run of spaces
+    that a right-side character follows goes."""
+    out: list[str] = []
+    last, p, n = 0, 0, len(text)
+    while p < n:
+        if text[p] in spaces and p > 0 and left(text[p - 1]):
+            q = p
+            while q < n and text[q] in spaces:
+                q += 1
+            end = next((e for e in range(q, p, -1) if e < n and right(text[e])), None)
+            if end is not None:
+                out.append(text[last:p])
+                last = p = end
+                continue
+        p += 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _remove_spacing(text: str) -> str:
     """Spaces between Chinese text, after it before Latin, and before it after Latin."""
-    return (re.compile(f"(?<=[{_ZH}])[ \t\u00a0\u3000]+(?=[{_ZH}])"),
-            re.compile(f"(?<=[{_ZH}])[ \t\u00a0]+(?=[0-9A-Za-z%])"),
-            re.compile(f"(?<=[0-9A-Za-z%.])[ \t\u00a0]+(?=[{_ZH}])"))
+    text = _drop_runs(text, _SPACES + "\u3000", _is_zh, _is_zh)
+    text = _drop_runs(text, _SPACES, _is_zh, _LATIN_SIDE.__contains__)
+    return _drop_runs(text, _SPACES, lambda ch: ch in _LATIN_SIDE or ch == ".", _is_zh)
 
 
 @cache
@@ -172,8 +197,7 @@ def normalize_zh(text: str) -> str:
     out.append(text[last:])
     text = "".join(out)
     if " " in text or "\u3000" in text:  # tabs and no-break spaces are spaces by now
-        for spaces in _spacing():
-            text = spaces.sub("", text)
+        text = _remove_spacing(text)
     text = _ELLIPSIS.sub(lambda m: "……" if _context_is_zh(text, m.start(), m.end()) else m.group(0),
                          text)
     return text
@@ -222,15 +246,21 @@ def _pair_straight_quotes(text: str) -> str:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 
 
+# Up to this length a text is counted character by character: a start that counts only headings
+# and short paragraphs never compiles the class regexes, which pay off on long texts.
+_SHORT = 300
+
+
 def word_count(text: str) -> int:
     """Count like a word processor's Chinese 字数: each CJK character or full-width mark is
     one, each run of Latin letters or digits (a "word", 12.5% or GDP) is one."""
-    return len(_class_re(_ZH).findall(text)) + len(_ASCII_WORD.findall(text))
+    zh = sum(map(_is_zh, text)) if len(text) <= _SHORT else len(_class_re(_ZH).findall(text))
+    return zh + len(_ASCII_WORD.findall(text))
 
 
 def hanzi_count(text: str) -> int:
     """CJK ideographs only (no punctuation): the length measure for parallel headings."""
-    return len(_class_re(_CJK).findall(text))
+    return sum(map(is_cjk, text)) if len(text) <= _SHORT else len(_class_re(_CJK).findall(text))
 
 
 def one_line(text: str) -> str:
