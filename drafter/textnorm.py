@@ -246,21 +246,30 @@ def _pair_straight_quotes(text: str) -> str:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 
 
-# Up to this length a text is counted character by character: a start that counts only headings
-# and short paragraphs never compiles the class regexes, which pay off on long texts.
-_SHORT = 300
+# Counting by regex needs its class compiled (about a millisecond each, at first use); counting
+# character by character costs five times more per character. Short texts are counted by hand
+# until this many characters have been, so a command that counts a few headings never compiles
+# the classes, and a long draft compiles them once.
+_BY_HAND = [4000]
+
+
+def _by_hand(text: str) -> bool:
+    if len(text) > 300 or _BY_HAND[0] <= 0:
+        return False
+    _BY_HAND[0] -= len(text)
+    return True
 
 
 def word_count(text: str) -> int:
     """Count like a word processor's Chinese 字数: each CJK character or full-width mark is
     one, each run of Latin letters or digits (a "word", 12.5% or GDP) is one."""
-    zh = sum(map(_is_zh, text)) if len(text) <= _SHORT else len(_class_re(_ZH).findall(text))
+    zh = sum(map(_is_zh, text)) if _by_hand(text) else len(_class_re(_ZH).findall(text))
     return zh + len(_ASCII_WORD.findall(text))
 
 
 def hanzi_count(text: str) -> int:
     """CJK ideographs only (no punctuation): the length measure for parallel headings."""
-    return sum(map(is_cjk, text)) if len(text) <= _SHORT else len(_class_re(_CJK).findall(text))
+    return sum(map(is_cjk, text)) if _by_hand(text) else len(_class_re(_CJK).findall(text))
 
 
 def one_line(text: str) -> str:

@@ -60,16 +60,23 @@ _EDGES = "\u33ff\u3400\u4dbf\u4dc0\u4e00\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\u2f
 _TEXT = st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1 \t.,%"), max_size=40)
 
 
-@given(st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1 .%"), min_size=280, max_size=330))
-def test_counts_agree_on_both_sides_of_the_short_text_cut(text: str) -> None:
-    """Short texts are counted character by character, long ones by regex: the same counts."""
+@given(st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1 .%"), min_size=0, max_size=330))
+def test_counts_agree_by_hand_and_by_regex(text: str) -> None:
+    """Short texts are counted character by character until a budget is spent, then by regex:
+    the same counts either way."""
     import re
 
     from drafter import textnorm
 
-    assert hanzi_count(text) == len(re.findall(f"[{textnorm.CJK}]", text))
-    assert word_count(text) == len(re.findall(f"[{textnorm._ZH}]", text)) + len(
-        re.findall(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*", text))
+    expected = (len(re.findall(f"[{textnorm.CJK}]", text)),
+                len(re.findall(f"[{textnorm._ZH}]", text)) + len(re.findall(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*", text)))
+    saved = textnorm._BY_HAND[0]
+    try:
+        for budget in (10**9, 0):
+            textnorm._BY_HAND[0] = budget
+            assert (hanzi_count(text), word_count(text)) == expected
+    finally:
+        textnorm._BY_HAND[0] = saved
 
 
 @given(_TEXT)
