@@ -117,3 +117,14 @@ def test_spacing_removal_agrees_with_its_regexes(text: str) -> None:
                  f"(?<=[0-9A-Za-z%.])[ \t\u00a0]+(?=[{zh}])"):
         expected = re.sub(rule, "", expected)
     assert textnorm._remove_spacing(text) == expected
+
+
+def test_cjk_predicates_agree_with_the_regex_classes_on_every_bmp_character() -> None:
+    import re
+
+    from drafter import textnorm
+
+    cjk, zh = re.compile(f"[{textnorm.CJK}]"), re.compile(f"[{textnorm._ZH}]")
+    every = "".join(map(chr, range(0x10000)))
+    assert [c for c in every if textnorm.is_cjk(c) != bool(cjk.match(c))] == []
+    assert [c for c in every if textnorm._is_zh(c) != bool(zh.match(c))] == []
