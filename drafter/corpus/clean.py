@@ -108,7 +108,7 @@ def strip_markup(text: str, *, markdown: bool = False) -> str:
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # One note may hold several syllables: 清单(qīng dān); at least one carries a tone mark.
 _PINYIN = LazyRegex(rf"(?<=[{CJK}])\s?[(（]\s*(?=[a-zü{_TONED} ]*[{_TONED}])[a-zü{_TONED}]+(?: [a-zü{_TONED}]+)*\s*[)）]",
-                    needs="(（")
+                    needs=_TONED)  # a note always holds a tone mark: text without one has none
 
 
 def strip_pinyin(text: str) -> str:
