@@ -135,7 +135,7 @@ def _read_header(path: Path) -> dict[str, str]:
     from .reading import read_limited
 
     try:
-        head = read_limited(path, limit=1024 * 1024, what="模板文件").decode("utf-8")[:4000]
+        head = read_limited(path, limit=1024 * 1024, what="模板文件").decode("utf-8")
     except (DrafterError, UnicodeDecodeError):
         return {}
     match = _HEADER.match(head)

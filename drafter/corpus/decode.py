@@ -6,8 +6,8 @@ import codecs
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import CorpusError
 from .. import textnorm
+from ..errors import CorpusError
 
 
 @lru_cache(maxsize=1)
