@@ -90,22 +90,26 @@ _LATIN_SIDE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 def _drop_runs(text: str, spaces: str, left: Callable[[str], bool], right: Callable[[str], bool]) -> str:
     """``re.sub(f"(?<=[L])[{spaces}]+(?=[R])", "", text)``, without compiling a class over the
     CJK block: at each space with a left-side character before it, the longest run of spaces
-    that a right-side character follows goes."""
+    that a right-side character follows goes. Only the runs of spaces are visited."""
     out: list[str] = []
-    last, p, n = 0, 0, len(text)
-    while p < n:
-        if text[p] in spaces and p > 0 and left(text[p - 1]):
-            q = p
-            while q < n and text[q] in spaces:
-                q += 1
-            end = next((e for e in range(q, p, -1) if e < n and right(text[e])), None)
-            if end is not None:
-                out.append(text[last:p])
-                last = p = end
-                continue
-        p += 1
+    last, n = 0, len(text)
+    for run in _space_runs(spaces).finditer(text):
+        p, q = run.span()
+        while p < q:
+            if p > 0 and left(text[p - 1]):
+                end = next((e for e in range(q, p, -1) if e < n and right(text[e])), None)
+                if end is not None:
+                    out.append(text[last:p])
+                    last = p = end
+                    continue
+            p += 1
     out.append(text[last:])
     return "".join(out)
+
+
+@cache
+def _space_runs(spaces: str) -> re.Pattern[str]:
+    return re.compile(f"[{spaces}]+")
 
 
 def _remove_spacing(text: str) -> str:
