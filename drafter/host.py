@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from .errors import OutlineError, Problem
 from .loader import LoadedOutline, load_outline
 from .render import ContextBuilder, Node, RenderResult, open_in, render_outline, run_template
 from .templating import make_environment, template_dirs
+
+if TYPE_CHECKING:
+    from .document import Document
 
 HOST_TEMPLATES = {"会议": "host/meeting.j2", "仪式": "host/ceremony.j2"}
 _TITLE_WORDS = re.compile(
@@ -59,6 +62,11 @@ def short_heading(heading: str) -> str:
     without a leading 要, which reads badly after 从."""
     first = re.split(r"[，,；;。：:！？]", heading, maxsplit=1)[0].strip() or heading
     return first[1:] if first.startswith("要") and len(first) > 3 else first
+
+
+def directive_headings(document: Document) -> list[str]:
+    """The speech's top-level directives as the host sums them up: each one's run-in heading or text."""
+    return [b.runin or b.text for b in document.blocks if b.part == "directives" and b.level == 1]
 
 
 class AgendaEntry(TypedDict):
@@ -141,13 +149,16 @@ def _check_host(loaded: LoadedOutline) -> None:
                 hint="职务和姓名之间空一格，如“市委副书记、市长 王某某”；姓名未定时写“〔待补〕”")])
 
 
-def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None = None) -> RenderResult:
-    """The host's script for the outline's meeting, as a Document."""
+def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None = None,
+                speech: RenderResult | None = None) -> RenderResult:
+    """The host's script for the outline's meeting, as a Document; ``speech``: the outline's speech,
+    when the caller has rendered it already (with the same template folders)."""
     from .document import MarkupError, parse_markup
     from .errors import TemplateError
 
     _check_host(loaded)
-    speech = render_outline(loaded, extra_template_dirs=extra_template_dirs)
+    if speech is None:
+        speech = render_outline(loaded, extra_template_dirs=extra_template_dirs)
     dirs = template_dirs(extra_template_dirs)
     builder = ContextBuilder(loaded)
     ctx = builder.build()
@@ -155,13 +166,12 @@ def render_host(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | None
     speaker_ref = person_ref(ctx["speaker"]) or builder.markers.add("speaker", "讲话人")
     items = (_given_agenda(ctx, meta, speaker_ref) if ctx["meeting"]["agenda"]
              else derive_agenda(ctx, meta, speaker_ref))
-    top = [b for b in speech.document.blocks if b.part == "directives" and b.level == 1]
     _, speaker_name = split_person(ctx["speaker"])
     host = {
         "items": items,
         "speaker_ref": speaker_ref,
         "speaker_short": f"{speaker_name}同志" if speaker_name else speaker_ref,
-        "directives": [short_heading(b.runin or b.text) for b in top],
+        "directives": [short_heading(heading) for heading in directive_headings(speech.document)],
         "register": meta.get("host", "会议"),
         "speech_kind": main_speech_kind(meta),
         "verb": meta.get("host_verb", "召开"),

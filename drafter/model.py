@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, ClassVar, TypeVar
 
 from .numbering import TRANSITION_ALIASES, OrdinalStyle, style_of
+from .templating import DEFAULT_TYPE
 from .unit import normalize_level
 
 Text = str | None
@@ -190,7 +191,7 @@ class LintSettings(Part):
 class Outline(Part):
     """A speech outline: the written fields, each normalised (see build)."""
 
-    template: str = "deploy"
+    template: str = DEFAULT_TYPE
     title: str | tuple[str, ...] | None = None
     subtitle: Text = None
     speaker: Text = None

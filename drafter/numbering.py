@@ -269,22 +269,20 @@ def _typed_pattern(key: str, spec: StyleSpec) -> str:
     return "|".join(dict.fromkeys(out))
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    typed: list[tuple[str, re.Pattern[str]]]
-    found: list[tuple[str, re.Pattern[str]]]
+_COMPILED: dict[tuple[str, tuple[tuple[str, int], ...]], list[tuple[str, re.Pattern[str]]]] = {}
 
 
-_COMPILED: dict[tuple[tuple[str, int], ...], _Patterns] = {}
-
-
-def _patterns() -> _Patterns:
-    key = tuple((k, id(spec)) for k, spec in STYLES.items())
+def _compiled(which: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Each style's ``typed`` patterns (a writer's headings) or ``found`` ones (an archive's
+    paragraphs), compiled once per set of styles; the renderer needs only the first."""
+    key = (which, tuple((k, id(spec)) for k, spec in STYLES.items()))
     got = _COMPILED.get(key)
     if got is None:
-        got = _COMPILED[key] = _Patterns(
-            [(k, re.compile(rf"^\s*(?:{_typed_pattern(k, s)})(?!\d)\s*")) for k, s in STYLES.items()],
-            [(k, re.compile(s.found)) for k, s in STYLES.items() if s.found is not None])
+        if which == "typed":
+            got = [(k, re.compile(rf"^\s*(?:{_typed_pattern(k, s)})(?!\d)\s*")) for k, s in STYLES.items()]
+        else:
+            got = [(k, re.compile(s.found)) for k, s in STYLES.items() if s.found is not None]
+        _COMPILED[key] = got
     return got
 
 
@@ -304,7 +302,7 @@ def typed_ordinal(text: str) -> tuple[str, str] | None:
     found = ""
     rest = text
     for _ in range(3):
-        for key, pattern in _patterns().typed:
+        for key, pattern in _compiled("typed"):
             m = pattern.match(rest)
             if m and m.end() < len(rest) and _typed_here(key, rest, m.end()):
                 found += m.group(0).strip()
@@ -335,7 +333,7 @@ def _word_index(words: Mapping[int, tuple[str, ...]], word: str) -> int:
 
 def find_ordinal(paragraph: str) -> Ordinal | None:
     """The ordinal opening a paragraph of an archive, of the first style in rank order."""
-    for key, pattern in _patterns().found:
+    for key, pattern in _compiled("found"):
         m = pattern.match(paragraph)
         if not m:
             continue

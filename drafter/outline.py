@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from .numbering import STYLE_ALIASES, TRANSITION_ALIASES, TRANSITION_STYLES, OrdinalStyle
+from .templating import DEFAULT_TYPE
 from .unit import LEVEL_ALIASES, LEVELS, normalize_level
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ class LintSettings(_Model):
 class Outline(_Model):
     """A speech outline. Only what you write is used; the template fills the rest."""
 
-    template: str = Field("deploy", title="会议类型", description="会议类型（模板名），如 deploy，见 drafter templates")
+    template: str = Field(DEFAULT_TYPE, title="会议类型", description="会议类型（模板名），如 deploy，见 drafter templates")
     title: str | list[str] | None = Field(
         None, title="标题", description="标题（名词短语），如“在全市重点项目建设推进会上的讲话”；留空则按会议名称生成；写成列表可自己分行")
     subtitle: Text = Field(None, title="副标题", description="副标题，如“——在……上的讲话”（用于论点式标题）")

@@ -16,7 +16,13 @@ from .loader import LoadedOutline, format_path, load_outline, split_path
 from .render_context import ContextBuilder, Markers, Node
 from .render_phrases import as_clause, format_date, growth_phrase, short_title
 from .render_template import run_template
-from .templating import TemplateInfo, make_environment, resolve_template, template_dirs
+from .templating import (
+    DEFAULT_TYPE,
+    TemplateInfo,
+    make_environment,
+    resolve_template,
+    template_dirs,
+)
 
 if TYPE_CHECKING:
     from .document import Document
@@ -38,7 +44,7 @@ def render_outline(loaded: LoadedOutline, *, extra_template_dirs: list[Path] | N
 
     dirs = template_dirs(extra_template_dirs)
     try:
-        info = resolve_template(template or loaded.outline.template or "deploy", dirs)
+        info = resolve_template(template or loaded.outline.template or DEFAULT_TYPE, dirs)
     except TemplateError as exc:
         if template is None:
             pos = loaded.positions.of_value(("template",))

@@ -27,6 +27,7 @@ from .numbering import (
 from .occasions import fitting_occasion, parse_date
 from .render_phrases import as_clause, format_date, growth_phrase, plain_number, short_title
 from .slots import slot_name
+from .templating import DEFAULT_TYPE
 from .textnorm import one_line
 from .unit import resolve_unit
 
@@ -329,7 +330,7 @@ class ContextBuilder:
             "reminders", "transition", "unit", "title", "meeting"))
         ctx["title"] = self.title()
         ctx["unit"] = self.unit()
-        ctx["template"] = o.template or "deploy"
+        ctx["template"] = o.template or DEFAULT_TYPE
         # format_date keeps what is not a date as the writer's text; open or empty: a marker.
         ctx["date"] = self.text(format_date(o.date), "date", title_of("Outline", "date"),
                                 "date" in o.written)

@@ -284,3 +284,41 @@ def test_docx_pair_with_a_title_on_two_lines(write, tmp_path: Path) -> None:  # 
     assert runner.invoke(app, ["render", str(changed), "--host", "-o", str(other)]).exit_code == 0
     found = runner.invoke(app, ["lint", str(speech), str(other), "--format", "json"])
     assert '"D150"' in found.output
+
+
+@pytest.mark.parametrize("style", ["一、", "第一，", "首先", "一是"])
+def test_outline_pack_agrees_in_every_top_level_numbering(style: str, tmp_path: Path) -> None:
+    """The host sums up the speech's own directives, whatever ordinals the speech shows them with
+    (the check once mined the rendered speech back and misread 首先/其次 as nested points)."""
+    from drafter.lint import lint_paths
+
+    source = next(p for p in OUTLINES if p.stem == "mobilize").read_text(encoding="utf-8")
+    kept = [line for line in source.splitlines() if not line.startswith("numbering:")]
+    outline = tmp_path / "o.yaml"
+    outline.write_text("\n".join([*kept, f"numbering: [{style}]", ""]), encoding="utf-8")
+    assert not [f for f in lint_paths([str(outline)]) if f.code.startswith("D15")]
+
+
+def test_outline_pack_finds_a_host_template_that_miscounts(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    """A writer's own host template that fixes the count and the list disagrees with the speech."""
+    from drafter.lint import lint_paths
+    from drafter.templating import builtin_template_dir
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    host_dir = tmp_path / "config" / "drafter" / "templates" / "host"
+    host_dir.mkdir(parents=True)
+    builtin = builtin_template_dir() / "host"
+    shutil.copy(builtin / "_items.j2", host_dir)
+    frame = (builtin / "meeting.j2").read_text(encoding="utf-8")
+    assert "{{ ds|join_cn }}{{ ds|length|cn_count }}个方面" in frame
+    (host_dir / "meeting.j2").write_text(
+        frame.replace("{{ ds|join_cn }}{{ ds|length|cn_count }}个方面", "统一思想和狠抓落实五个方面"),
+        encoding="utf-8")
+    outline = next(p for p in OUTLINES if p.stem == "deploy")
+    found = [f for f in lint_paths([str(outline)]) if f.code.startswith("D15")]
+    headings = _top_headings(outline)
+    assert sorted(f.code for f in found) == ["D152"] + ["D153"] * len(headings)
+    assert any(f.code == "D152" and f"实际有{len(headings)}点" in f.message for f in found)
+    assert sorted(f.message for f in found if f.code == "D153") == sorted(
+        f"讲话稿第{n}点“{h}”没有出现在主持词对讲话的概括中" for n, h in enumerate(headings, 1))

@@ -179,3 +179,13 @@ def test_scaffold_facts_in_the_headers_name_real_outline_fields() -> None:
                 assert set(value.split()) <= paths, (info.id, key, value)
             elif key != "plain_body":
                 assert key in paths, (info.id, key)
+
+
+@pytest.mark.parametrize(("name", "ok"), [
+    ("deploy", True), ("防汛", True), ("work-safety", True), ("a_1", True),
+    ("", False), ("_partial", False), ("-x", False), ("../deploy", False), ("a/b", False),
+    ("deploy\n", False), ("dé", False), ("１", False), ("a.b", False)])
+def test_meeting_type_ids(name: str, ok: bool) -> None:
+    from drafter.templating import _name_ok
+
+    assert _name_ok(name) is ok

@@ -60,6 +60,25 @@ _EDGES = "\u33ff\u3400\u4dbf\u4dc0\u4e00\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\u2f
 _TEXT = st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1 \t.,%"), max_size=40)
 
 
+@given(st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1 .%"), min_size=0, max_size=330))
+def test_counts_agree_by_hand_and_by_regex(text: str) -> None:
+    """Short texts are counted character by character until a budget is spent, then by regex:
+    the same counts either way."""
+    import re
+
+    from drafter import textnorm
+
+    expected = (len(re.findall(f"[{textnorm.CJK}]", text)),
+                len(re.findall(f"[{textnorm._ZH}]", text)) + len(re.findall(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*", text)))
+    saved = textnorm._BY_HAND[0]
+    try:
+        for budget in (10**9, 0):
+            textnorm._BY_HAND[0] = budget
+            assert (hanzi_count(text), word_count(text)) == expected
+    finally:
+        textnorm._BY_HAND[0] = saved
+
+
 @given(_TEXT)
 @example("")
 def test_cjk_predicates_agree_with_the_regex_classes(text: str) -> None:
@@ -77,12 +96,35 @@ def test_cjk_predicates_agree_with_the_regex_classes(text: str) -> None:
     assert textnorm.CJK_RE.pattern == cjk.pattern
 
 
-@given(_TEXT)
-def test_spacing_rules_need_a_space_to_change_anything(text: str) -> None:
-    """normalize_zh skips its spacing regexes for a text with no space left in it (tabs and
-    no-break spaces have become spaces by then)."""
+_SPACED = st.text(alphabet=st.sampled_from(_EDGES + "中文。，a1A%. \t\u00a0\u3000"), max_size=40)
+
+
+@given(_SPACED)
+@example("中 \u3000A")
+@example("中\u3000\u3000A")
+@example("A \u3000 中")
+@example("中 文 a 1. 中")
+def test_spacing_removal_agrees_with_its_regexes(text: str) -> None:
+    """normalize_zh drops spaces by scanning (no CJK class to compile at start-up); the result
+    is the three substitutions it replaced, applied in turn."""
+    import re
+
     from drafter import textnorm
 
-    if not any(space in text for space in " \t\u00a0\u3000"):
-        for spaces in textnorm._spacing():
-            assert spaces.sub("", text) == text
+    zh = textnorm._ZH
+    expected = text
+    for rule in (f"(?<=[{zh}])[ \t\u00a0\u3000]+(?=[{zh}])", f"(?<=[{zh}])[ \t\u00a0]+(?=[0-9A-Za-z%])",
+                 f"(?<=[0-9A-Za-z%.])[ \t\u00a0]+(?=[{zh}])"):
+        expected = re.sub(rule, "", expected)
+    assert textnorm._remove_spacing(text) == expected
+
+
+def test_cjk_predicates_agree_with_the_regex_classes_on_every_bmp_character() -> None:
+    import re
+
+    from drafter import textnorm
+
+    cjk, zh = re.compile(f"[{textnorm.CJK}]"), re.compile(f"[{textnorm._ZH}]")
+    every = "".join(map(chr, range(0x10000)))
+    assert [c for c in every if textnorm.is_cjk(c) != bool(cjk.match(c))] == []
+    assert [c for c in every if textnorm._is_zh(c) != bool(zh.match(c))] == []

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lazyre import LazyRegex
 from ..textnorm import CJK, is_hanzi, normalize_zh
 from .decode import chinese_score, common_chars
 from .furniture import ends_page, last_prose_end, set_aside
@@ -25,8 +26,8 @@ PLACEHOLDER = "〔待补〕"
 # “?!” stands where 。”“ lost its lead byte. Example: 重中之重?!拔覀儗⑼七M集成電路 →
 # 重中之重。”“我們將推進集成電路.
 
-_MOJIBAKE_RUN = re.compile(rf"[?？]!?([{CJK}\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{{1,40}}?)"
-                           r"([\x40-\x7e])")
+_MOJIBAKE_RUN = LazyRegex(rf"[?？]!?([{CJK}\u2460-\u24ff\u3040-\u30ff\uff00-\uffef]{{1,40}}?)"
+                          r"([\x40-\x7e])", needs="?？")
 
 
 def _repair_run(core: str, trail: str) -> str | None:
@@ -106,7 +107,8 @@ def strip_markup(text: str, *, markdown: bool = False) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # One note may hold several syllables: 清单(qīng dān); at least one carries a tone mark.
-_PINYIN = re.compile(rf"(?<=[{CJK}])\s?[(（]\s*(?=[a-zü{_TONED} ]*[{_TONED}])[a-zü{_TONED}]+(?: [a-zü{_TONED}]+)*\s*[)）]")
+_PINYIN = LazyRegex(rf"(?<=[{CJK}])\s?[(（]\s*(?=[a-zü{_TONED} ]*[{_TONED}])[a-zü{_TONED}]+(?: [a-zü{_TONED}]+)*\s*[)）]",
+                    needs=_TONED)  # a note always holds a tone mark: text without one has none
 
 
 def strip_pinyin(text: str) -> str:
@@ -195,10 +197,10 @@ _ACRONYMS = ["GDP", "RCEP", "EWTP", "LED", "PPT", "CPI", "PPP", "5G", "AI"]
 _ACRONYM_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(a.lower() for a in _ACRONYMS) + r")(?![A-Za-z])")
 
 # Placeholders: X, x, xx, xxx, *, **, _ standing for a number or a name, next to Chinese.
-_PH_LETTERS = re.compile(rf"(?<![A-Za-z])[xX×]{{1,4}}(?![A-Za-z])(?=[{CJK}\d.—\-]|$)"
-                         rf"|(?<=[{CJK}\d])[xX×]{{1,4}}(?![A-Za-z])")
+_PH_LETTERS = LazyRegex(rf"(?<![A-Za-z])[xX×]{{1,4}}(?![A-Za-z])(?=[{CJK}\d.—\-]|$)"
+                        rf"|(?<=[{CJK}\d])[xX×]{{1,4}}(?![A-Za-z])", needs="xX×")
 _PH_STARS = re.compile(r"\*{1,3}")
-_PH_UNDERSCORE = re.compile(rf"(?<=[{CJK}])_+(?=[{CJK}])|_{{2,}}")
+_PH_UNDERSCORE = LazyRegex(rf"(?<=[{CJK}])_+(?=[{CJK}])|_{{2,}}", needs="_")
 _PH_DOTS = re.compile(r"^[.。…·]{6,}$", re.M)
 _PH_CIRCLES = re.compile(r"[○◯]{2,}")
 # Over-eager redaction of 市/省 inside words; only unambiguous compounds are restored.

@@ -6,8 +6,8 @@ import codecs
 from functools import lru_cache
 from pathlib import Path
 
+from .. import textnorm
 from ..errors import CorpusError
-from ..textnorm import CJK_RE
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +18,7 @@ def common_chars() -> frozenset[str]:
 
 def chinese_score(text: str) -> float:
     """Share of CJK characters that are common ones: near 1 for Chinese, low for garbage."""
-    cjk = CJK_RE.findall(text)
+    cjk = textnorm.CJK_RE.findall(text)  # compiled when first needed, not on import
     if not cjk:
         return 0.0
     common = common_chars()

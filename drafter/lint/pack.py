@@ -46,8 +46,9 @@ def _parse(paras: list[Paragraph]) -> Parsed:
 
 
 def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], ctx: Context,
-                    speech_name: str) -> None:
-    """Findings on the host script (ctx is the host's file)."""
+                    speech_name: str, headings: list[str] | None = None) -> None:
+    """Findings on the host script (ctx is the host's file); ``headings``: the speech's top-level
+    directives when they are known (a speech rendered from an outline), else the speech is mined."""
     host, speech = _parse(host_paras), _parse(speech_paras)
     hm, sm = _HOST_TITLE.match(host.title), _SPEECH_TITLE.match(speech.title)
     if hm and sm and hm.group(1) != sm.group(1):
@@ -68,14 +69,13 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
     summary = next(((p, m) for p in host_paras if (m := _SUMMARY.search(p.text))), None)
     if summary is None:
         return  # no summary to check: the speech need not be mined
-    from ..corpus.mine import mine_text
     from ..host import short_heading
     from ..numbering import cn_to_int
 
-    speeches = mine_text("\n".join(p.text for p in speech_paras), speech_name).speeches
-    if not speeches or not speeches[0].directives:
+    if headings is None:
+        headings = _mined_headings(speech_paras, speech_name)
+    if not headings:
         return
-    headings = [d.heading for d in speeches[0].directives]
     para, m = summary
     said = cn_to_int(m.group(2))
     if said is not None and said != len(headings):
@@ -88,19 +88,27 @@ def check_agreement(host_paras: list[Paragraph], speech_paras: list[Paragraph], 
                     column=m.start(1) + 1, fix="按讲话稿的意见标题改写这句概括")
 
 
+def _mined_headings(speech_paras: list[Paragraph], speech_name: str) -> list[str]:
+    from ..corpus.mine import mine_text
+
+    speeches = mine_text("\n".join(p.text for p in speech_paras), speech_name).speeches
+    return [d.heading for d in speeches[0].directives] if speeches else []
+
+
 def check_outline(speech: Speech, ctx: Context) -> None:  # D150–D153
     """The host's script rendered from the same outline agrees with the speech."""
     if speech.outline is None:
         return
     from ..export.text import export
-    from ..host import render_host
+    from ..host import directive_headings, render_host
     from .registry import Paragraph
 
-    host = render_host(speech.outline).document
+    host = render_host(speech.outline, speech=speech.result).document
     lines = [line for line in export(host).splitlines() if line.strip()]
     check_agreement([Paragraph(line.strip("\u3000"), None, f"主持词第{i}段")
                      for i, line in enumerate(lines, 1)],
-                    [Paragraph(p.text, None, p.label) for p in speech.paras if p.text], ctx, "讲话稿")
+                    [Paragraph(p.text, None, p.label) for p in speech.paras if p.text], ctx, "讲话稿",
+                    directive_headings(speech.result.document) if speech.result else None)
 
 
 def check_drafts(run: Run) -> list[Finding]:  # D150–D153

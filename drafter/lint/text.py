@@ -9,20 +9,26 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from ..lazyre import LazyRegex
 from ..textnorm import HANZI, SENTENCE, hanzi_count, word_count
 from .place import corrected_excerpt
 from .registry import Context, Paragraph, Speech, checks
 
 CJK = HANZI
 
-_PLACEHOLDER = re.compile(rf"〔待补[^〕]*〕|[×Xx]{{2,4}}(?![A-Za-z])|(?<=[{CJK}])[×Xx](?=[{CJK}])|(?<![A-Za-z])[Xx](?=[{CJK}]{{2}})|"
-                          rf"\*{{1,3}}(?=[{CJK}\d])|(?<=[{CJK}])\*{{1,3}}|_{{2,}}|(?<=[{CJK}])_(?=[{CJK}])|××|○○")
-_HALF_PUNCT = re.compile(rf"(?<=[{CJK}])[,;:?!](?!\d)|[,;:?!](?=[{CJK}])|(?<=[{CJK}])\(|\)(?=[{CJK}])")
+_PLACEHOLDER = LazyRegex(
+    rf"〔待补[^〕]*〕|[×Xx]{{2,4}}(?![A-Za-z])|(?<=[{CJK}])[×Xx](?=[{CJK}])|(?<![A-Za-z])[Xx](?=[{CJK}]{{2}})|"
+    rf"\*{{1,3}}(?=[{CJK}\d])|(?<=[{CJK}])\*{{1,3}}|_{{2,}}|(?<=[{CJK}])_(?=[{CJK}])|××|○○", needs="〔×Xx*_○")
+_HALF_PUNCT = LazyRegex(rf"(?<=[{CJK}])[,;:?!](?!\d)|[,;:?!](?=[{CJK}])|(?<=[{CJK}])\(|\)(?=[{CJK}])",
+                        needs=",;:?!()")
 _STRAIGHT_QUOTE = re.compile(r"[\"'‚‛„‟〝〞]")
 _INFORMAL_YEAR = re.compile(r"(?<![\d.年])([12]\d)年(?![内来间前后以里多代度底初中])")
-_STRAY_SPACE = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])|(?<=\d) +(?=年)")
-_STRAY_WIDE_SPACE = re.compile(rf"(?<=[{CJK}])\u3000+(?=[{CJK}])")
+_NARROW_SPACE = rf"(?<=[{CJK}]) +(?=[{CJK}])|(?<=\d) +(?=年)"
+_STRAY_SPACE = LazyRegex(_NARROW_SPACE, needs=" ")
+_STRAY_ANY_SPACE = LazyRegex(rf"{_NARROW_SPACE}|(?<=[{CJK}])\u3000+(?=[{CJK}])", needs=" \u3000")
 _SENTENCE = SENTENCE
+
+
 def check_paragraphs(paras: list[Paragraph], ctx: Context, *, rendered: bool = False) -> None:
     """Every paragraph-text rule (this module's and the typo list's), in registry order."""
     speech = Speech(paras, rendered=rendered)
@@ -81,10 +87,9 @@ def quotes(speech: Speech, ctx: Context) -> None:  # D105
 
 
 def stray_spaces(speech: Speech, ctx: Context) -> None:  # D116
-    wide = re.compile(f"{_STRAY_SPACE.pattern}|{_STRAY_WIDE_SPACE.pattern}")
     for para in _written(speech):
         # a full-width space is meant in a short name line (市委书记　李明)
-        m = (_STRAY_SPACE if len(para.text) <= 30 else wide).search(para.text)
+        m = (_STRAY_SPACE if len(para.text) <= 30 else _STRAY_ANY_SPACE).search(para.text)
         if m:
             ctx.add("D116", para, "汉字之间有多余的空格（常见于网页复制）", column=m.start() + 1,
                     fix="删去空格")
@@ -120,10 +125,11 @@ def informal_year(speech: Speech, ctx: Context) -> None:  # D115
 def too_long(speech: Speech, ctx: Context) -> None:  # D111
     for para in speech.paras:
         text = para.text
-        if word_count(text) > 600:
+        # a count never exceeds the length: short text is not counted at all
+        if len(text) > 600 and word_count(text) > 600:
             ctx.add("D111", para, f"这一段有 {word_count(text)} 字，念起来太长", fix="拆成两三段")
         for m in _SENTENCE.finditer(text):
-            if hanzi_count(m.group(0)) > 150:
+            if len(m.group(0)) > 150 and hanzi_count(m.group(0)) > 150:
                 ctx.add("D111", para, f"这一句有 {hanzi_count(m.group(0))} 个字", column=m.start() + 1,
                         fix="拆成几句，便于念和听")
 

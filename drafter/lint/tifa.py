@@ -92,9 +92,11 @@ def _find(text: str, rules: Rules, year: int) -> Iterator[Hit]:
             if entry.name in clean and entry.valid_in(year):
                 yield from _counted(clean, where, entry)
             continue
-        assert entry.regex is not None
         if entry.timed and not entry.outdated_in(year):
             continue  # still current in this speech's year
+        if not entry.may_match(clean):
+            continue
+        assert entry.regex is not None
         for m in entry.regex.finditer(clean):
             if entry.timed and not _timed_applies(clean, m, entry, rules):
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DrafterError
+from ..lazyre import required_literals
 from . import cache
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "tifa.yaml"
@@ -32,6 +33,12 @@ class Entry:
     items: tuple[tuple[str, ...], ...] = ()
     prefixes: tuple[str, ...] = ()
     extras: bool = True
+    # literals one of which every match of `pattern` holds: text without them is passed over
+    # without compiling the pattern (read once, when the rules are parsed and cached)
+    anchors: tuple[str, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        return not self.anchors or any(anchor in text for anchor in self.anchors)
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -177,7 +184,7 @@ def _entry(raw: dict[Any, Any], key: str, which: str, current_default: Any, file
         current_re = _regex(current, file, line)
     unless = _regex(raw["unless"], file, line) if raw.get("unless") else None
     return Entry(pattern=regex, right=raw["right"].strip(), current_pattern=current_re, unless_pattern=unless,
-                 always=bool(raw.get("always")), **common)
+                 always=bool(raw.get("always")), anchors=required_literals(regex), **common)
 
 
 @lru_cache(maxsize=8)
