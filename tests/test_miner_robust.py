@@ -124,3 +124,20 @@ def test_a_salutation_set_over_two_lines_under_a_title_at_the_margin_of_a_pdf(gr
     assert len(speeches) == 1
     assert speeches[0].title == title
     assert speeches[0].salutation == "".join(groups).rstrip("：")
+
+
+@pytest.mark.parametrize("address", ["https://www.example.cn/a/2026/1120.html", "www.example.gov.cn/news/1.html"])
+def test_an_address_in_a_one_line_text_takes_no_chinese_with_it(address: str) -> None:
+    """A converted text on one line: the address stops at the first Chinese character, so the
+    speech after it (and its closing) stays."""
+    from drafter.corpus.clean import clean_text
+
+    line = (f"在全县冬季安全生产工作会议上的讲话 来源：{address}同志们：今天召开全县冬季安全生产工作会议，"
+            "主要任务是分析形势、部署工作。各级各部门要压实责任，狠抓落实，坚决守住安全底线。"
+            "同志们，安全生产责任重于泰山。让我们以更加务实的作风，确保全县安全生产形势持续稳定！")
+    cleaned = clean_text(line).text
+    assert address[-6:] not in cleaned
+    assert "让我们以更加务实的作风" in cleaned
+    speeches = _mine(line)
+    assert len(speeches) == 1 and speeches[0].salutation == "同志们"
+    assert "让我们以更加务实的作风" in "".join(p for _, p in speeches[0].labels)

@@ -135,7 +135,10 @@ NOISE: tuple[Noise, ...] = (
     Noise("footer", "网页页脚", Act.FOOTER,
           r"上一篇[:：]|下一篇[:：]|相关栏目[:：]|推荐访问[:：]|版权所有[:：]|Powered by|备案号|"
           r"如若转载|本站所有|免责声明|扫码关注|查阅全文加微信|点击下载"),
-    Noise("url", "网址", Act.REMNANT, r"https?://\S+|www\.[\w.-]+\.\w+\S*"),
+    # an address is ASCII: it stops at the first Chinese character or full-width mark after it
+    # (…见https://example.cn/a.html。同志们：… keeps everything after the address)
+    Noise("url", "网址", Act.REMNANT,
+          r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*"),
     Noise("editorial", "编者注", Act.REMNANT, r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]"),
     Noise("glyph", "误码字形", Act.GLYPH, "设臵|—起|措虑",
           fix={"设臵": "设置", "—起": "一起", "措虑": "措施"}),
