@@ -141,3 +141,11 @@ def test_an_address_in_a_one_line_text_takes_no_chinese_with_it(address: str) ->
     speeches = _mine(line)
     assert len(speeches) == 1 and speeches[0].salutation == "同志们"
     assert "让我们以更加务实的作风" in "".join(p for _, p in speeches[0].labels)
+
+
+@pytest.mark.parametrize("line", ["标题：在全县冬季安全生产工作会议上的讲话", "| 题目：在全县冬季安全生产工作会议上的讲话 |",
+                                  "文章标题:在全县冬季安全生产工作会议上的讲话"])
+def test_a_page_label_before_the_title_goes_and_the_title_stays(line: str) -> None:
+    speeches = _mine("\n".join([line, "同志们：", *_NO_SALUTATION[1:]]))
+    assert len(speeches) == 1
+    assert speeches[0].title == "在全县冬季安全生产工作会议上的讲话"

@@ -37,6 +37,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "related": ("推荐阅读", "推荐阅读"),
     "site_nav": ("当前位置：讲话稿", "当前位置"),
     "farm_intro": ("下面是小编为大家整理的讲话稿。", "小编"),
+    "title_label": ("文章标题：在全县工作会议上的讲话", "文章标题"),
     "site_title": ("【正文】", "【正文】"),
     "farm_title": ("安全生产讲话稿范文大全", "范文大全"),
     "collection_index": ("安全生产讲话稿（3篇）", "3篇"),
@@ -48,6 +49,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "footer": ("免责声明：本站部分内容来自网络", "免责声明"),
     "url": ("详见https://www.example.cn/a.html", "https://"),
     "editorial": ("（此处略）", "此处略"),
+    "table_bars": ("| 在全县工作会议上的讲话 |", "|"),
     "glyph": ("要设臵专门岗位", "设臵"),
 }
 

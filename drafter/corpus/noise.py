@@ -28,6 +28,7 @@ class Act(StrEnum):
     FOOTER = "footer"  # the page ends here when no prose follows
     REMNANT = "remnant"  # removed last, once the page is cut (links, editors' notes)
     GLYPH = "glyph"  # a glyph a broken encoding put in: replaced by ``fix``
+    BARS = "bars"  # a table's bars at a line's ends: stripped (by str.strip, linear) where lines become paragraphs
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,11 @@ NOISE: tuple[Noise, ...] = (
           (r"当前位置[:：].*", r"^.*首页\s*>.*$", r"时间[:：]\s*\d{4}-\d{2}-\d{2}.*来源[:：].*")),
     Noise("farm_intro", "范文网站的导语", Act.STRIP,
           (r"下面是小编为大家(整理|收集|精心整理)的.*?(。|！|$)", r"在日常学习、工作或生活中.*?范文吧.*?(。|$)")),
+    # a page's label before the title (标题：在……上的讲话 / …的讲话 文章标题：…): the label goes, the title stays
+    # (at a line's start; the head's title cleaning takes it off a title split from a longer line)
+    Noise("title_label", "标题标签", Act.STRIP, r"^[ \t|｜]*(?:标题|题目|文章标题)[ \t]*[:：][ \t]*(?=\S)"),
     Noise("site_title", "网页标题栏", Act.STRIP,
-          (r"^标题[:：].*?\|\s*$", r"^标题[:：].*$", r"【正文】", r"本文(已影响|共计).*?人", r"^\s*\|\s*$",
+          (r"【正文】", r"本文(已影响|共计).*?人", r"^\s*\|\s*$",
            r"浏览次数[:：]\s*\d+", r"文章来源[:：].*")),
     Noise("farm_title", "范文网站的标题", Act.STRIP,
           (r"^.*范文大全.*$", r"^.*(范文|写作|作文).*(希望对大家有所?帮助|一起来看看|供大家参考|了解一下吧).*$")),
@@ -140,9 +144,16 @@ NOISE: tuple[Noise, ...] = (
     Noise("url", "网址", Act.REMNANT,
           r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*"),
     Noise("editorial", "编者注", Act.REMNANT, r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]"),
+    # a page laid out in a table, copied as text: | 标题：…… |
+    Noise("table_bars", "网页表格竖线", Act.BARS, r"^[ \t\u3000]*\||\|[ \t\u3000]*$"),
     Noise("glyph", "误码字形", Act.GLYPH, "设臵|—起|措虑",
           fix={"设臵": "设置", "—起": "一起", "措虑": "措施"}),
 )
+
+
+def kind(kind_id: str) -> Noise:
+    """The kind of this id."""
+    return next(k for k in NOISE if k.id == kind_id)
 
 
 def kinds(act: Act) -> tuple[Noise, ...]:

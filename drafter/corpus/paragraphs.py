@@ -6,6 +6,7 @@ import re
 
 from ..numbering import NUM, find_ordinal
 from ..textnorm import HANZI
+from . import noise
 from .clean import PLACEHOLDER, TRUNCATED, mark_placeholders, normalise_paragraph
 
 # --- paragraphs ------------------------------------------------------------------------------
@@ -23,10 +24,9 @@ _BARS = " \t\u3000|"
 
 
 def _strip_table_bars(line: str) -> str:
-    """A page laid out in a table, copied as text: | 标题：…… | (str.strip: linear on any line)."""
-    bare = line.strip(" \t\u3000")
-    if bare.startswith("|") or bare.endswith("|"):
-        return bare.strip(_BARS)
+    """The noise table's table bars (| 标题：…… |) off a line's ends (str.strip: linear on any line)."""
+    if "|" in line and noise.kind("table_bars").regex.search(line):
+        return line.strip(_BARS)
     return line
 
 

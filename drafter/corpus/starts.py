@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..textnorm import HANZI
+from . import noise
 
 # One addressee: 同志们 / 各位领导 / 尊敬的各位来宾 / 亲爱的同学们 / 女士们、先生们 …
 _ADDRESS = (r"(?:(?:尊敬的|敬重的|亲爱的|可亲的|可爱的|敬爱的|各位|全体)?[^，,。：:！!？?；;、\s]{0,10}?"
@@ -131,7 +132,7 @@ def undouble(title: str) -> str:
 
 def clean_title_line(text: str) -> str:
     text = re.sub(r"^附件\s*\d{0,2}\s*[:：]?\s*", "", text.strip())
-    text = re.sub(r"^(?:标题|题目|文章标题)\s*[:：]\s*", "", text)  # a page's label: 标题：在……上的讲话
+    text = noise.kind("title_label").regex.sub("", text)  # a page's label: 标题：在……上的讲话
     bare = _TITLE_TAIL.sub("", text)  # （2011年11月3日 根据录音整理）某某某 after the title
     if bare != text and _TITLE_END.search(bare):
         text = bare
