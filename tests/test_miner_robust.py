@@ -149,3 +149,22 @@ def test_a_page_label_before_the_title_goes_and_the_title_stays(line: str) -> No
     speeches = _mine("\n".join([line, "同志们：", *_NO_SALUTATION[1:]]))
     assert len(speeches) == 1
     assert speeches[0].title == "在全县冬季安全生产工作会议上的讲话"
+
+
+@pytest.mark.parametrize(("last", "kept"), [
+    ("同志们，让我们以更加饱满的热情投入工作，预祝大会圆满成功！", True),
+    ("预祝各项工作取得新的更大成绩！散会。", True),
+    ("出席今天会议的有县委、县政府领导班子成员，各乡镇、各部门主要负责同志。", False),
+])
+def test_a_host_script_keeps_a_closing_only_when_it_reads_as_one(last: str, kept: bool) -> None:
+    """The host's wrap-up is missing: the last paragraph stays the closing only when it carries
+    a speech's closing signal (the one table segment.closing_signalled reads) or 散会."""
+    text = "\n".join([
+        "在全县冬季安全生产工作会议上的主持词", "同志们：",
+        "今天召开全县冬季安全生产工作会议，主要任务是部署今冬明春安全生产工作。会议有三项议程。",
+        "一、请县应急管理局局长通报全县安全生产形势", "二、请各乡镇代表作表态发言", "三、请县长作重要讲话",
+        "刚才，县长作了重要讲话，讲得很全面、很透彻，希望大家认真抓好落实。", last])
+    speeches = _mine(text)
+    assert len(speeches) == 1
+    assert speeches[0].directives == []
+    assert bool(speeches[0].closing) is kept

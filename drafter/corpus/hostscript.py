@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Speech, Unit
+from .segment import closing_signalled
 
 _HOST_TITLE = re.compile(r"主持词|主持稿|主持辞|主持人(?:讲话|发言|串词)")
 # an agenda item: the host asks someone to speak, read out or report
@@ -18,7 +19,8 @@ _AGENDA = re.compile(r"^(?:下面|首先|接下来|现在|最后)?[，,]?\s*请[
                      r"(?:讲话|发言|致辞|宣读|通报|汇报|介绍|作|颁奖|领奖|表态|上台)|^请\S{0,12}$")
 _WRAP_UP = re.compile(r"^[^。]{0,8}?(?:会议的?(?:主要|各项)?议程(?:就|已经?|已)?(?:全部)?(?:进行|开|完成)(?:到这里|完毕)"
                       r"|(?:今天的|这次|本次)?会议(?:就)?(?:开到这里|到此结束|就到这里))")
-_SIGNALLED = re.compile(r"^(?:同志们[，,！!]|让我们)|让我们|谢谢大家|散会")
+# a host's own last words: a speech's closing signals, or 散会
+_ADJOURNED = "散会"
 
 
 def is_host_script(speech: Speech) -> bool:
@@ -49,7 +51,7 @@ def reread_host_script(speech: Speech) -> None:
         for unit in speech.directives:
             unit.body = [p for p in unit.body if p not in speech.closing]
         speech.notes = [n for n in speech.notes if not n.startswith("没有找到结尾")]
-    elif speech.closing and not _SIGNALLED.search(speech.closing[0]):
+    elif speech.closing and not (closing_signalled(speech.closing[0]) or _ADJOURNED in speech.closing[0]):
         speech.closing = []
         speech.notes.append("没有找到结尾：主持词的结尾是主持人的总结（会议议程进行到这里……），来源中没有")
     speech.labels = relabelled

@@ -40,6 +40,14 @@ _REMINDER_START = re.compile(
 _CLOSING_START = re.compile(r"^(?:同志们[，,！!]|同志们、朋友们|各位同事[！!，,]|让我们|最后[，,]我)")
 _CLOSING_SIGNAL = re.compile(r"让我们|一定能够|一定能|一定会|必将|预祝|祝愿|谢谢大家|而努力奋斗|而不懈奋斗|"
                              r"^[^。]{0,12}祝(?:你们|大家|同学们|同志们|各位|全体)")
+
+
+def closing_signalled(text: str) -> bool:
+    """A paragraph that reads as a closing: it opens like one (同志们， / 让我们) or carries a
+    closing's signal (让我们 / 预祝 / 谢谢大家 …)."""
+    return bool(_CLOSING_START.match(text) or _CLOSING_SIGNAL.search(text))
+
+
 _PROBLEMS_START = re.compile(r"^(?:但|但是|同时|当然)?[，,]?(?:我们)?(?:也|更|还)?要?(?:清醒|清醒地)?(?:看到|认识到)|"
                              r"^(?:但|但是|同时)[^。]{0,70}(?:问题|不足|短板|差距|薄弱)|存在的问题|问题和不足")
 _REVIEW_START = re.compile(r"^(?:过去的|一年来|今年以来|近年来|[^。]{0,8}以来|回顾|先看成绩单|总体来看|总的来看)")
