@@ -153,7 +153,7 @@ def test_a_page_label_before_the_title_goes_and_the_title_stays(line: str) -> No
 
 @pytest.mark.parametrize(("last", "kept"), [
     ("同志们，让我们以更加饱满的热情投入工作，预祝大会圆满成功！", True),
-    ("预祝各项工作取得新的更大成绩！散会。", True),
+    ("预祝各项工作取得新的更大成绩！", True),
     ("出席今天会议的有县委、县政府领导班子成员，各乡镇、各部门主要负责同志。", False),
 ])
 def test_a_host_script_keeps_a_closing_only_when_it_reads_as_one(last: str, kept: bool) -> None:
