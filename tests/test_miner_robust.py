@@ -168,3 +168,34 @@ def test_a_host_script_keeps_a_closing_only_when_it_reads_as_one(last: str, kept
     assert len(speeches) == 1
     assert speeches[0].directives == []
     assert bool(speeches[0].closing) is kept
+
+
+_REPORT_HEAD = "市委理论学习中心组举行专题学习会"
+_REPORT_LEAD = "11月20日，市委理论学习中心组举行专题学习会，深入学习贯彻党的二十届四中全会精神。市委书记某某主持会议并讲话。"
+_REPORT_POINTS = [
+    "某某强调，要深刻领会全会精神，把思想和行动统一到党中央决策部署上来。",
+    "一、要在学深悟透上下功夫。要原原本本学，及时跟进学，联系实际学。",
+    "二、要在推动发展上见实效。要紧扣“十五五”规划目标任务，谋划推进一批重大项目。",
+    "三、要在狠抓落实上求突破。各级领导干部要带头真抓实干，以钉钉子精神抓好工作落实。",
+]
+
+
+@pytest.mark.parametrize("shape", ["dated", "dated, no attendance line", "近期 lead", "近期 lead, no attendance line"])
+def test_a_report_listing_a_leaders_numbered_points_is_no_speech(shape: str) -> None:
+    """A news report that lists what a leader stressed as 一、二、三、 reads like a speech's body;
+    its dateline, its 某某强调，… and its closing line of who attended give it away."""
+    lead = _REPORT_LEAD if shape.startswith("dated") else _REPORT_LEAD.replace("11月20日", "近期")
+    lines = [_REPORT_HEAD, lead, *_REPORT_POINTS]
+    if "no attendance" not in shape:
+        lines.append("市领导某某、某某等参加学习。")
+    result = mine_bytes("\n".join(lines).encode("utf-8"), "news.txt")
+    assert result.speeches == []
+    assert any("新闻报道" in n for n in result.notes)
+
+
+def test_the_same_points_spoken_to_an_audience_stay_a_speech() -> None:
+    lines = ["在市委理论学习中心组专题学习会上的讲话", "同志们：",
+             "今天，我们举行专题学习会，深入学习贯彻党的二十届四中全会精神。下面，我讲三点意见。",
+             *_REPORT_POINTS[1:], "市领导班子成员要带头参加学习。"]
+    speeches = _mine("\n".join(lines))
+    assert len(speeches) == 1 and len(speeches[0].directives) == 3

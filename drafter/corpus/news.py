@@ -15,13 +15,15 @@ from ..textnorm import SENTENCE_END
 from .starts import find_salutation
 
 _REPORTAGE = re.compile(r"(?:说|表示|介绍|指出|强调)[。！]?”?$|”[^“”]{0,30}(?:说|表示)")
-_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|近日[，,]|日前[，,]|[^。，]{0,12}讯[（(\s]|"
+_DATELINE = re.compile(r"^(?:本网讯|本报讯|本台讯|本站讯|新华社|近日[，,]|日前[，,]|近期[，,]|前不久[，,]|[^。，]{0,12}讯[（(\s]|"
                        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|[上下]午\d+时)?[，,]?)")
 _OFFICIAL_SAYS = re.compile(r"(?:书记|镇长|县长|区长|市长|董事长|总经理|主任|局长|校长|院长|部长|厅长|行长|会长|总裁|主席)"
                             r"[^。，]{0,20}?(?:强调|指出|表示|要求|作了|发表了?|主持|讲话|致辞|号召|说)")
 # the narrator's words for a meeting and a speech reported (胜利闭幕 / 出席了大会 / 他讲到)
 _NARRATION = re.compile(r"(?:胜利|圆满|隆重)(?:闭幕|开幕|召开|举行)|出席了?(?:会议|大会|开幕式|闭幕式|仪式|活动)"
-                        r"|[他她](?:讲到|谈到|指出|强调|表示|要求|说|代表)|致(?:开幕词|闭幕词|欢迎词)")
+                        r"|[他她](?:讲到|谈到|指出|强调|表示|要求|说|代表)|致(?:开幕词|闭幕词|欢迎词)"
+                        # who else attended, closing a report: 市领导某某、某某等参加会议。
+                        r"|^[^。，,]{2,40}?(?:等|同志)?(?:参加|出席|列席)了?(?:会议|学习|活动|仪式|座谈会?|调研)。?$")
 
 
 # someone other than the speaker said it: 委员们在发言中说，… / 来自某镇的代表某某表示：…
@@ -29,6 +31,10 @@ _NARRATION = re.compile(r"(?:胜利|圆满|隆重)(?:闭幕|开幕|召开|举行
 # (not 对…来说 / 所说 / 常说 / 可以说 / 比如说 / 换句话说: turns of phrase, no one quoted)
 _THIRD_SAYS = re.compile(r"(?:^|(?<=[。，,；;！？!?]))[^。，,；;！？!?我]{2,20}?"
                          r"(?:(?<![来所常以如话是该再就么样别])说|表示|谈到)[，,：:]")
+
+
+# under a dateline, a paragraph opening with who stressed or asked what (某某强调，… / 他要求，…)
+_LEAD_SAYS = re.compile(r"[^。，,；;！？!?我]{1,20}?(?:强调|指出|要求)[，,：:]")
 
 
 def own_words(paragraph: str) -> str:
@@ -51,7 +57,7 @@ def is_reportage(paragraphs: list[str]) -> bool:
     if address == 0 and first_person == 0 and paragraphs and (_DATELINE.match(paragraphs[0]) or _DATELINE.match(lead)):
         # a dated news lead (本网讯1月10日上午，…) that reports officials in the third person
         said = sum(len(_OFFICIAL_SAYS.findall(p)) + len(_NARRATION.findall(p)) + len(_THIRD_SAYS.findall(p))
-                   for p in paragraphs)
+                   + bool(_LEAD_SAYS.match(p)) for p in paragraphs)
         if said + attributions >= 2 and not any(find_salutation(p) for p in paragraphs[:4]):
             return True
     return attributions >= 3 and address == 0 and first_person == 0
@@ -74,5 +80,5 @@ def is_event_report(paragraphs: list[str]) -> bool:
     if text.count("同志们") + text.count("我们要") + text.count("我讲") + text.count("我代表"):
         return False
     said = sum(len(_OFFICIAL_SAYS.findall(p)) + len(_NARRATION.findall(p)) + bool(_REPORTAGE.search(p))
-               for p in paragraphs)
+               + bool(_LEAD_SAYS.match(p)) for p in paragraphs)
     return said >= 2
