@@ -199,3 +199,22 @@ def test_the_same_points_spoken_to_an_audience_stay_a_speech() -> None:
              *_REPORT_POINTS[1:], "市领导班子成员要带头参加学习。"]
     speeches = _mine("\n".join(lines))
     assert len(speeches) == 1 and len(speeches[0].directives) == 3
+
+
+_CLOSED_BODY = ["在全县重点工作推进会上的讲话", "同志们：", "今天召开这次会议，主要任务是总结工作、部署任务。下面，我讲三点意见。",
+                *_NO_SALUTATION[2:]]
+
+
+@pytest.mark.parametrize("closing", ["以上是我的几点意见，不妥之处请大家批评指正。", "我就讲这些，谢谢大家。",
+                                     "希望大家以这次会议为新的起点，奋发进取，再创佳绩！"])
+@pytest.mark.parametrize("note", [[], ["（根据录音整理）"], ["（本文有删节）"]])
+def test_a_speakers_own_closing_formula_closes_even_under_an_editors_note(closing: str, note: list[str]) -> None:
+    speeches = _mine("\n".join([*_CLOSED_BODY, closing, *note]))
+    assert len(speeches) == 1 and len(speeches[0].directives) == 3
+    assert speeches[0].closing == [closing]
+
+
+def test_a_summing_up_of_the_years_work_is_no_closing() -> None:
+    last = "总之，在过去的一年里，全镇各项工作取得了新的进展，这是全镇上下共同努力的结果。"
+    speeches = _mine("\n".join([*_CLOSED_BODY, last]))
+    assert speeches[0].closing == []

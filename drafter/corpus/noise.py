@@ -143,7 +143,9 @@ NOISE: tuple[Noise, ...] = (
     # (…见https://example.cn/a.html。同志们：… keeps everything after the address)
     Noise("url", "网址", Act.REMNANT,
           r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*"),
-    Noise("editorial", "编者注", Act.REMNANT, r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]"),
+    Noise("editorial", "编者注", Act.REMNANT, (r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]",
+                                                # an editor's note on the text's making: （根据录音整理） / （有删节）
+                                                r"[(（][^()（）]{0,20}(?:录音整理|有删节|未经本人审阅|本人审定)[^()（）]{0,20}[)）]")),
     # a page laid out in a table, copied as text: | 标题：…… |
     Noise("table_bars", "网页表格竖线", Act.BARS, r"^[ \t\u3000]*\||\|[ \t\u3000]*$"),
     Noise("glyph", "误码字形", Act.GLYPH, "设臵|—起|措虑",

@@ -39,7 +39,12 @@ _REMINDER_START = re.compile(
     r"(?:将至|临近|即将来临|来临|到来|将近|已至|在即)")
 _CLOSING_START = re.compile(r"^(?:同志们[，,！!]|同志们、朋友们|各位同事[！!，,]|让我们|最后[，,]我)")
 _CLOSING_SIGNAL = re.compile(r"让我们|一定能够|一定能|一定会|必将|预祝|祝愿|谢谢大家|而努力奋斗|而不懈奋斗|"
-                             r"^[^。]{0,12}祝(?:你们|大家|同学们|同志们|各位|全体)")
+                             r"^[^。]{0,12}祝(?:你们|大家|同学们|同志们|各位|全体)"
+                             # the last paragraph's own formulae: 希望大家…… / 以上是我的几点意见 / 我就讲这些
+                             # (not 总之，……: a report's summing-up of the year's work ends that way too)
+                             r"|^(?:希望|衷心希望|真诚希望)(?:大家|同志们|你们|各位|全体)"
+                             r"|我就讲(?:这些|这么多|到这里)|以上(?:是|就是|讲的|几点)?我?(?:的|讲的)?(?:几点|这些)?(?:意见|看法|想法|体会)"
+                             r"|不妥之处")
 
 
 def closing_signalled(text: str) -> bool:
