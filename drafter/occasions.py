@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .lazyre import compiled
+
 _SPRING = {2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10),
            2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
            2030: (2, 3), 2031: (1, 23), 2032: (2, 11), 2033: (1, 31), 2034: (2, 19),
@@ -30,7 +32,7 @@ _SEASONS = {"汛期": range(3, 10), "主汛期": range(5, 9), "防汛": range(3,
 # How far ahead a festival may be called 即将来临 (days).
 AHEAD = 45
 
-_WORD = re.compile("|".join(sorted([*_FIXED, *_LUNAR, *_SEASONS, "五一", "国庆中秋", "中秋国庆"],
+_WORD = compiled("|".join(sorted([*_FIXED, *_LUNAR, *_SEASONS, "五一", "国庆中秋", "中秋国庆"],
                                    key=len, reverse=True)))
 
 

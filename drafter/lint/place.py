@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lazyre import compiled
 from ..textnorm import normalize_zh
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
     from ..loader_yaml import PathKey
     from .registry import Finding
 
-_NUMBER = re.compile(r"第(\d+)段")
-_MARKER = re.compile(r"〔待补[^〕]*〕")
+_NUMBER = compiled(r"第(\d+)段")
+_MARKER = compiled(r"〔待补[^〕]*〕")
 
 
 def order_key(finding: Finding) -> tuple[str, bool, int, int, int, str]:

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import compiled
 from ..textnorm import is_hanzi
 from .tifa_rules import SHIPPED as SHIPPED
 from .tifa_rules import Entry, Rules, load_rules
@@ -25,10 +26,10 @@ if TYPE_CHECKING:
 
 _QUOTES = "“”‘’\"'「」『』 \u3000"
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
-_DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d\d|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*"
+_DATE_LINE = compiled(r"^[（(]?\s*((?:19|20)\d\d|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*"
                         r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
                         r"[^。！？!?，,；;]{0,20}?[)）]?$")
-_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_IN_TEXT = compiled(r"((?:19|20)\d\d)年")
 _END = "。；;！？!?"
 
 
@@ -124,8 +125,8 @@ def _timed_applies(clean: str, m: re.Match[str], entry: Entry, rules: Rules) -> 
     return entry.current is None or bool(entry.current.search(sentence))
 
 
-_INTRO = re.compile(r"(?:[^，,。；;、（(：:]{0,8}?(?:[（(]|[，,]?(?:即|就是|也就是|是指|指的是|包括|分别是)[：:]?|[：:]))")
-_SPLIT = re.compile(r"[、，,；;]|以及|和|与|及|同")
+_INTRO = compiled(r"(?:[^，,。；;、（(：:]{0,8}?(?:[（(]|[，,]?(?:即|就是|也就是|是指|指的是|包括|分别是)[：:]?|[：:]))")
+_SPLIT = compiled(r"[、，,；;]|以及|和|与|及|同")
 _FILLER = ("必须坚持", "牢固树立", "统筹推进", "协调推进", "深入贯彻", "坚决维护", "毫不动摇", "增强", "坚定",
            "做到", "坚持", "树立", "推进", "贯彻", "倡导", "务必", "维护", "确立", "即", "就是", "包括",
            "是", "要", "把", "的", "等", "和", "与", "及")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DrafterError
-from ..lazyre import required_literals
+from ..lazyre import compiled, required_literals
 from . import cache
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "tifa.yaml"
@@ -42,15 +42,15 @@ class Entry:
 
     @property
     def regex(self) -> re.Pattern[str] | None:
-        return None if self.pattern is None else re.compile(self.pattern)
+        return None if self.pattern is None else compiled(self.pattern)
 
     @property
     def current(self) -> re.Pattern[str] | None:
-        return None if self.current_pattern is None else re.compile(self.current_pattern)
+        return None if self.current_pattern is None else compiled(self.current_pattern)
 
     @property
     def unless(self) -> re.Pattern[str] | None:
-        return None if self.unless_pattern is None else re.compile(self.unless_pattern)
+        return None if self.unless_pattern is None else compiled(self.unless_pattern)
 
     @property
     def timed(self) -> bool:
@@ -72,7 +72,7 @@ class Rules:
 
     @property
     def review(self) -> re.Pattern[str]:
-        return re.compile(self.review_pattern)
+        return compiled(self.review_pattern)
 
 
 Parsed = tuple[list[tuple[Entry | None, str]], str | None, str | None]
@@ -106,7 +106,7 @@ def _regex(text: Any, file: str, line: int | None) -> str:
     if not isinstance(text, str) or not text:
         raise _fail("正则表达式应是一段文字", file, line)
     try:
-        re.compile(text)
+        compiled(text)
         return text
     except re.error as exc:
         raise _fail(f"正则表达式写错了：{exc}", file, line) from None

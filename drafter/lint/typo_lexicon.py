@@ -9,9 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DrafterError
+from ..lazyre import compiled
 
 BUILTIN = Path(__file__).resolve().parent.parent / "data" / "usage.tsv"
-_CONDITION = re.compile(r"^(前非|后非|前|后):(.+)$")
+_CONDITION = compiled(r"^(前非|后非|前|后):(.+)$")
 _LOOK = 24  # characters of context a condition sees on either side
 
 
@@ -92,7 +93,7 @@ def parse_lexicon(text: str, source: str, *, check: bool = True) -> dict[str, En
             conditions[m.group(1)] = f"(?:{pattern})$" if m.group(1).startswith("前") else pattern
             try:
                 if check:
-                    re.compile(conditions[m.group(1)])
+                    compiled(conditions[m.group(1)])
             except re.error as exc:
                 raise DrafterError(f"语境条件“{part}”不是有效的正则表达式：{exc}", file=source,
                                    line=number) from None
