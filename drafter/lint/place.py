@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lazyre import compiled
@@ -81,6 +80,6 @@ def place_in_outline(findings: list[Finding], paragraphs: dict[str, str], loaded
             placed.append(finding)
             continue
         line, column = position
-        placed.append(replace(finding, line=line, column=column + value.index(snippet),
+        placed.append(finding._replace(line=line, column=column + value.index(snippet),
                               where=format_path(path)))
     return placed

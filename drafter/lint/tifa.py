@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..lazyre import compiled
 from ..textnorm import is_hanzi
@@ -69,8 +68,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (min(rights) + 1 if rights else len(text))
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~0.5 ms to create at every start
     code: str
     column: int  # 0-based in the original text
     snippet: str
@@ -281,9 +279,7 @@ def lint_draft(path: Path, ignore: set[str], extra: Iterable[str] = ()) -> list[
 def _undated(finding: Finding, why: str) -> Finding:
     if finding.code != "D131":
         return finding
-    from dataclasses import replace
-
-    return replace(finding, message=finding.message.replace("（讲话日期：", f"（{why}，按今年计：", 1))
+    return finding._replace(message=finding.message.replace("（讲话日期：", f"（{why}，按今年计：", 1))
 
 
 def outline_strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

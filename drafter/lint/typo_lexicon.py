@@ -4,9 +4,9 @@ home or --usage): wrong form, right form, context conditions, reason; read, chec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import DrafterError
 from ..lazyre import compiled
@@ -16,8 +16,7 @@ _CONDITION = compiled(r"^(前非|后非|前|后):(.+)$")
 _LOOK = 24  # characters of context a condition sees on either side
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~0.5 ms to create at every start
     wrong: str
     right: str  # "-" switches a built-in entry off
     note: str
@@ -39,8 +38,7 @@ class Entry:
         return not (self.not_after and re.match(self.not_after, tail))
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     code: str
     start: int
     end: int
