@@ -4,11 +4,15 @@
 one process, so machine noise hits all alike; the ratio of medians is the figure to report
 (targets: render within 10 % of its ratio at 65e214a, 1.67; validate, preview and lint ≤ 2.0).
 
-Run: python benchmarks/render_startup.py [N] [COMMAND…] [--compare DIR]
+Run: python benchmarks/render_startup.py [N] [COMMAND…] [--compare DIR] [--cold]
 
 --compare DIR also runs the same commands from another checkout (e.g. a worktree of an older
 commit, put first on PYTHONPATH and run in its folder, on its own outlines/deploy.yaml) in the
 same loop, so before and after come from one run.
+
+drafter keeps compiled templates, parsed 提法 rules and compiled patterns in the user cache
+folder, filled by the first run; the figures are for the runs after it. --cold gives every run
+of drafter a new, empty cache folder: what the first run after installing costs.
 
 Whether drafter's own bytecode is cached changes every figure by ~20 % (an installed wheel
 has it; a checkout run with PYTHONDONTWRITEBYTECODE=1 compiles every module on each start):
@@ -35,9 +39,16 @@ COMMANDS = {
 TARGETS = {"render": "≤ 1.84", "validate": "≤ 2.0", "preview": "≤ 2.0", "lint": "≤ 2.0"}
 
 
+COLD = "--cold" in sys.argv
+
+
 def wall(command: list[str], env: dict[str, str] | None = None) -> float:
     # `python -m` puts the working folder first on sys.path: run in the checkout being timed
     folder = env.get("PYTHONPATH", "").split(os.pathsep)[0] if env else ""
+    if COLD and "drafter" in command:
+        import tempfile
+
+        env = {**(env or os.environ), "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="drafter-cold-")}
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                    cwd=folder or ROOT)
@@ -52,6 +63,7 @@ def bytecode_cached() -> bool:
 
 
 def parse(argv: list[str]) -> tuple[int, list[str], Path | None]:
+    argv = [a for a in argv if a != "--cold"]
     compare = None
     if "--compare" in argv:
         at = argv.index("--compare")
@@ -86,6 +98,7 @@ def main() -> None:
             times[name].append(wall(command, env))
     base = statistics.median(times["baseline"])
     print(f"drafter bytecode          : {'cached' if bytecode_cached() else 'compiled on every start'}")
+    print(f"drafter's cache folder    : {'new and empty for every run (--cold)' if COLD else 'filled by the first run'}")
     print(f"import jinja2, yaml       : median {base * 1000:6.1f} ms over {runs} runs")
     for name in commands:
         median = statistics.median(times[name])

@@ -6,10 +6,19 @@ Typer app in drafter.cli.
 
 from __future__ import annotations
 
+import gc
 import sys
+
+# A command starts by creating some 90,000 objects that live until it ends (modules, functions,
+# compiled patterns, templates). With the default threshold (700) the cycle collector walks them
+# over and over while they are made: ~55 collections, 10 ms of a 150 ms `lint`. Collecting young
+# objects every 100,000 allocations instead keeps a long `mine` collecting as before.
+YOUNG_OBJECTS = 100_000
 
 
 def main(argv: list[str] | None = None) -> None:
+    if argv is None:  # the process's own command line (tests call main(argv) in their process)
+        gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
     args = sys.argv[1:] if argv is None else argv
     from .fastpath import try_fast_render
 

@@ -7,10 +7,10 @@ escapes is a bug and keeps its traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):  # NamedTuple: created at every start, a fifth of a frozen dataclass's cost
     """One located problem: where (file, line, column, outline path) and what."""
 
     message: str

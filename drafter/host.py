@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from .errors import OutlineError, Problem
+from .lazyre import compiled
 from .loader import LoadedOutline, load_outline
 from .render import ContextBuilder, Node, RenderResult, open_in, render_outline, run_template
 from .templating import make_environment, template_dirs
@@ -32,11 +33,11 @@ if TYPE_CHECKING:
     from .document import Document
 
 HOST_TEMPLATES = {"会议": "host/meeting.j2", "仪式": "host/ceremony.j2"}
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = compiled(
     r"(书记|副书记|市长|县长|区长|镇长|乡长|省长|主任|局长|部长|主席|校长|院长|董事长|总经理|经理|"
     r"厅长|处长|科长|组长|委员|常委|秘书长|主委|会长|行长|党委|党组)$")
 _NOBODY = ("会议", "大会", "会上", "全会")
-_PAST = re.compile(r"^(?P<who>.+?)(?P<verb>通报|传达|宣读|作|介绍|汇报|报告|部署)了(?P<what>.+)$")
+_PAST = compiled(r"^(?P<who>.+?)(?P<verb>通报|传达|宣读|作|介绍|汇报|报告|部署)了(?P<what>.+)$")
 
 
 def split_person(text: str | None) -> tuple[str, str]:

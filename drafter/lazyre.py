@@ -1,4 +1,5 @@
-"""Regular expressions compiled on first use, and skipped on text that cannot match.
+"""Regular expressions compiled on first use, skipped on text that cannot match, and kept
+compiled across runs.
 
 Compiling a character class over the CJK block costs about a millisecond (re builds a bitmap of
 every code point in it, in Python), and a lint rule's pattern often holds several. A command pays
@@ -7,14 +8,29 @@ compiled the first time text reaches it; with ``needs`` (characters every match 
 of), text without any of them is answered at once, so a clean draft never compiles the pattern
 that looks for, say, half-width commas. `tests/test_lazyre.py` checks every ``needs`` against its
 pattern.
+
+`compiled()` is re.compile with a store of compiled patterns in the user cache folder, as Python
+keeps .pyc files and Jinja its template bytecode: a pattern full of Chinese character classes
+takes a millisecond to compile and a fraction of that to load. The store is keyed by the exact
+Python build (its version and re's engine magic); anything unexpected in it means compiling
+afresh, and what a miss returns is always re.compile's own pattern.
 """
 
 from __future__ import annotations
 
+import atexit
+import marshal
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator
-from re import _constants as sre  # type: ignore[attr-defined]  # loaded by re already
-from re import _parser  # type: ignore[attr-defined]  # (private, but the pattern read exactly as re reads it)
+from contextlib import suppress
+from pathlib import Path
+
+# re's own parser and compiler (private, loaded by re already): patterns read exactly as re reads them
+_compiler = re._compiler  # type: ignore[attr-defined]
+_parser = re._parser  # type: ignore[attr-defined]
+sre = re._constants  # type: ignore[attr-defined]
 
 EVERY: list[LazyRegex] = []  # every instance, for the test that holds ``needs`` to its pattern
 
@@ -32,7 +48,7 @@ class LazyRegex:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = compiled(self.pattern, self.flags)
         return self._compiled
 
     def may_match(self, text: str) -> bool:
@@ -105,3 +121,81 @@ def _required_of(op: object, av: object) -> list[str] | None:
 
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+# --- compiled patterns kept across runs ---------------------------------------------------------
+
+Kept = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments
+_STORE: dict[tuple[str, int], Kept] | None = None
+_ADDED: list[tuple[str, int]] = []
+_MOST = 4000  # patterns kept; a store grown past it starts again from this run's
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, loaded from the store when this Python compiled it before."""
+    import _sre
+
+    flags = int(flags)
+    store = _store()
+    kept = store.get((pattern, flags))
+    if kept is not None:
+        try:
+            return _sre.compile(pattern, *kept)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001  (not what this engine reads: compiled afresh below)
+            del store[(pattern, flags)]
+    compiled = re.compile(pattern, flags)
+    with suppress(Exception):  # re's internals moved: the pattern is simply not kept
+        kept = _arguments(pattern, flags)
+        if _sre.compile(pattern, *kept).groupindex == compiled.groupindex:
+            store[(pattern, flags)] = kept
+            if not _ADDED:
+                atexit.register(_save)
+            _ADDED.append((pattern, flags))
+    return compiled
+
+
+def _arguments(pattern: str, flags: int) -> Kept:
+    """What re.compile hands the engine for this pattern (re/_compiler.py: compile)."""
+    tree = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(tree, flags)]
+    groupindex = {str(name): int(index) for name, index in tree.state.groupdict.items()}
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return int(flags | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _store_path() -> Path:
+    import _sre
+
+    from platformdirs import user_cache_dir
+
+    build = f"{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    return Path(user_cache_dir("drafter", appauthor=False)) / "regex" / f"patterns-{build}.marshal"
+
+
+def _store() -> dict[tuple[str, int], Kept]:
+    global _STORE
+    if _STORE is None:
+        _STORE = {}
+        with suppress(Exception):  # none yet, unreadable or not ours: start empty
+            loaded = marshal.loads(_store_path().read_bytes())
+            if isinstance(loaded, dict):
+                _STORE = loaded
+    return _STORE
+
+
+def _save() -> None:
+    """Write the store once at exit, atomically; a read-only or full disk keeps the old one."""
+    store = _store()
+    if len(store) > _MOST:
+        store = {key: store[key] for key in _ADDED if key in store}
+    path = _store_path()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps(store))
+        os.replace(temporary, path)
+    except Exception:  # noqa: BLE001
+        with suppress(OSError):
+            temporary.unlink()

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import OutlineError, Problem
+from .lazyre import compiled
 
 MAX_DEPTH = 40  # nesting of YAML collections
 MAX_NODES = 100_000  # after alias expansion: refuses alias bombs before they are built
@@ -93,11 +94,11 @@ def _yaml_message(exc: yaml.MarkedYAMLError, source: str = "") -> str:
     return f"YAML 语法错误（{(exc.problem or exc.context or '').strip()}）"
 
 
-_KEY_FULLWIDTH_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*：")
-_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):(?=[^\s:/])")
-_FULLWIDTH_FLOW = re.compile(r"(?::\s+|^\s*-\s+|^\s*[A-Za-z_]\w*：\s*)([［【｛])")
-_FULLWIDTH_DASH = re.compile(r"^\s*([－—–])\s*\S")
-_FULLWIDTH_SPACE = re.compile(r"^\s*\u3000")
+_KEY_FULLWIDTH_COLON = compiled(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*：")
+_KEY_NO_SPACE = compiled(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):(?=[^\s:/])")
+_FULLWIDTH_FLOW = compiled(r"(?::\s+|^\s*-\s+|^\s*[A-Za-z_]\w*：\s*)([［【｛])")
+_FULLWIDTH_DASH = compiled(r"^\s*([－—–])\s*\S")
+_FULLWIDTH_SPACE = compiled(r"^\s*\u3000")
 
 
 def ime_hints(text: str, name: str) -> list[Problem]:

@@ -14,11 +14,11 @@ template decide.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, ClassVar, TypeVar
 
+from .lazyre import compiled
 from .numbering import TRANSITION_ALIASES, OrdinalStyle, style_of
 from .templating import DEFAULT_TYPE
 from .unit import normalize_level
@@ -26,7 +26,7 @@ from .unit import normalize_level
 Text = str | None
 Number = str | int | float | None
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = compiled(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean_text(value: str) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .lazyre import compiled
 from .textnorm import HANZI
 
 _DIGITS = "〇一二三四五六七八九"
@@ -248,7 +249,7 @@ def inline_ordinal(after: str = "。；;：:！？") -> re.Pattern[str]:
     the numeral, group 2 the word of the style (是, 要). 要求 and 是否 are words, not ordinals."""
     words = "|".join(s.form.replace("{n}", "") for s in STYLES.values()
                      if s.level == 0 and s.form.startswith("{n}"))
-    return re.compile(rf"(?:^|(?<=[{after}]))\s*([{NUM}]+)({words})(?![求否])")
+    return compiled(rf"(?:^|(?<=[{after}]))\s*([{NUM}]+)({words})(?![求否])")
 
 
 # --- the patterns, compiled once per set of styles ---------------------------------------------
@@ -259,7 +260,7 @@ def _typed_pattern(key: str, spec: StyleSpec) -> str:
     if spec.typed:
         return spec.typed
     out = []
-    for spelling in sorted({key, *spec.aliases}, key=len, reverse=True):
+    for spelling in sorted({key, *spec.aliases}, key=lambda s: (-len(s), s)):  # a set: ties in a fixed order
         digit = "1" if "1" in spelling else "一"
         head, _, tail = spelling.partition(digit)
         if not tail:  # 一、 typed as a bare word would be too loose
@@ -279,9 +280,9 @@ def _compiled(which: str) -> list[tuple[str, re.Pattern[str]]]:
     got = _COMPILED.get(key)
     if got is None:
         if which == "typed":
-            got = [(k, re.compile(rf"^\s*(?:{_typed_pattern(k, s)})(?!\d)\s*")) for k, s in STYLES.items()]
+            got = [(k, compiled(rf"^\s*(?:{_typed_pattern(k, s)})(?!\d)\s*")) for k, s in STYLES.items()]
         else:
-            got = [(k, re.compile(s.found)) for k, s in STYLES.items() if s.found is not None]
+            got = [(k, compiled(s.found)) for k, s in STYLES.items() if s.found is not None]
         _COMPILED[key] = got
     return got
 

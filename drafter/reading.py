@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from .errors import DrafterError, OutlineError
+from .lazyre import compiled
 
 STDIN = "-"
 _CHUNK = 1 << 16
@@ -168,7 +169,7 @@ def check_zip(data: bytes, name: str, *, error: type[DrafterError] = DrafterErro
 
 # --- showing names and text from outside ---------------------------------------------------
 
-_UNSAFE = re.compile(r"[\ud800-\udfff\x00-\x08\x0a-\x1f\x7f\u2028\u2029]")
+_UNSAFE = compiled(r"[\ud800-\udfff\x00-\x08\x0a-\x1f\x7f\u2028\u2029]")
 
 
 def _escape(match: re.Match[str]) -> str:

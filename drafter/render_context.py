@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .document import TITLE_BREAK
 from .errors import OpenMarker, OutlineError, Problem
+from .lazyre import compiled
 from .loader_yaml import split_path
 from .model import Directive, Figure, Meeting, Part, Reminders, Review, field_names, title_of
 from .numbering import (
@@ -34,8 +35,8 @@ from .unit import resolve_unit
 if TYPE_CHECKING:
     from .loader import LoadedOutline
 
-_OPEN_VALUE = re.compile(r"^\s*[〔\[【(（]?\s*待补\s*[〕\]】)）]?\s*$")
-_OPEN_INLINE = re.compile(r"〔待补〕")
+_OPEN_VALUE = compiled(r"^\s*[〔\[【(（]?\s*待补\s*[〕\]】)）]?\s*$")
+_OPEN_INLINE = compiled(r"〔待补〕")
 
 
 class Node:

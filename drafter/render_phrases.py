@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .lazyre import compiled
 from .model import clean_text
 
 
@@ -49,8 +50,8 @@ def short_title(title: str) -> str:
     return title
 
 
-_TIME_PHRASE = re.compile(r"(时期|之年|阶段|关头|时刻|节点|之际|时候|关键期|窗口期|攻坚期|起步期|机遇期)$")
-_HAS_VERB = re.compile(r"正处|处在|处于|正值|正是|进入|迎来|到了|是")
+_TIME_PHRASE = compiled(r"(时期|之年|阶段|关头|时刻|节点|之际|时候|关键期|窗口期|攻坚期|起步期|机遇期)$")
+_HAS_VERB = compiled(r"正处|处在|处于|正值|正是|进入|迎来|到了|是")
 
 
 def as_clause(text: str) -> str:
@@ -61,8 +62,8 @@ def as_clause(text: str) -> str:
     return text
 
 
-_CHANGE = re.compile(r"^(增长|下降|提高|减少|降低|回落|上升|增加|下滑|持平)")
-_COMPARED = re.compile(r"^(同比|环比|比上年|较上年|与上年|比去年|较去年|比上年同期|较上年同期)")
+_CHANGE = compiled(r"^(增长|下降|提高|减少|降低|回落|上升|增加|下滑|持平)")
+_COMPARED = compiled(r"^(同比|环比|比上年|较上年|与上年|比去年|较去年|比上年同期|较上年同期)")
 
 
 def growth_phrase(value: str) -> str:

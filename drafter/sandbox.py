@@ -21,7 +21,6 @@ import functools
 import math
 import operator
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,6 +30,8 @@ from jinja2 import BaseLoader, TemplateNotFound, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .lazyre import compiled
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -42,8 +43,8 @@ MAX_INT_BITS = 4096  # about 1 200 decimal digits
 MAX_STEPS = 200_000  # loop iterations and calls in one render (a speech needs a few thousand)
 TIME_LIMIT = 5.0  # seconds of template work in one render
 MAX_TEMPLATE_BYTES = 1024 * 1024
-_WIDE_FORMAT = re.compile(r"[%:][^%{}]*?\d{7,}")
-_NESTED_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\{")
+_WIDE_FORMAT = compiled(r"[%:][^%{}]*?\d{7,}")
+_NESTED_WIDTH = compiled(r"\{[^{}]*:[^{}]*\{")
 
 
 class LimitError(SecurityError):

@@ -7,16 +7,16 @@ tells, the marker stays generic: 〔待补〕.
 
 from __future__ import annotations
 
-import re
+from .lazyre import compiled
 
 _AFTER = [
-    (re.compile(r"^(?:万人|人次|人|名|位)"), "人数"),
-    (re.compile(r"^(?:亿元|万元|千元|元)"), "金额"),
-    (re.compile(r"^[%％]|^个百分点"), "比例"),
-    (re.compile(r"^年(?!代)"), "年份"),
-    (re.compile(r"^月"), "月份"),
-    (re.compile(r"^[日号]"), "日期"),
-    (re.compile(r"^(?:个|项|家|所|座|条|次|件|批|户|村|亩|吨|公里|平方米|台|套|场|期)"), "数量"),
+    (compiled(r"^(?:万人|人次|人|名|位)"), "人数"),
+    (compiled(r"^(?:亿元|万元|千元|元)"), "金额"),
+    (compiled(r"^[%％]|^个百分点"), "比例"),
+    (compiled(r"^年(?!代)"), "年份"),
+    (compiled(r"^月"), "月份"),
+    (compiled(r"^[日号]"), "日期"),
+    (compiled(r"^(?:个|项|家|所|座|条|次|件|批|户|村|亩|吨|公里|平方米|台|套|场|期)"), "数量"),
 ]
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateError
+from .lazyre import compiled
 from .parts import PART_LABELS as PART_LABELS  # the one table of parts
 from .parts import PART_ORDER
 from .textnorm import is_hanzi
@@ -43,8 +44,8 @@ if TYPE_CHECKING:
 
 TEMPLATE_SUFFIX = ".j2"
 DEFAULT_TYPE = "deploy"  # an outline without `template:`, a mined speech no signal matches
-_HEADER = re.compile(r"\A\s*\{#-?\s*drafter\s*\n(.*?)-?#\}", re.S)
-_EXTENDS = re.compile(r"""\s*\{%-?\s*extends\s+["']([^"'/\\]+)\.j2["']\s*-?%\}""")
+_HEADER = compiled(r"\A\s*\{#-?\s*drafter\s*\n(.*?)-?#\}", re.S)
+_EXTENDS = compiled(r"""\s*\{%-?\s*extends\s+["']([^"'/\\]+)\.j2["']\s*-?%\}""")
 _OWN = ("name", "aliases", "description", "mine", "mine_order")  # never taken from a parent
 _SCAFFOLD = "new."
 MINE_ORDER = 50  # where a type without mine_order is tried

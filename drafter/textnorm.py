@@ -11,6 +11,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
+from .lazyre import compiled
+
 # --- the one CJK and sentence toolkit: every module takes its ranges and splitting from here ---
 
 # Ideographs for regex character classes. HANZI is the unified block, the characters of running
@@ -21,10 +23,10 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = CJK
 # Marks that end a sentence: full-width as Chinese writes them, ASCII as web copies carry them.
 SENTENCE_END = "。！？!?"
-SENTENCE = re.compile(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
-SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
+SENTENCE = compiled(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
+SENTENCE_END_RE = compiled(f"[{SENTENCE_END}]")
 # Clauses also end at ；.
-CLAUSE = re.compile(f"[^{SENTENCE_END}；]+[{SENTENCE_END}；]?")
+CLAUSE = compiled(f"[^{SENTENCE_END}；]+[{SENTENCE_END}；]?")
 
 
 def sentences(text: str) -> list[str]:
@@ -109,7 +111,7 @@ def _drop_runs(text: str, spaces: str, left: Callable[[str], bool], right: Calla
 
 @cache
 def _space_runs(spaces: str) -> re.Pattern[str]:
-    return re.compile(f"[{spaces}]+")
+    return compiled(f"[{spaces}]+")
 
 
 def _remove_spacing(text: str) -> str:
@@ -123,7 +125,7 @@ def _remove_spacing(text: str) -> str:
 def _class_re(chars: str) -> re.Pattern[str]:
     """A character class, compiled on the first call that counts or finds over a whole text
     (faster than the predicates on long texts, and no cost at start-up)."""
-    return re.compile(f"[{chars}]")
+    return compiled(f"[{chars}]")
 
 
 def __getattr__(name: str) -> re.Pattern[str]:
@@ -133,10 +135,10 @@ def __getattr__(name: str) -> re.Pattern[str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
+_MULTISPACE = compiled(r"[ \t\u00a0]{2,}")
 
 _SIMPLE_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", ":": "："}
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+")
+_ELLIPSIS = compiled(r"\.{3,}|。{3,}|…+")
 
 
 def is_cjk(ch: str) -> bool:
@@ -159,7 +161,7 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     return (text[j] if j >= 0 else "", text[k] if k < len(text) else "")
 
 
-_JUDGED = re.compile(r"[,;!?:.]")
+_JUDGED = compiled(r"[,;!?:.]")
 
 
 def _last_shown(out: list[str]) -> str:
@@ -222,7 +224,7 @@ def _context_is_zh(text: str, start: int, end: int) -> bool:
     return _is_zh(before) or _is_zh(after)
 
 
-_PAREN_PAIR = re.compile(r"\(([^()（）]*)\)")
+_PAREN_PAIR = compiled(r"\(([^()（）]*)\)")
 
 
 def _paren_pair(m: re.Match[str]) -> str:
@@ -256,7 +258,7 @@ def _pair_straight_quotes(text: str) -> str:
     return "".join(out)
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
+_ASCII_WORD = compiled(r"[A-Za-z0-9][A-Za-z0-9.%\-+/]*")
 
 
 # Counting by regex needs its class compiled (about two milliseconds, at first use); counting

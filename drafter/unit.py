@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
+from .lazyre import compiled
 from .textnorm import HANZI
 
 FIELDS = ("level", "name", "leadership", "scope", "people", "branches")
 
 
-@dataclass(frozen=True)
-class LevelWords:
+class LevelWords(NamedTuple):  # NamedTuple: created at every start, a fifth of a frozen dataclass's cost
     """Defaults for one level. ``self_word`` names the unit in running text (本县, 本校)."""
 
     leadership: str
@@ -59,7 +59,7 @@ SCOPE_LEVEL: dict[str, str] = {
     "全学院": "学校", "全单位": "单位", "全省": "省", "全市": "市", "全州": "市", "全县": "县",
     "全区": "区", "全镇": "乡镇", "全乡": "乡镇", "全校": "学校", "全局": "部门",
 }
-_SCOPE = re.compile("|".join(sorted(SCOPE_LEVEL, key=len, reverse=True)))
+_SCOPE = compiled("|".join(sorted(SCOPE_LEVEL, key=len, reverse=True)))
 
 # Speaker titles (县委书记 王某某). Order matters: the first match wins.
 _TITLE_RULES: list[tuple[str, str]] = [
@@ -80,9 +80,9 @@ _TITLE_RULES: list[tuple[str, str]] = [
 def _unit_name() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An institution (school, company, department) first, else the place; compiled on first
     use (a class over the CJK block costs a millisecond at every start)."""
-    return (re.compile(rf"^(?:中共)?([{HANZI}]{{2,16}}?(?:大学|学院|中学|小学|学校|集团有限公司|有限公司|集团|公司|"
+    return (compiled(rf"^(?:中共)?([{HANZI}]{{2,16}}?(?:大学|学院|中学|小学|学校|集团有限公司|有限公司|集团|公司|"
                        r"局|委员会))(?!长)"),
-            re.compile(rf"^(?:中共)?([{HANZI}]{{2,10}}?(?:街道|镇|乡|县|区|市|省|州))"))
+            compiled(rf"^(?:中共)?([{HANZI}]{{2,10}}?(?:街道|镇|乡|县|区|市|省|州))"))
 
 
 def _name_at_start(text: str) -> str | None:

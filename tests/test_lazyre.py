@@ -76,3 +76,53 @@ def test_every_match_of_a_rule_holds_one_of_its_anchors(entry, data: st.DataObje
     found = entry.regex.search(text)
     if found is not None:  # look-arounds can make a drawn string no match at all
         assert any(anchor in text for anchor in entry.anchors)
+
+
+# --- the store of compiled patterns ------------------------------------------------------------
+
+SAMPLES = ["同志们：今年以来，全区GDP增长5.8%，（一）抓项目。第一，要统一思想。", "一是抓落实；二要强作风",
+           "点击这里 http://x.cn 责任编辑：某某", "abc ABC 123", ""]
+
+
+@pytest.fixture
+def fresh_store(tmp_path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from drafter import lazyre
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(lazyre, "_STORE", None)
+    monkeypatch.setattr(lazyre, "_ADDED", [])
+    monkeypatch.setattr(lazyre.atexit, "register", lambda function: None)
+    return lazyre
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+    for text in SAMPLES:
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+        assert a.sub("#", text) == b.sub("#", text)
+
+
+def test_a_stored_pattern_is_the_pattern_re_compiles(fresh_store) -> None:  # type: ignore[no-untyped-def]
+    patterns = [(lazy.pattern, lazy.flags) for lazy in EVERY] + [
+        (r"(?P<num>[一二三四五六七八九十]+)(?:是|要)", 0), (r"^第(\d+)页$", re.M), (r"(?s:<b>.*?</b>)", 0)]
+    for pattern, flags in patterns:
+        fresh_store.compiled(pattern, flags)
+    fresh_store._save()
+    fresh_store._STORE = None
+    stored = fresh_store._store()
+    assert all((pattern, int(flags)) in stored for pattern, flags in patterns)
+    for pattern, flags in patterns:
+        _same(fresh_store.compiled(pattern, flags), re.compile(pattern, flags))
+
+
+def test_a_damaged_store_means_compiling_afresh(fresh_store) -> None:  # type: ignore[no-untyped-def]
+    path = fresh_store._store_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not marshal at all")
+    pattern = r"(?<=[一-鿿])[,;]"
+    _same(fresh_store.compiled(pattern), re.compile(pattern))
+    fresh_store._STORE[(pattern, 0)] = (0, [1, 2, 3], 0, {}, (None,))  # code the engine refuses
+    _same(fresh_store.compiled(pattern), re.compile(pattern))
+    fresh_store._save()
+    fresh_store._STORE = None
+    assert (pattern, 0) in fresh_store._store()  # written again, whole

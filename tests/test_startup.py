@@ -61,11 +61,11 @@ def test_lint_fast_path_parser_leaves_the_unusual_to_typer() -> None:
         assert parse_lint_args(argv) is None, argv
 
 
-def test_lint_of_an_outline_imports_neither_typer_nor_pydantic_nor_the_tagger() -> None:
+def test_lint_of_an_outline_imports_neither_typer_nor_pydantic_nor_the_tagger_nor_the_miner() -> None:
     code = ("import sys\nfrom drafter.entry import main\n"
             f"try:\n    main(['lint', {str(DEPLOY)!r}])\nexcept SystemExit:\n    pass\n"
             "print('loaded:', *sorted(n for n in sys.modules if n.split('.')[0] in "
-            "('typer', 'pydantic', 'rjieba', 'jieba', 'rich')))")
+            "('typer', 'pydantic', 'rjieba', 'jieba', 'rich') or n == 'drafter.corpus.mine'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["没有发现问题。", "loaded:"]
 

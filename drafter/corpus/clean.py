@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lazyre import LazyRegex
+from ..lazyre import LazyRegex, compiled
 from ..textnorm import CJK, is_hanzi, normalize_zh
 from .decode import chinese_score, common_chars
 from .furniture import ends_page, last_prose_end, set_aside
@@ -81,13 +81,13 @@ def repair_mojibake(text: str, notes: list[str]) -> str:
 
 _ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“",
              "rdquo": "”", "mdash": "—", "hellip": "…"}
-_MD_NOISE = re.compile(r"^#{1,6}\s+|^>\s?", re.M)
+_MD_NOISE = compiled(r"^#{1,6}\s+|^>\s?", re.M)
 # Bold only in Markdown, and only as a pair around text on one line: elsewhere ** is a
 # placeholder (引进博士及以上人才**人) and must survive to become 〔待补〕.
-_MD_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*")
+_MD_BOLD = compiled(r"\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*")
 # Outside Markdown files, bold that wraps whole sentences: it opens after a sentence boundary
 # and closes after sentence punctuation (IBM。**华为公司……超过IBM。** 所以).
-_SENTENCE_BOLD = re.compile(r"(?:(?<=^)|(?<=[\s。！？；：”>]))\*\*(?=\S)([^*\n]{2,400}?[。！？!?；：”])\*\*", re.M)
+_SENTENCE_BOLD = compiled(r"(?:(?<=^)|(?<=[\s。！？；：”>]))\*\*(?=\S)([^*\n]{2,400}?[。！？!?；：”])\*\*", re.M)
 
 
 def strip_markup(text: str, *, markdown: bool = False) -> str:
@@ -143,7 +143,7 @@ def to_simplified(text: str, notes: list[str]) -> str:
 
 # --- site boilerplate, paywalls ------------------------------------------------------------
 
-_WORD_COUNT = re.compile(r"(?:文章|全文|本文|原文)共\s*(\d{3,6})\s*字")
+_WORD_COUNT = compiled(r"(?:文章|全文|本文|原文)共\s*(\d{3,6})\s*字")
 _SHOWN_SHARE = 0.7  # a page showing less than this share of the words it announces is a cut copy
 
 
@@ -194,15 +194,15 @@ def _cut_end(text: str, notes: list[str]) -> str:
 
 _QUOTES = {"‚": "“", "‛": "”", "„": "“", "‟": "”", "〝": "“", "〞": "”", "＂": '"'}
 _ACRONYMS = ["GDP", "RCEP", "EWTP", "LED", "PPT", "CPI", "PPP", "5G", "AI"]
-_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(a.lower() for a in _ACRONYMS) + r")(?![A-Za-z])")
+_ACRONYM_RE = compiled(r"(?<![A-Za-z])(" + "|".join(a.lower() for a in _ACRONYMS) + r")(?![A-Za-z])")
 
 # Placeholders: X, x, xx, xxx, *, **, _ standing for a number or a name, next to Chinese.
 _PH_LETTERS = LazyRegex(rf"(?<![A-Za-z])[xX×]{{1,4}}(?![A-Za-z])(?=[{CJK}\d.—\-]|$)"
                         rf"|(?<=[{CJK}\d])[xX×]{{1,4}}(?![A-Za-z])", needs="xX×")
-_PH_STARS = re.compile(r"\*{1,3}")
+_PH_STARS = compiled(r"\*{1,3}")
 _PH_UNDERSCORE = LazyRegex(rf"(?<=[{CJK}])_+(?=[{CJK}])|_{{2,}}", needs="_")
-_PH_DOTS = re.compile(r"^[.。…·]{6,}$", re.M)
-_PH_CIRCLES = re.compile(r"[○◯]{2,}")
+_PH_DOTS = compiled(r"^[.。…·]{6,}$", re.M)
+_PH_CIRCLES = compiled(r"[○◯]{2,}")
 # Over-eager redaction of 市/省 inside words; only unambiguous compounds are restored.
 _REDACTION_FIXES = {"城x": "城市", "x场": "市场", "超x": "超市"}
 

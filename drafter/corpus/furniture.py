@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import compiled
 from .noise import Act, Noise, inline_kinds, kinds, reported, union
 
-_TOC_HEAD = re.compile(r"^目\s*录$")
-_TOC_LINE = re.compile(r"^\d{1,2}[.、．]\s*\S.{0,60}?[.．。…·\s]+\d{1,3}$")
-_PROSE = re.compile(r"[。！？]")
-_ANTICOPY = re.compile(r"(?<=\S)[ \t]*[(（]?(?:[ \t]+[!-~]{1,2}){5,}(?=[ \t]|$)")
+_TOC_HEAD = compiled(r"^目\s*录$")
+_TOC_LINE = compiled(r"^\d{1,2}[.、．]\s*\S.{0,60}?[.．。…·\s]+\d{1,3}$")
+_PROSE = compiled(r"[。！？]")
+_ANTICOPY = compiled(r"(?<=\S)[ \t]*[(（]?(?:[ \t]+[!-~]{1,2}){5,}(?=[ \t]|$)")
 
 
 def _menu(line: str) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from ..lazyre import compiled
+
 
 class Act(StrEnum):
     """What the cleaner does with a kind, in the order of its pipeline."""
@@ -49,7 +51,7 @@ class Noise:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """Any of the kind's patterns."""
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.M)
+        return compiled("|".join(f"(?:{p})" for p in self.patterns), re.M)
 
 
 # `…*\s*` before a keyword, started only where the run of dots and spaces starts: tried at every
@@ -179,7 +181,7 @@ def reported() -> re.Pattern[str]:
     key = tuple(map(id, NOISE))
     got = _REPORTED.get(key)
     if got is None:
-        got = _REPORTED[key] = re.compile("|".join(f"(?:{p})" for k in inline_kinds() for p in k.patterns), re.M)
+        got = _REPORTED[key] = compiled("|".join(f"(?:{p})" for k in inline_kinds() for p in k.patterns), re.M)
     return got
 
 
@@ -190,5 +192,5 @@ _UNIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
 def _union(patterns: tuple[str, ...]) -> re.Pattern[str]:
     got = _UNIONS.get(patterns)
     if got is None:
-        got = _UNIONS[patterns] = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
+        got = _UNIONS[patterns] = compiled("|".join(f"(?:{p})" for p in patterns), re.M)
     return got

@@ -24,7 +24,7 @@ from ..errors import DrafterError
 if TYPE_CHECKING:
     import numpy as np
 
-    from .registry import Finding, Paragraph, Run
+    from .registry import Finding, Paragraph
 
 INDEX_VERSION = 1
 K = 4  # characters per gram
@@ -351,17 +351,6 @@ def _check(paras: list[tuple[Paragraph, str | None]], archive: Archive, ctx: Any
                         column=start + 1 if where is None else None, where=where,
                         fix="改写这句话；确需沿用的，核对内容是否仍然合适")
                 break  # the whole sentence, or its first copied clause
-
-
-def open_once(run: Run) -> None:
-    """The archive (--against) is opened once per run, before any file is read."""
-    if run.against and "D133" not in run.ignore:
-        run.shared["chachong"] = open_archive(list(run.against))
-
-
-def check_file(path: Path, run: Run) -> list[Finding]:  # D133
-    archive = run.shared.get("chachong")
-    return lint_file(path, run.ignore, archive) if isinstance(archive, Archive) else []
 
 
 def lint_file(path: Path, ignore: set[str], archive: Archive) -> list[Finding]:

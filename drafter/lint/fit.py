@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import compiled
 from ..occasions import parse_date
 from ..unit import SCOPE_LEVEL, level_of_name, resolve_unit, scope_words
 from .fit_content import (
@@ -34,15 +35,15 @@ MAX_DIRECTIVES = 7
 
 # --- D120: scope words of another level --------------------------------------------------------
 
-_SCOPE = re.compile("|".join(sorted((w for w in SCOPE_LEVEL if w not in ("全局", "全系统", "全行业")),
+_SCOPE = compiled("|".join(sorted((w for w in SCOPE_LEVEL if w not in ("全局", "全系统", "全行业")),
                                     key=len, reverse=True)))
 # 居全省第3位, 高于全市平均水平: naming a higher level's ranking is not speaking for it.
-_RANKING_AFTER = re.compile(r"^(?:[^，。；]{0,6}?)(?:第|前列|前\d|排名|排位|首位|之首|位次|平均|领先|考核|通报|表彰|先进|示范)")
-_RANKING_BEFORE = re.compile(r"(?:居|列|排|占|高于|低于|超过|比|在全[^，。；]{0,3}考核中)$")
+_RANKING_AFTER = compiled(r"^(?:[^，。；]{0,6}?)(?:第|前列|前\d|排名|排位|首位|之首|位次|平均|领先|考核|通报|表彰|先进|示范)")
+_RANKING_BEFORE = compiled(r"(?:居|列|排|占|高于|低于|超过|比|在全[^，。；]{0,3}考核中)$")
 _RANK = {"省": 4, "市": 3, "县": 2, "区": 2, "乡镇": 1, "街道": 1}
 # A scope word used as the speaker's own (全市上下, 全市人民, 全市各级各部门): residue when it
 # is not this unit's. A higher level named otherwise (服务全省大局) is ordinary.
-_AS_OWN = re.compile(r"^(?:上下|人民|各级|各部门|各地|广大|干部|群众|党员|范围内|各族|城乡|各族群众|师生|职工)")
+_AS_OWN = compiled(r"^(?:上下|人民|各级|各部门|各地|广大|干部|群众|党员|范围内|各族|城乡|各族群众|师生|职工)")
 
 
 def foreign_scopes(text: str, level: str, allowed: set[str]) -> Iterator[re.Match[str]]:
@@ -69,9 +70,9 @@ def _allowed_names(settings: dict[str, Any], unit: dict[str, str]) -> set[str]:
 
 # --- D124: bundles and the series after them ---------------------------------------------------
 
-_BUNDLE = re.compile(r"(?<![\d第])([两二三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})"
+_BUNDLE = compiled(r"(?<![\d第])([两二三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})"
                      r"(个方面|条|句话|点|项|个(?=[“\u4e00-\u9fff]))")
-_TRANSITION = re.compile(r"讲[^，。]{0,4}(?:点意见|个方面|个问题|句话)|再强调[^，。]{0,3}点")
+_TRANSITION = compiled(r"讲[^，。]{0,4}(?:点意见|个方面|个问题|句话)|再强调[^，。]{0,3}点")
 
 
 def _number(text: str) -> int | None:

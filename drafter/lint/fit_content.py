@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..lazyre import compiled
 from ..occasions import fits_together, occasion_words, parse_date
 from ..unit import resolve_unit
 
@@ -50,11 +51,11 @@ def _where(loaded: LoadedOutline, path: str) -> tuple[int | None, int | None]:
 
 # --- D125 / D126: the date -----------------------------------------------------------------------
 
-_DATE_LINE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
-_OCCASION_SAID = re.compile(r"((?:元旦|春节|国庆|中秋|端午|清明|五一|劳动节|汛期|主汛期)+)"
+_DATE_LINE = compiled(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
+_OCCASION_SAID = compiled(r"((?:元旦|春节|国庆|中秋|端午|清明|五一|劳动节|汛期|主汛期)+)"
                             r"(?:即将来临|将至|来临之际|临近|前夕|就要到了)")
 # COVID-era tasks; animal epidemics (动物防疫, 动物疫情防控) are a current task and not matched.
-COVID = re.compile(r"(?<!动物)(?<!疫病)(?:疫情防控|防疫)|核酸检测|核酸筛查|新冠|健康码|行程码|"
+COVID = compiled(r"(?<!动物)(?<!疫病)(?:疫情防控|防疫)|核酸检测|核酸筛查|新冠|健康码|行程码|"
                    r"外防输入|内防反弹")
 
 
@@ -99,7 +100,7 @@ DOWN_IS_GOOD = ("事故", "死亡", "伤亡", "火灾", "能耗", "排放", "污
                 "成本", "用时", "时间", "时限", "天数", "环节", "材料", "水耗", "碳", "受灾",
                 "损失", "发病", "库存", "隐患", "违法", "超标", "返贫", "空置", "年龄", "发生率",
                 "辍学", "近视", "流失", "贫困", "逾期", "差错", "积案", "拥堵")
-_DECLINE = re.compile(r"(下降|减少|降低|回落|下滑|负增长|-\d)")
+_DECLINE = compiled(r"(下降|减少|降低|回落|下滑|负增长|-\d)")
 
 
 def decline(indicator: str, change: str) -> bool:
@@ -141,7 +142,7 @@ _STOP = {"存在", "不足", "决定", "解决", "总结", "研究", "我们", "
 # Words whose repetition a listener hears as a seam: verbs, adverbs, adjectives, idioms.
 # Topic nouns (论坛, 安全, 培训班) are expected in frame and text alike.
 _SEAM_TAGS = {"v", "d", "a", "ad", "i", "l"}
-_PIECES = re.compile(r"[^，。；：、！？“”‘’《》（）\s]{2,}")
+_PIECES = compiled(r"[^，。；：、！？“”‘’《》（）\s]{2,}")
 
 
 def _user_cover(text: str, pieces: list[str]) -> list[bool]:

@@ -7,19 +7,20 @@ and their count.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ..lazyre import compiled
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from .registry import Context, Finding, Paragraph, Run, Speech
 
-_HOST_TITLE = re.compile(r"^在(.+)上的主持词$")
-_SPEECH_TITLE = re.compile(r"^在(.+?)上的(?:讲话|致辞|发言|总结讲话|动员讲话|主持讲话)$")
-_SUMMARY = re.compile(r"从(.+?)([一二两三四五六七八九十]+)个方面")
-_DATE_LINE = re.compile(r"^[（(].*[）)]$")
+_HOST_TITLE = compiled(r"^在(.+)上的主持词$")
+_SPEECH_TITLE = compiled(r"^在(.+?)上的(?:讲话|致辞|发言|总结讲话|动员讲话|主持讲话)$")
+_SUMMARY = compiled(r"从(.+?)([一二两三四五六七八九十]+)个方面")
+_DATE_LINE = compiled(r"^[（(].*[）)]$")
 
 
 @dataclass

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lazyre import compiled
 from ..textnorm import normalize_zh
 
 if TYPE_CHECKING:
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from ..loader_yaml import PathKey
     from .registry import Finding
 
-_NUMBER = re.compile(r"第(\d+)段")
-_MARKER = re.compile(r"〔待补[^〕]*〕")
+_NUMBER = compiled(r"第(\d+)段")
+_MARKER = compiled(r"〔待补[^〕]*〕")
 
 
 def order_key(finding: Finding) -> tuple[str, bool, int, int, int, str]:
@@ -80,6 +80,6 @@ def place_in_outline(findings: list[Finding], paragraphs: dict[str, str], loaded
             placed.append(finding)
             continue
         line, column = position
-        placed.append(replace(finding, line=line, column=column + value.index(snippet),
+        placed.append(finding._replace(line=line, column=column + value.index(snippet),
                               where=format_path(path)))
     return placed

@@ -3,9 +3,9 @@ speech's own: what a copied speech keeps."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..lazyre import compiled
 from ..textnorm import HANZI
 from .registry import Context, Paragraph, Speech
 
@@ -14,8 +14,8 @@ def check(speech: Speech, ctx: Context) -> None:  # D114
     check_residue(speech.paras, ctx, own=speech.own, year=speech.year, meeting=speech.meeting)
 
 
-_PLACE = re.compile(rf"[{HANZI}]{{2,8}}?(?:开发区|高新区|新区|经开区|自治州|省|市|县|区|镇|乡)")
-_GENERIC = re.compile(r"^(全|我|本|各|该|外|城|市|县|区|镇|乡|省|社|小|地|街|片|园|景|城|辖|两|周边|县区|市县|省市|乡镇|市区|县市|城区|全省|全国|"
+_PLACE = compiled(rf"[{HANZI}]{{2,8}}?(?:开发区|高新区|新区|经开区|自治州|省|市|县|区|镇|乡)")
+_GENERIC = compiled(r"^(全|我|本|各|该|外|城|市|县|区|镇|乡|省|社|小|地|街|片|园|景|城|辖|两|周边|县区|市县|省市|乡镇|市区|县市|城区|全省|全国|"
                       r"市县乡|省市县|各县|各市|各区|各乡镇|先发地区|发达地区|欠发达地区)")
 
 
@@ -53,7 +53,7 @@ def _place_residue(para: Paragraph, own: set[str], reported: set[str], ctx: Cont
                 column=m.start() + 1, fix="核对是否应改为本地名称；是本地的就加到 lint.names")
 
 
-_SESSION = re.compile(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次")
+_SESSION = compiled(r"([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次")
 
 
 def _meeting_residue(para: Paragraph, meeting: str, ctx: Context) -> None:
@@ -64,7 +64,7 @@ def _meeting_residue(para: Paragraph, meeting: str, ctx: Context) -> None:
                     column=m.start() + 1, fix=f"改为“{declared.group(0)}”")
 
 
-_DATED_MEETING = re.compile(r"((?:19|20)\d\d)年(?:度)?[^，。；]{0,12}?(?:工作会议|全会|会议|大会|工作会)")
+_DATED_MEETING = compiled(r"((?:19|20)\d\d)年(?:度)?[^，。；]{0,12}?(?:工作会议|全会|会议|大会|工作会)")
 
 
 def _year_residue(para: Paragraph, year: int, ctx: Context) -> None:
@@ -74,9 +74,9 @@ def _year_residue(para: Paragraph, year: int, ctx: Context) -> None:
                     column=m.start() + 1, fix="核对年份")
 
 
-_SCOPE_END = re.compile(r"全[省市州县区镇乡]$")
-_JOINED = re.compile(r"^[和与及同跟向在对][省市县区镇乡]$")  # 甲镇和县应急管理局: not 和县
-_TITLE_AFTER = re.compile(r"^(?:同志|书记|副书记|市长|副市长|县长|副县长|区长|主任|局长|部长|主席|省长)")
+_SCOPE_END = compiled(r"全[省市州县区镇乡]$")
+_JOINED = compiled(r"^[和与及同跟向在对][省市县区镇乡]$")  # 甲镇和县应急管理局: not 和县
+_TITLE_AFTER = compiled(r"^(?:同志|书记|副书记|市长|副市长|县长|副县长|区长|主任|局长|部长|主席|省长)")
 _LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 
 

@@ -9,7 +9,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from ..lazyre import LazyRegex
+from ..lazyre import LazyRegex, compiled
 from ..textnorm import HANZI, SENTENCE, hanzi_count, word_count
 from .place import corrected_excerpt
 from .registry import Context, Paragraph, Speech, checks
@@ -21,8 +21,8 @@ _PLACEHOLDER = LazyRegex(
     rf"\*{{1,3}}(?=[{CJK}\d])|(?<=[{CJK}])\*{{1,3}}|_{{2,}}|(?<=[{CJK}])_(?=[{CJK}])|××|○○", needs="〔×Xx*_○")
 _HALF_PUNCT = LazyRegex(rf"(?<=[{CJK}])[,;:?!](?!\d)|[,;:?!](?=[{CJK}])|(?<=[{CJK}])\(|\)(?=[{CJK}])",
                         needs=",;:?!()")
-_STRAIGHT_QUOTE = re.compile(r"[\"'‚‛„‟〝〞]")
-_INFORMAL_YEAR = re.compile(r"(?<![\d.年])([12]\d)年(?![内来间前后以里多代度底初中])")
+_STRAIGHT_QUOTE = compiled(r"[\"'‚‛„‟〝〞]")
+_INFORMAL_YEAR = compiled(r"(?<![\d.年])([12]\d)年(?![内来间前后以里多代度底初中])")
 _NARROW_SPACE = rf"(?<=[{CJK}]) +(?=[{CJK}])|(?<=\d) +(?=年)"
 _STRAY_SPACE = LazyRegex(_NARROW_SPACE, needs=" ")
 _STRAY_ANY_SPACE = LazyRegex(rf"{_NARROW_SPACE}|(?<=[{CJK}])\u3000+(?=[{CJK}])", needs=" \u3000")

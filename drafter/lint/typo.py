@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..lazyre import compiled
 from ..textnorm import HANZI
 from .registry import TABLE
 from .typo_lexicon import BUILTIN as BUILTIN
@@ -36,7 +37,7 @@ TOP_WORDS = 30000
 _DEGREE = ("很", "非常", "十分", "特别", "相当", "比较", "更加", "越来越", "不够", "还不够", "不太", "太",
            "极为", "格外", "尤为", "更为", "还很", "很不", "都很", "也很", "还比较", "不是很", "较")
 _DEGREE_RE = "|".join(sorted(_DEGREE, key=len, reverse=True))
-_COMPLEMENT_HINT = re.compile(rf"[的地](?:{_DEGREE_RE})")
+_COMPLEMENT_HINT = compiled(rf"[的地](?:{_DEGREE_RE})")
 _PREPOSITIONS = {"把", "将", "向", "对", "从", "为", "与", "同", "跟", "按照", "依照", "围绕", "朝", "往", "给",
                  "让", "使", "用", "以", "在", "就", "对于", "通过"}
 # verbs whose 的-phrase is itself a noun (他说的很对, 你讲的非常好): 的 is right there
@@ -44,13 +45,13 @@ _CONTENT_VERBS = {"说", "讲", "写", "想", "谈", "提", "看", "听", "问",
                   "想到", "看到", "听到", "做到", "干", "吃", "穿", "用", "买", "卖", "有", "是"}
 _QUANTITY = {"多", "少", "不多", "不少", "很多", "很少", "较多", "较少", "更多", "更少", "太多", "太少"}
 _NOUNISH = ("n", "r", "m", "q", "t", "s", "f")
-_CLAUSE_END = re.compile(r"^[，。；！？、：…”）)]|^$")
+_CLAUSE_END = compiled(r"^[，。；！？、：…”）)]|^$")
 # dummy verbs whose object is a verbal noun: 进行认真的学习 is right
 _ADVERBIALS = {"认真", "积极", "主动", "坚决", "切实", "自觉", "努力", "不断", "逐步", "持续", "大力", "稳妥", "有序",
                "稳步", "尽快", "扎实", "牢牢", "紧紧", "始终", "更好", "依法", "创造性", "积极主动", "稳妥有序", "深入细致", "统筹兼顾", "一心一意", "全心全意", "坚定不移",
                "毫不动摇", "旗帜鲜明", "实事求是"}
 # the tokenizer loads only for a paragraph where one of these cheap patterns shows a candidate
-_ADVERBIAL_HINT = re.compile("(?:" + "|".join(sorted(_ADVERBIALS, key=len, reverse=True)) +
+_ADVERBIAL_HINT = compiled("(?:" + "|".join(sorted(_ADVERBIALS, key=lambda w: (-len(w), w))) +
                              rf"|([{HANZI}])\1([{HANZI}])\2)的")
 _NOUN_SUFFIXES = {"感", "性", "力", "度", "率", "化", "者", "式", "型", "品", "群", "区", "点", "面", "线", "员", "家",
                   "业", "量", "权", "观", "制", "法", "费", "机制", "体系"}
@@ -139,7 +140,7 @@ def _di_adverbial(words: list[tuple[str, str]], i: int, shift: int, start: int) 
 
 # --- doubled words -------------------------------------------------------------------------
 
-_DOUBLE = re.compile(rf"([的地得是在和与对把将被从为要也都就并及向了])\1|([{HANZI}]{{2,4}})\2")
+_DOUBLE = compiled(rf"([的地得是在和与对把将被从为要也都就并及向了])\1|([{HANZI}]{{2,4}})\2")
 # ABAB reduplication that is good Chinese (研究研究, 一步一步, 非常非常)
 _REDUPLICABLE = {"研究", "讨论", "商量", "考虑", "活动", "休息", "介绍", "交流", "总结", "反思", "琢磨", "检查",
                  "清理", "打扫", "整顿", "学习", "锻炼", "了解", "看看", "比较", "调查", "思考", "议论", "打听",
@@ -255,7 +256,7 @@ def check_text(text: str, *, usage: tuple[str, ...] = (), codes: frozenset[str] 
 def without_repeats_of(findings: list[Finding], codes: tuple[str, ...]) -> list[Finding]:
     """Drop a D140 finding that another rule (the 提法 list) already makes on the same line with
     the same correction: one slip, one finding."""
-    right = re.compile(r"改为“([^”]+)”")
+    right = compiled(r"改为“([^”]+)”")
     taken = {(f.file, f.line, f.where, m.group(1)) for f in findings
              if f.code in codes and f.fix and (m := right.search(f.fix))}
     return [f for f in findings if not (f.code == "D140" and f.fix and (m := right.search(f.fix)) and
@@ -320,7 +321,7 @@ def build_words() -> str:
     rows = [r for r in rows if len(r) == 3]
     top = {r[0] for r in heapq.nlargest(TOP_WORDS, rows, key=lambda r: int(r[1]))}
     named = _ADVERBIALS | _PREPOSITIONS | _REDUPLICABLE | _DUMMY | _CONTENT_VERBS | set(_DEGREE) | _QUANTITY
-    doubled = re.compile(r"(.)\1")  # 的的确确, 实实在在: a doubled character inside a word is no slip
+    doubled = compiled(r"(.)\1")  # 的的确确, 实实在在: a doubled character inside a word is no slip
     keep = [r for r in rows if r[0] in top or r[0] in named or doubled.search(r[0])]
     keep.sort(key=lambda r: -int(r[1]))
     return "".join(f"{w} {f} {t}\n" for w, f, t in keep)
