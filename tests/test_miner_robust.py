@@ -218,3 +218,21 @@ def test_a_summing_up_of_the_years_work_is_no_closing() -> None:
     last = "总之，在过去的一年里，全镇各项工作取得了新的进展，这是全镇上下共同努力的结果。"
     speeches = _mine("\n".join([*_CLOSED_BODY, last]))
     assert speeches[0].closing == []
+
+
+@pytest.mark.parametrize("digits", ["cn", "arabic"])
+def test_a_heading_run_into_a_long_paragraph_after_a_sentence_end_opens_a_paragraph(digits: str) -> None:
+    """A converter ran the heading into the paragraph before it (……讲三点意见。1、统一思想……);
+    a short inline list (……三项工作。1、抓学习。2、抓宣传。) stays where it is."""
+    mark = (lambda i: "一二三"[i] + "、") if digits == "cn" else (lambda i: f"{i + 1}、")
+    intro = ("今天召开全县重点工作推进会，主要任务是总结前段工作，分析当前形势，部署下一阶段任务，"
+             "动员全县上下进一步统一思想、振奋精神。下面，我讲三点意见。")
+    points = [f"{mark(i)}{h}。各级各部门要把思想统一到县委的部署上来，切实增强做好工作的责任感和紧迫感，"
+              f"确保各项任务落到实处、取得实效，以实绩实效检验工作成效。" for i, h in
+              enumerate(["统一思想，提高认识", "突出重点，狠抓落实", "加强领导，压实责任"])]
+    text = "在全县重点工作推进会上的讲话\n同志们：\n" + intro + "".join(points)
+    speeches = _mine(text)
+    assert [u.heading for u in speeches[0].directives] == ["统一思想，提高认识", "突出重点，狠抓落实", "加强领导，压实责任"]
+    inline = intro + f"要抓好三项工作。{mark(0)}抓学习。{mark(1)}抓宣传。{mark(2)}抓落实。各级各部门要认真抓好落实。"
+    from drafter.corpus.paragraphs import restore_paragraphs
+    assert restore_paragraphs(inline) == [inline]

@@ -147,7 +147,8 @@ NOISE: tuple[Noise, ...] = (
           r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*"),
     Noise("editorial", "编者注", Act.REMNANT, (r"[(（][^()（）]{0,40}(不再|此处|略)[^()（）]{0,20}[)）]",
                                                 # an editor's note on the text's making: （根据录音整理） / （有删节）
-                                                r"[(（][^()（）]{0,20}(?:录音整理|有删节|未经本人审阅|本人审定)[^()（）]{0,20}[)）]")),
+                                                # (not one holding a date: the head reads (2011年…根据录音整理)某某)
+                                                r"[(（][^()（）\d]{0,12}(?:录音整理|有删节|未经本人审阅|本人审定)[^()（）\d]{0,8}[)）]")),
     # a page laid out in a table, copied as text: | 标题：…… |
     Noise("table_bars", "网页表格竖线", Act.BARS, r"^[ \t\u3000]*\||\|[ \t\u3000]*$"),
     Noise("glyph", "误码字形", Act.GLYPH, "设臵|—起|措虑",

@@ -18,7 +18,9 @@ DATE_LINE = re.compile(r"^[（(]?\s*((?:\d{4}|[一二三四五六七八九〇○
                    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?")
 _SPLIT_BEFORE = re.compile(
     rf"(?<=[。！？!?；;：:”\s])\s*(?=(?:[{NUM}]+、|[（(][{NUM}]+[）)]|第[{NUM}]+(?:[，,、]|点|个问题)"
-    rf"|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．](?!\d)))")
+    rf"|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．](?!\d)"
+    # 1、 after a sentence end (…讲3点意见。1、…), not a date's 2、3月 / 5、6日
+    rf"|(?<=[。！？!?])\d{{1,2}}、(?!\d{{1,2}}[月日号])))")
 _LONG_LINE = 600  # a source whose lines are this long has lost its paragraphs
 _BARS = " \t\u3000|"
 
@@ -70,18 +72,19 @@ def _split_lost(para: str) -> list[str]:
     return parts
 
 
-_SENTENCE_HEADING = re.compile(rf"(?<=[。！？!?])[ \t\u3000]*(?=[{NUM}]{{1,3}}、(?![{NUM}\d]))")
-_NEXT_ITEM = re.compile(rf"[。；;！？!?][ \t\u3000]*[{NUM}]{{1,3}}、")
+_SENTENCE_HEADING = re.compile(rf"(?<=[。！？!?])[ \t\u3000]*(?=(?:[{NUM}]{{1,3}}|\d{{1,2}})、(?![{NUM}\d]))")
+_NEXT_ITEM = re.compile(rf"[。；;！？!?][ \t\u3000]*(?:[{NUM}]{{1,3}}|\d{{1,2}})、")
 _HEADING_SPLIT_MIN = 100  # a paragraph at least this long holding a sentence end and then 一、
 
 
 def _split_sentence_headings(para: str) -> list[str]:
-    """……走得很坚定。一、回望来路，…… in a long paragraph: a 一、 heading after a sentence end
-    opens a paragraph, unless a second item follows at once (an inline list: ……议程。一、…；二、…)."""
+    """……走得很坚定。一、回望来路，…… in a long paragraph: a 一、 (or 1、) heading after a sentence end
+    opens a paragraph, unless another item follows or went just before (an inline list: ……议程。一、…；二、…)."""
     if len(para) < _HEADING_SPLIT_MIN:
         return [para]
     cuts = [m.start() for m in _SENTENCE_HEADING.finditer(para)
-            if m.start() >= 50 and not _NEXT_ITEM.search(para, m.end() + 2, m.end() + 120)]
+            if m.start() >= 50 and not _NEXT_ITEM.search(para, m.end() + 2, m.end() + 120)
+            and not _NEXT_ITEM.search(para, max(0, m.start() - 120), m.start())]  # nor the list's last item
     if not cuts:
         return [para]
     bounds = [0, *cuts, len(para)]
