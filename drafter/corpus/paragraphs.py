@@ -84,7 +84,7 @@ def _split_sentence_headings(para: str) -> list[str]:
         return [para]
     cuts = [m.start() for m in _SENTENCE_HEADING.finditer(para)
             if m.start() >= 50 and not _NEXT_ITEM.search(para, m.end() + 2, m.end() + 120)
-            and not _NEXT_ITEM.search(para, max(0, m.start() - 120), m.start())]  # nor the list's last item
+            and not _NEXT_ITEM.search(para, max(0, m.start() - 40), m.start())]  # nor a short list's last item
     if not cuts:
         return [para]
     bounds = [0, *cuts, len(para)]
