@@ -236,3 +236,26 @@ def test_a_heading_run_into_a_long_paragraph_after_a_sentence_end_opens_a_paragr
     inline = intro + f"要抓好三项工作。{mark(0)}抓学习。{mark(1)}抓宣传。{mark(2)}抓落实。各级各部门要认真抓好落实。"
     from drafter.corpus.paragraphs import restore_paragraphs
     assert restore_paragraphs(inline) == [inline]
+
+
+def _piece(title: str, salutation: str) -> list[str]:
+    return [title, salutation + "：", "今天召开这次会议，主要任务是总结工作、部署任务。下面，我讲两点意见。",
+            "一、统一思想，提高认识", "各级各部门要把思想统一到县委的部署上来，切实增强做好工作的责任感和紧迫感。",
+            "二、突出重点，狠抓落实", "要聚焦重点任务，逐项细化措施，确保各项工作按时保质完成。",
+            "同志们，任务已经明确，关键在于落实。让我们真抓实干，奋力完成全年目标任务！"]
+
+
+@pytest.mark.parametrize("labels", [("【篇一】", "【篇二】"), ("【第1篇】", "【第2篇】"), ("范文一：", "范文二："),
+                                    ("精选范文1", "精选范文2"), ("第1篇：", "第2篇：")])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_collection_label_in_other_clothes_starts_a_new_speech(labels: tuple[str, str], glued: bool) -> None:
+    """Short pieces (too short to be told apart by their salutations alone) under collection labels,
+    on a line of their own or after the piece's title, which stays with its piece."""
+    titles = ("在全县安全生产工作会议上的讲话", "在全县教育工作会议上的讲话")
+    lines = ["安全生产和教育工作会议讲话稿（2篇）"]
+    for label, title, salutation in zip(labels, titles, ("同志们", "各位领导、同志们"), strict=True):
+        piece = _piece(title, salutation)
+        lines += [title + label, *piece[1:]] if glued else [label, *piece]
+    speeches = _mine("\n".join(lines))
+    assert [(s.title, s.salutation, len(s.directives)) for s in speeches] == [
+        (titles[0], "同志们", 2), (titles[1], "各位领导、同志们", 2)]

@@ -160,6 +160,11 @@ def normalise_paragraphs(paragraphs: list[str]) -> list[str]:
 # --- splitting a file into speeches ----------------------------------------------------------
 
 _PIAN = re.compile(rf"^(?:.{{0,40}}?篇\s*(?:[{NUM}]+|\d{{1,2}})|第[{NUM}]+篇)\s*[:：]?$")
+# a collection's label in other clothes, alone or after the piece's title: 【篇一】 【第1篇】 第2篇：
+# 范文一： 精选范文2 【范文三】 (the title before it stays with the piece)
+_LABEL = (rf"(?:【\s*(?:第\s*(?:[{NUM}]{{1,3}}|\d{{1,2}})\s*篇|篇\s*(?:[{NUM}]{{1,3}}|\d{{1,2}})|(?:精选)?范文\s*(?:[{NUM}]{{1,3}}|\d{{1,2}}))\s*】"
+          rf"|第\s*(?:[{NUM}]{{1,3}}|\d{{1,2}})\s*篇|(?:精选)?范文\s*(?:[{NUM}]{{1,3}}|\d{{1,2}}))")
+_PIAN_MORE = re.compile(rf"^(.{{0,60}}?)\s*{_LABEL}\s*[:：]?$")
 _ADDRESSED = re.compile(r"(?:们|各位[^，,。]{0,8}|(?:尊敬|敬重)的[^。]{0,20})[：:]")
 # a collection's label run into a converted page's one long line: …谢谢大家。 第二篇：…的致辞尊敬的…
 _INLINE_PIAN = re.compile(rf"(?:^|(?<=[。！!？?\s-]))\s*(第[{NUM}]+篇\s*[:：])")
@@ -172,6 +177,10 @@ def split_speeches(paragraphs: list[str]) -> list[list[str]]:
     for para in (piece for p in _join_page_chunks(paragraphs) for piece in _split_inline_labels(p)):
         if _PIAN.match(para):
             groups.append([])
+            continue
+        more = _PIAN_MORE.match(para)
+        if more:
+            groups.append([more.group(1)] if more.group(1).strip() else [])
             continue
         groups[-1].append(_drop_page_number(para))
     groups = [g for g in groups if any(p != TRUNCATED for p in g)]
