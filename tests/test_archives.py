@@ -353,16 +353,21 @@ def test_doc_through_libreoffice_and_pure_python(tmp_path: Path) -> None:
 
 
 # Batches d, e, f and g were each measured once, then tuned on (f's measured misses fixed on branch
-# tune5, g's on tune-g). HELDOUT7.txt (batch h, once collected) is the test batch.
+# tune5, g's on tune-g). HELDOUT7.txt (batch h) is the test batch: read, its outcomes not asserted.
 TEST_BATCH_LISTS = ("HELDOUT7.txt",)
+UNASSERTED_LISTS: tuple[str, ...] = ()  # a batch measured once and not yet tuned on
 
 
 def test_collected_archive_reads_without_error() -> None:
     if not ARCHIVES.is_dir():
         pytest.skip("no collected archive")
     # a test batch: its outcomes are figures, not assertions
-    test_batch = {name for list_name in TEST_BATCH_LISTS if (ARCHIVES / list_name).exists()
-                  for name in (ARCHIVES / list_name).read_text(encoding="utf-8").split()}
+    def listed(lists: tuple[str, ...]) -> set[str]:
+        return {name for list_name in lists if (ARCHIVES / list_name).exists()
+                for name in (ARCHIVES / list_name).read_text(encoding="utf-8").split()}
+
+    test_batch = listed(TEST_BATCH_LISTS)
+    unasserted = test_batch | listed(UNASSERTED_LISTS)
     # DRAFTER_SKIP_TEST_BATCH=1: a tuning session does not even mine the test batch
     skip_stems = {Path(n).stem for n in test_batch} if os.environ.get("DRAFTER_SKIP_TEST_BATCH") else set()
     for gold_path in sorted((ARCHIVES / "gold").glob("*.json")):
@@ -370,7 +375,7 @@ def test_collected_archive_reads_without_error() -> None:
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         result = mine_bytes((ARCHIVES / gold["file"]).read_bytes(), gold["file"])
-        if gold["file"] in test_batch:
+        if gold["file"] in unasserted:
             continue  # read without an exception is all a test may ask of it
         assert not result.skipped, (gold["file"], result.skipped)
         if gold["not_speech"]:
