@@ -27,6 +27,11 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
     from .output import check_target, write_atomic
     from .render import render_file
 
+    if output is not None and output.is_dir():  # named as a folder, whatever its suffix
+        from .reading import shown
+
+        raise OutputError("输出路径是一个文件夹，请写上文件名", file=shown(str(output)),
+                          hint=f"例如：-o {shown(str(output / '讲话稿.docx'))}")
     if reading_copy:
         from .export.reading import READING_SUFFIXES
 

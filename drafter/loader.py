@@ -33,7 +33,8 @@ def read_text(path: Path | str, *, what: str = "大纲文件", limit: int = MAX_
     """Read a user's UTF-8 text file with Chinese errors for every way it can fail."""
     from .reading import read_limited, shown
 
-    hint = "大纲只需写要点，长文请放在单独的段落文件中" if what == "大纲文件" else None
+    hint = ("大纲只写要点和各段文字，通常不到 100 KB：请确认没有选错文件；"
+            "要从已有的讲话稿提取大纲，用 drafter mine 讲话稿 -o 大纲.yaml") if what == "大纲文件" else None
     data = read_limited(path, limit=limit, what=what, hint=hint)
     name = "<标准输入>" if str(path) == "-" else shown(str(path))
     return decode_text(data, name=name, what=what)

@@ -75,6 +75,8 @@ CASES: dict[str, Case] = {
     "binary outline": Case(["render", "o.yaml"], "二进制", outline(b"\x89PNG\x00\x00")),
     "GBK outline": Case(["render", "o.yaml"], "不是 UTF-8", outline("title: 讲话\n".encode("gbk"))),
     "huge outline": Case(["render", "o.yaml"], "过大", outline("title: " + "长" * 800_000 + "\n")),
+    # there is no "paragraph file" to move long text into: the hint names what a writer can do
+    "speech given as outline": Case(["validate", "o.yaml"], "drafter mine", outline("# " + "长" * 800_000 + "\n")),
     "deep nesting": Case(["render", "o.yaml"], "嵌套超过", outline("title: " + "[" * 60 + "]" * 60 + "\n")),
     "alias bomb": Case(["render", "o.yaml"], "别名炸弹", outline(BOMB)),
     "unclosed quote": Case(["render", "o.yaml"], "引号没有闭合", outline('title: "讲话\n')),
@@ -149,6 +151,9 @@ CASES: dict[str, Case] = {
     "existing docx": Case(["render", "o.yaml", "-o", "out.docx"], "文件已存在", {**outline(GOOD), "out.docx": b"PK"}),
     "missing output folder": Case(["render", "o.yaml", "-o", "无此目录/out.txt"], "不存在", outline(GOOD)),
     "output is a folder": Case(["render", "o.yaml", "-o", "dir.docx"], "是一个文件夹", {**outline(GOOD), "dir.docx/x": "x"}),
+    "output is a folder without suffix": Case(["render", "o.yaml", "-o", "稿件"], "是一个文件夹", {**outline(GOOD), "稿件/x": "x"}),
+    "reading copy into a folder": Case(["render", "o.yaml", "--reading-copy", "-o", "稿件"], "是一个文件夹",
+                                       {**outline(GOOD), "稿件/x": "x"}),
     "unknown suffix": Case(["render", "o.yaml", "-o", "out.pdf"], ".docx", outline(GOOD)),
     "final with open facts": Case(["render", "o.yaml", "--final", "-o", "out.txt"], "定稿检查未通过",
                                   outline("title:\n"), code=1),
