@@ -23,29 +23,15 @@ def run_render(outline: Path, *, output: Path | None, force: bool, final: bool,
                font_profile: str = "gbt9704", host: bool = False, reading_copy: bool = False,
                pinyin: bool = True, pauses: bool = False) -> int:
     from .errors import OutputError
-    from .export import export, is_supported, supported_suffixes
-    from .output import check_target, write_atomic
+    from .export import export
+    from .output import check_output, write_atomic
     from .render import render_file
 
-    if output is not None and output.is_dir():  # named as a folder, whatever its suffix
-        from .reading import shown
-
-        raise OutputError("输出路径是一个文件夹，请写上文件名", file=shown(str(output)),
-                          hint=f"例如：-o {shown(str(output / '讲话稿.docx'))}")
-    if reading_copy:
-        from .export.reading import READING_SUFFIXES
-
-        if output is None or output.suffix.lower() not in READING_SUFFIXES:
-            got = f"“{output.suffix or '（无后缀）'}”" if output is not None else "屏幕输出"
-            raise OutputError(f"念稿只能写成 .docx 或 .html 文件，不支持{got}",
-                              file=str(output) if output is not None else None,
-                              hint="例如：drafter render 大纲.yaml --reading-copy -o 念稿.docx")
     if output is not None:
-        if not is_supported(output.suffix):
-            suffix = output.suffix or "（无后缀）"
-            raise OutputError(f"不支持的输出格式“{suffix}”，支持：{supported_suffixes()}",
-                              file=str(output))
-        check_target(output, force=force)
+        check_output(output, force=force, reading_copy=reading_copy)
+    elif reading_copy:
+        raise OutputError("念稿只能写成 .docx 或 .html 文件，不支持屏幕输出",
+                          hint="例如：drafter render 大纲.yaml --reading-copy -o 念稿.docx")
     if host:
         from .host import render_host_file
 

@@ -40,6 +40,31 @@ def check_target(path: Path, *, force: bool) -> None:
         raise OutputError(f"没有写入目录“{shown(str(parent))}”的权限", file=name)
 
 
+def check_output(output: Path, *, force: bool, reading_copy: bool) -> None:
+    """Refuse an output that cannot be written, before any rendering."""
+    from .export import is_supported, supported_suffixes
+    from .reading import shown
+
+    try:
+        folder = output.is_dir()
+    except OSError:  # a name too long to look up: check_target below says so in Chinese
+        folder = False
+    if folder:  # named as a folder, whatever its suffix
+        raise OutputError("输出路径是一个文件夹，请写上文件名", file=shown(str(output)),
+                          hint=f"例如：-o {shown(str(output / '讲话稿.docx'))}")
+    if reading_copy:
+        from .export.reading import READING_SUFFIXES
+
+        if output.suffix.lower() not in READING_SUFFIXES:
+            raise OutputError(f"念稿只能写成 .docx 或 .html 文件，不支持“{output.suffix or '（无后缀）'}”",
+                              file=str(output),
+                              hint="例如：drafter render 大纲.yaml --reading-copy -o 念稿.docx")
+    if not is_supported(output.suffix):
+        suffix = output.suffix or "（无后缀）"
+        raise OutputError(f"不支持的输出格式“{suffix}”，支持：{supported_suffixes()}", file=str(output))
+    check_target(output, force=force)
+
+
 def _temp_prefix(path: Path) -> str:
     """A temporary name beside the target that stays within NAME_MAX whatever the target's."""
     prefix = f".{path.name}."

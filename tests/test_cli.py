@@ -323,7 +323,8 @@ def test_unwritable_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_output_path_that_is_a_folder(tmp_path: Path) -> None:
-    assert_user_error(invoke("render", str(DEPLOY), "-o", str(tmp_path)), "不支持的输出格式")
+    # a folder is said to be one, not an output with a missing suffix
+    assert_user_error(invoke("render", str(DEPLOY), "-o", str(tmp_path)), "是一个文件夹")
     folder = tmp_path / "a.docx"
     folder.mkdir()
     assert_user_error(invoke("render", str(DEPLOY), "-o", str(folder)), "是一个文件夹")
