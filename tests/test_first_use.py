@@ -1,0 +1,40 @@
+"""What a new writer typed on first use, and what drafter made of it (the first-use walk-through)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.errors import DrafterError
+from drafter.templating import resolve_template, template_dirs
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("安全生产", "work-safety"),        # the topic is the name writers give the meeting
+    ("年度工作会议", "new-year"),       # a company's or school's yearly meeting: 总结上年、部署全年
+    ("年度工作会", "new-year"),
+])
+def test_names_writers_type_find_their_meeting_type(typed: str, expected: str) -> None:
+    assert resolve_template(typed, template_dirs()).id == expected
+
+
+@pytest.mark.parametrize("typed", ["开学典礼讲话", "开学典礼"])
+def test_a_school_opening_ceremony_is_not_a_cadre_training_class(typed: str) -> None:
+    # training-opening speaks of 开班、学员、干部成长: wrong for pupils at a 开学典礼
+    try:
+        found = resolve_template(typed, template_dirs()).id
+    except DrafterError as exc:
+        assert "是否想写“training-opening”" not in str(exc)
+    else:
+        assert found != "training-opening"
+
+
+def test_new_with_a_topic_name(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["new", "安全生产", "-o", str(tmp_path / "安全.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "template: work-safety" in (tmp_path / "安全.yaml").read_text(encoding="utf-8")
