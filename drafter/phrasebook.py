@@ -175,6 +175,11 @@ def speech_year(value: dt.date | str | None) -> int | None:
     m = re.match(r"\s*(\d{4})(?:\s*(?:[-/.年]|$))", str(value))
     if not m:
         raise CorpusError(f"看不懂日期“{value}”", hint="写成 2026-03-01、2026年3月1日 或 2026")
+    numbers = [int(n) for n in re.findall(r"\d+", str(value))[:3]]
+    try:  # only the year is used, but a mistyped month or day is still a mistake to point out
+        dt.date(*(numbers + [1, 1])[:3])
+    except ValueError:
+        raise CorpusError(f"日期“{value}”不存在", hint="写成 2026-03-01、2026年3月1日 或 2026") from None
     return int(m.group(1))
 
 

@@ -38,3 +38,17 @@ def test_new_with_a_topic_name(tmp_path: Path) -> None:
     result = runner.invoke(app, ["new", "安全生产", "-o", str(tmp_path / "安全.yaml")])
     assert result.exit_code == 0, result.output
     assert "template: work-safety" in (tmp_path / "安全.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("date", ["2026-13-01", "2026年2月30日", "2026/0/5"])
+def test_phrases_refuses_a_date_that_does_not_exist(date: str) -> None:
+    result = runner.invoke(app, ["phrases", "结尾", "--date", date])
+    assert result.exit_code == 2, result.output
+    assert "不存在" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("date", ["2026", "2027-03-01", "2027年3月1日", "2027.3.1"])
+def test_phrases_takes_the_dates_writers_write(date: str) -> None:
+    result = runner.invoke(app, ["phrases", "结尾", "--date", date, "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"{date[:4]} 年适用" in result.stdout
