@@ -146,7 +146,9 @@ def parse_yaml(text: str, name: str) -> tuple[object, Positions, list[Problem]]:
             problem = Problem(_yaml_message(exc, text), file=name,
                               line=mark.line + 1 if mark else None,
                               column=mark.column + 1 if mark else None, hint=hint)
-            raise OutlineError(problems=[problem, *ime_hints(text, name)]) from None
+            # in file order: an input-method slip above the error is usually its cause
+            found = sorted([problem, *ime_hints(text, name)], key=lambda p: (p.line or 0, p.column or 0))
+            raise OutlineError(problems=found) from None
         except yaml.YAMLError as exc:
             raise OutlineError(f"YAML 无法解析（{exc}）", file=name) from None
         if node is None:

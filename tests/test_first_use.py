@@ -52,3 +52,16 @@ def test_phrases_takes_the_dates_writers_write(date: str) -> None:
     result = runner.invoke(app, ["phrases", "结尾", "--date", date, "--limit", "1"])
     assert result.exit_code == 0, result.output
     assert f"{date[:4]} 年适用" in result.stdout
+
+
+def test_syntax_problems_are_listed_in_file_order(tmp_path: Path) -> None:
+    # a full-width colon on line 2 breaks the parse on line 3: the cause comes first
+    outline = tmp_path / "笔误.yaml"
+    outline.write_text("template: deploy\ntitle： 在全县大会上的讲话\nspeaker: 县长\n"
+                       "directives:\n  － 抓项目\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(outline)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if "笔误.yaml:" in line]
+    at = [int(line.split("笔误.yaml:")[1].split(":")[0]) for line in lines]
+    assert len(at) >= 3 and at == sorted(at), result.stderr
+    assert "全角冒号" in lines[0]
