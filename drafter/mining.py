@@ -143,7 +143,8 @@ def _write_mined_outline(chosen: tuple[str, list[Speech]] | None, output: Path, 
     if index >= len(speeches):
         raise CorpusError(f"{source} 中只有 {len(speeches)} 篇讲话")
     write_atomic(output, outline_yaml(speeches[index], source), force=force)
-    err(f"已写入 {output}")
+    which = f"第 {index + 1} 篇" if len(speeches) > 1 else ""
+    err(f"已写入 {output}（取自 {source}{which}）")
 
 
 def _write_phrasebank(collector: PhraseCollector, path: Path, min_count: int, *, force: bool,

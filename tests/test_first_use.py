@@ -65,3 +65,17 @@ def test_syntax_problems_are_listed_in_file_order(tmp_path: Path) -> None:
     at = [int(line.split("笔误.yaml:")[1].split(":")[0]) for line in lines]
     assert len(at) >= 3 and at == sorted(at), result.stderr
     assert "全角冒号" in lines[0]
+
+
+def test_mine_o_from_a_folder_says_which_speech_it_took(tmp_path: Path) -> None:
+    # with a folder, -o takes the first speech found: the writer is told which one
+    folder = tmp_path / "历年 讲话"
+    folder.mkdir()
+    speech = "在全县{0}会议上的讲话\n\n同志们：\n下面，我讲两点意见。\n一、抓项目\n要抓项目。\n二、抓落实\n要抓落实。\n"
+    (folder / "甲.txt").write_text(speech.format("项目"), encoding="utf-8")
+    (folder / "乙.txt").write_text(speech.format("安全"), encoding="utf-8")
+    target = tmp_path / "大纲.yaml"
+    result = runner.invoke(app, ["mine", str(folder), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    took = "甲.txt" if "项目" in target.read_text(encoding="utf-8").split("title:")[1].splitlines()[0] else "乙.txt"
+    assert f"取自 {folder / took}" in result.stderr, result.stderr
