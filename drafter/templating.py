@@ -214,6 +214,8 @@ def resolve_template(name: str, dirs: list[Path]) -> TemplateInfo:
     words = {w: i.id for i in cat.values() for w in (i.id, i.name, *i.aliases)}
     close = difflib.get_close_matches(cleaned, list(words), n=1, cutoff=0.5)
     hint = f"是否想写“{words[close[0]]}”？" if close else None
+    if cleaned.endswith("-house"):  # made by drafter mine --emit-templates, kept in its own folder
+        hint = "本单位模板（drafter mine --emit-templates 生成的）要用 --template-dir 指明所在的文件夹"
     raise TemplateError(f"未知的会议类型“{name}”，可用的有：{known}", hint=hint)
 
 

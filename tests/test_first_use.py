@@ -79,3 +79,11 @@ def test_mine_o_from_a_folder_says_which_speech_it_took(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     took = "甲.txt" if "项目" in target.read_text(encoding="utf-8").split("title:")[1].splitlines()[0] else "乙.txt"
     assert f"取自 {folder / took}" in result.stderr, result.stderr
+
+
+def test_a_house_template_without_its_folder_says_to_add_it(tmp_path: Path) -> None:
+    outline = tmp_path / "o.yaml"
+    outline.write_text("template: deploy-house\ndirectives: [抓项目, 抓落实]\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(outline)])
+    assert result.exit_code == 2
+    assert "--template-dir" in result.stderr, result.stderr
