@@ -352,9 +352,10 @@ def test_doc_through_libreoffice_and_pure_python(tmp_path: Path) -> None:
         assert [u.heading for u in speech.directives][2] == "压实责任，切实改进工作作风"
 
 
-# Batches d, e, f and g were each measured once, then tuned on (f's measured misses fixed on branch
-# tune5, g's on tune-g). HELDOUT7.txt (batch h) is the test batch: read, its outcomes not asserted.
-TEST_BATCH_LISTS = ("HELDOUT7.txt",)
+# Batches d to h were each measured once, then tuned on (f's measured misses fixed on branch tune5,
+# g's on tune-g, h's on tune-h), so all are asserted. A fresh test batch (say HELDOUT8.txt, batch i)
+# is named here until it has been measured: read, its outcomes not asserted.
+TEST_BATCH_LISTS: tuple[str, ...] = ()
 UNASSERTED_LISTS: tuple[str, ...] = ()  # a batch measured once and not yet tuned on
 
 

@@ -132,13 +132,15 @@ def to_simplified(text: str, notes: list[str]) -> str:
     changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
     # Simplified text loses a handful of characters to t2s; traditional text changes by the
     # hundred. Either a share or a count decides.
-    if len(converted) == len(text) and cjk and (changed / cjk >= 0.005 or changed >= 30):
+    if cjk and (len(converted) != len(text) or changed / cjk >= 0.005 or changed >= 30):
         notes.append("繁体转简体")
-        return converted
-    if len(converted) != len(text) and cjk:
-        notes.append("繁体转简体")
-        return converted
+        return _ZHE.sub("着", converted)
     return text
+
+
+# Traditional text writes the particle 着 (随着, 着力, 意味着) as 著, and t2s leaves it so; in
+# simplified text 著 stays only in words of writing and renown (著名, 著作, 显著, 名著, 土著).
+_ZHE = re.compile(r"(?<![显卓昭土名原编专论译巨遗拙合撰所])著(?![名作称述书者录])")
 
 
 # --- site boilerplate, paywalls ------------------------------------------------------------

@@ -66,7 +66,8 @@ def mine_text(text: str, source: str, encoding: str = "UTF-8", *, title: str | N
 
 
 # 在…会议上的讲话 / …开学典礼致辞 / …的发言: the title of a speech, not of a report about one
-_SPEECH_TITLE = re.compile(r"(?:上|会|式|礼|的)(?:讲话|致辞|发言|讲话稿|致辞稿|发言稿|动员讲话|总结讲话)$")
+_SPEECH_TITLE = re.compile(r"(?:上|会|式|礼|的)(?:讲话|致辞|发言|讲话稿|致辞稿|发言稿|动员讲话|总结讲话|"
+                           r"讲话提纲|发言提纲|讲话要点|发言要点)$")  # the speaker's own notes to speak from
 
 
 def _speaks(speech: Speech, paragraphs: list[str]) -> bool:

@@ -233,6 +233,7 @@ def _take_transition(body: list[str], speech: Speech) -> int | None:
             continue  # 现在只能讲两个字：力争。 — the words themselves, not a list of points
         # near the end only when the items follow (a speech cut after its first point)
         if found and (j < max(len(body) * 0.6, 3) or j >= first_item - 1 or item_one_follows(body, j, found[0])):
+            j, found = _followed_announcement(body, j, found, first_item)
             speech.transition = {"text": found[0], "count": found[1]}
             return j
     for j in range(min(first_item + 1, len(body))):
@@ -241,6 +242,19 @@ def _take_transition(body: list[str], speech: Speech) -> int | None:
             speech.transition = {"text": announced[0], "count": announced[1]}
             return j
     return None
+
+
+def _followed_announcement(body: list[str], j: int, found: tuple[str, int | None],
+                           first_item: int) -> tuple[int, tuple[str, int | None]]:
+    """Two sentences announcing points, the first orphaned (下面，我讲三个方面的意见。 / 下面，我再讲
+    六个方面的意见。 第一，…): the one item 1 follows is the transition the series fits."""
+    if item_one_follows(body, j, found[0]):
+        return j, found
+    k = j + 1  # the next paragraph announces again, and the items follow it
+    later = (find_transition(body[k]) or simple_transition(body[k])) if k <= min(first_item, len(body) - 1) else None
+    if later and later[1] is not None and item_one_follows(body, k, later[0]):
+        return k, later
+    return j, found
 
 
 def _closing_start(body: list[str], t_index: int | None, cut: bool) -> int | None:

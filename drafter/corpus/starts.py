@@ -31,7 +31,7 @@ _ROLE_UNIT = (r"(?:[^，,。：:！!？?；;、\s]{0,6}?(?:爸爸|妈妈|爷爷|
               r"同学|嘉宾|来宾|领导|朋友|同事|校友|代表|职工|员工)+)")
 # With a colon, role names without 们 may follow the first addressee too: 各位老领导、老同志，同志们：
 SALUTATION_STRICT = re.compile(
-    rf"^\s*({_ADDRESS}(?:\s*[，,、]\s*(?:{_ADDRESS}|{_ROLE_UNIT}|[^，,。：:！!？?；;、\s]{{0,4}}同志)){{0,8}})\s*[：:]")
+    rf"^\s*({_ADDRESS}(?:\s*[，,、；;]\s*(?:{_ADDRESS}|{_ROLE_UNIT}|[^，,。：:！!？?；;、\s]{{0,4}}同志)){{0,8}})\s*[：:]")
 SALUTATION_SOFT = re.compile(
     rf"^\s*({_SOFT_UNIT}(?:\s*[，,、]\s*(?:{_SOFT_UNIT}|{_ROLE_UNIT})){{0,6}}(?:\s*[，,、]\s*{_SOFT_UNIT})?)"
     rf"\s*(?:[，,](?=\S)|[！!])")  # 各位老师，各位家长，亲爱的同学们！ may stand alone
@@ -84,7 +84,14 @@ def split_glued(paragraph: str) -> list[str]:
             continue
         if find_salutation(paragraph[k:]) or find_salutation(paragraph[k:], soft=True):
             return [head, paragraph[k:].strip()]
+    run = _TITLE_THEN_ITEM.match(paragraph)  # …的讲话一、认真… : no salutation to split before
+    if run and _TITLE_END.search(run.group(1)) and _title_like(run.group(1)) and len(paragraph) - run.end() >= 8:
+        return [run.group(1).strip(), paragraph[run.end():].strip()]
     return [paragraph]
+
+
+# A title run straight into the first point of a speech without salutation (…的讲话一、…)
+_TITLE_THEN_ITEM = re.compile(r"([^，,。！？!?；;：:“”]{4,90}?)(?=一、|[（(]一[）)]|第一[，,、])")
 
 
 # A heading line: no sentence or clause mark, neither the salutation's own first groups (各位领导、)
