@@ -180,7 +180,7 @@ def run_phrases(part: str, *, topic: str | None, phrasebank_path: Path | None, l
     lines.append(f"{PARTS[key]}用语，{year} 年适用，共 {len(chosen.frames)} 条{more}：")
     for frame in frames:
         lines += _frame_lines(frame, fill, meeting_names)
-    legend = slot_legend(frames)
+    legend = slot_legend(frames, fill)
     if legend:
         lines.append(legend)
     out("\n".join(lines) + "\n")

@@ -358,9 +358,11 @@ def select(library: Library, part: str, *, topic: str | None = None, year: int |
     return Selection(frames=frames, notes=notes)
 
 
-def slot_legend(frames: list[Frame]) -> str | None:
-    """空位：{地} 地名，{数} 数字；“……”处自己补写。  for the slots these frames use."""
-    used = [name for name in SLOTS if any(name in f.slots for f in frames)]
+def slot_legend(frames: list[Frame], filled: dict[str, str] | None = None) -> str | None:
+    """空位：{地} 地名，{数} 数字；“……”处自己补写。  for the slots these frames use and the
+    outline did not fill."""
+    done = {name for name, value in (filled or {}).items() if value}
+    used = [name for name in SLOTS if name not in done and any(name in f.slots for f in frames)]
     gaps = any("……" in f.text for f in frames)
     if not used and not gaps:
         return None

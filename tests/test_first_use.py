@@ -87,3 +87,14 @@ def test_a_house_template_without_its_folder_says_to_add_it(tmp_path: Path) -> N
     result = runner.invoke(app, ["render", str(outline)])
     assert result.exit_code == 2
     assert "--template-dir" in result.stderr, result.stderr
+
+
+def test_phrases_from_an_outline_do_not_explain_slots_already_filled(tmp_path: Path) -> None:
+    outline = tmp_path / "o.yaml"
+    outline.write_text("template: deploy\ndate: 2026-12-10\nunit: {level: 乡镇, name: 青石镇}\n"
+                       "directives: [抓项目, 抓落实]\n", encoding="utf-8")
+    result = runner.invoke(app, ["phrases", "开场", "--outline", str(outline), "--limit", "200"])
+    assert result.exit_code == 0, result.output
+    assert "青石镇" in result.stdout and "{地}" not in result.stdout, result.stdout
+    legend = result.stdout.strip().splitlines()[-1]
+    assert legend.startswith("空位：") and "{单位}" in legend  # what is still open is still explained
