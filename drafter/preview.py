@@ -57,7 +57,8 @@ def build_preview(document: Document, stats: Stats, *, show_lengths: bool = True
         table.add_row("合计", f"{total.minutes_text}（不含其他议程发言）")
     else:
         table.add_row("讲话时长", f"{stats.minutes_text}（按{stats.rate}字/分钟）")
-        table.add_row("意见", f"{stats.directives}点，下设要点{stats.points}个")
+        if stats.directives:  # a 致辞 speaks in unnumbered paragraphs: no "0点" to show
+            table.add_row("意见", f"{stats.directives}点，下设要点{stats.points}个")
     if stats.open_markers:
         table.add_row("待补", f"[yellow]{stats.open_markers}处[/yellow]")
     if show_lengths and stats.per_directive:

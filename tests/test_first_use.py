@@ -98,3 +98,13 @@ def test_phrases_from_an_outline_do_not_explain_slots_already_filled(tmp_path: P
     assert "青石镇" in result.stdout and "{地}" not in result.stdout, result.stdout
     legend = result.stdout.strip().splitlines()[-1]
     assert legend.startswith("空位：") and "{单位}" in legend  # what is still open is still explained
+
+
+def test_preview_of_an_address_does_not_count_zero_directives() -> None:
+    # a 致辞 has its points as unnumbered paragraphs; "意见 0点" misled the writer
+    root = Path(__file__).resolve().parent.parent
+    result = runner.invoke(app, ["preview", str(root / "outlines" / "address.yaml"), "--width", "100"])
+    assert result.exit_code == 0, result.output
+    assert "字数" in result.stdout and "0点" not in result.stdout
+    deploy = runner.invoke(app, ["preview", str(root / "outlines" / "deploy.yaml"), "--width", "100"])
+    assert "3点" in deploy.stdout  # numbered directives are still counted
