@@ -17,14 +17,21 @@ YOUNG_OBJECTS = 100_000
 
 
 def main(argv: list[str] | None = None) -> None:
-    if argv is None:  # the process's own command line (tests call main(argv) in their process)
+    own_process = argv is None  # the process's own command line (tests call main(argv) in theirs)
+    if own_process:
         gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
     args = sys.argv[1:] if argv is None else argv
-    from .fastpath import try_fast_render
+    try:
+        from .fastpath import try_fast_render
 
-    code = try_fast_render(args)
-    if code is not None:
-        sys.exit(code)
-    from .cli import main as typer_main
+        code = try_fast_render(args)
+        if code is not None:
+            sys.exit(code)
+        from .cli import main as typer_main
 
-    typer_main(args)
+        typer_main(args)
+    finally:
+        if own_process:
+            # The process ends here and the OS takes back its memory: without this, shutdown walks
+            # every object still alive looking for cycles once more (~20 ms of a 150 ms lint).
+            gc.freeze()

@@ -209,3 +209,18 @@ def test_the_rule_cache_keeps_a_bounded_number_of_entries(tmp_path: Path,
                         plain=list, typed=list) == ["parsed again"]  # an early one was let go
     assert cache.parsed("tifa", f"text {cache.KEEP + 4}", cache.__file__, lambda: ["parsed again"],
                         plain=list, typed=list) == [cache.KEEP + 4]  # the newest is kept
+
+
+def test_a_command_process_collects_cycles_rarely_and_leaves_its_objects_to_the_os() -> None:
+    """The console entry raises the young-object threshold and freezes what is alive when the
+    command ends (shutdown would walk it all again); a caller's own process is left alone."""
+    code = ("import atexit, gc, sys\nfrom drafter.entry import main\n"
+            "atexit.register(lambda: print('frozen:', gc.get_freeze_count() > 0, gc.get_threshold()[0]))\n"
+            f"sys.argv = ['drafter', 'validate', {str(DEPLOY)!r}]\nmain()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.splitlines()[-1] == "frozen: True 100000"
+    inside = ("import gc\nfrom drafter.entry import main\n"
+              f"try:\n    main(['validate', {str(DEPLOY)!r}])\nexcept SystemExit:\n    pass\n"
+              "print('frozen:', gc.get_freeze_count() > 0, gc.get_threshold()[0])\n")
+    out = subprocess.run([sys.executable, "-c", inside], capture_output=True, text=True).stdout
+    assert out.splitlines()[-1] == "frozen: False 700"
