@@ -168,10 +168,10 @@ def _arguments(pattern: str, flags: int) -> Kept:
 def _store_path() -> Path:
     import _sre
 
-    from platformdirs import user_cache_dir
+    from .userdirs import cache_path
 
     build = f"{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    return Path(user_cache_dir("drafter", appauthor=False)) / "regex" / f"patterns-{build}.marshal"
+    return cache_path("regex", f"patterns-{build}.marshal")
 
 
 def _store() -> dict[tuple[str, int], Kept]:

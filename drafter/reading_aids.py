@@ -31,9 +31,9 @@ class Piece:
 
 
 def _config_file() -> Path:
-    from platformdirs import user_config_dir
+    from .userdirs import config_path
 
-    return Path(user_config_dir("drafter", appauthor=False)) / "misread.txt"
+    return config_path("misread.txt")
 
 
 def parse_misread(text: str) -> dict[str, list[str]]:

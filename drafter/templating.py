@@ -71,9 +71,9 @@ def builtin_template_dir() -> Path:
 
 def user_template_dir() -> Path:
     """The writer's own templates under the platform's config home (XDG_CONFIG_HOME, APPDATA, …)."""
-    from platformdirs import user_config_dir
+    from .userdirs import config_path
 
-    return Path(user_config_dir("drafter", appauthor=False)) / "templates"
+    return config_path("templates")
 
 
 def template_dirs(extra: list[Path] | None = None) -> list[Path]:
@@ -223,10 +223,10 @@ _ENV_CACHE: dict[tuple[str, ...], Environment] = {}
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    from .userdirs import cache_path
 
     # Versioned: code compiled before the sandbox's loop budget must never be loaded again.
-    return Path(user_cache_dir("drafter", appauthor=False)) / "jinja-bounded-1"
+    return cache_path("jinja-bounded-1")
 
 
 def _bytecode_cache() -> Any:

@@ -23,9 +23,9 @@ FORMAT = 2  # bump when what a parse returns changes outside the keyed module (l
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    from ..userdirs import cache_path
 
-    return Path(user_cache_dir("drafter", appauthor=False)) / "rules"
+    return cache_path("rules")
 
 
 def _key(kind: str, text: str, module: str) -> str:

@@ -41,9 +41,9 @@ def _norm(text: str) -> str:
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    from ..userdirs import cache_path
 
-    return Path(user_cache_dir("drafter", appauthor=False)) / "chachong"
+    return cache_path("chachong")
 
 
 def archive_files(paths: Iterable[str]) -> list[Path]:

@@ -88,9 +88,9 @@ def _typed(plain: Any) -> Parsed:
 
 
 def user_tifa_file() -> Path:
-    from platformdirs import user_config_dir
+    from ..userdirs import config_path
 
-    return Path(user_config_dir("drafter", appauthor=False)) / "tifa.yaml"
+    return config_path("tifa.yaml")
 
 
 def _fail(message: str, file: str, line: int | None = None) -> DrafterError:

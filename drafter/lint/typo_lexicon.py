@@ -59,9 +59,9 @@ class Slip(NamedTuple):
 
 def user_usage_file() -> Path:
     """The writer's own lexicon beside the user templates (XDG_CONFIG_HOME, APPDATA, …)."""
-    from platformdirs import user_config_dir
+    from ..userdirs import config_path
 
-    return Path(user_config_dir("drafter", appauthor=False)) / "usage.tsv"
+    return config_path("usage.tsv")
 
 
 def parse_lexicon(text: str, source: str, *, check: bool = True) -> dict[str, Entry]:
