@@ -18,6 +18,7 @@ afresh, and what a miss returns is always re.compile's own pattern.
 
 from __future__ import annotations
 
+import _sre  # re's engine, loaded by re already
 import atexit
 import marshal
 import os
@@ -53,7 +54,7 @@ class LazyRegex:
 
     def may_match(self, text: str) -> bool:
         """False when no match can be in the text (it holds none of ``needs``)."""
-        return not self.needs or any(ch in text for ch in self.needs)
+        return holds_any(text, self.needs)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.regex.search(text, pos) if self.may_match(text) else None
@@ -69,6 +70,12 @@ class LazyRegex:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self.regex.sub(repl, text, count) if self.may_match(text) else text
+
+
+def holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
+    """Whether the text holds one of ``needs`` (characters, or literals from required_literals);
+    nothing needed means anything may match."""
+    return not needs or any(need in text for need in needs)
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
@@ -133,8 +140,6 @@ _MOST = 4000  # patterns kept; a store grown past it starts again from this run'
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, loaded from the store when this Python compiled it before."""
-    import _sre
-
     flags = int(flags)
     store = _store()
     kept = store.get((pattern, flags))
@@ -166,8 +171,6 @@ def _arguments(pattern: str, flags: int) -> Kept:
 
 
 def _store_path() -> Path:
-    import _sre
-
     from .userdirs import cache_path
 
     build = f"{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"

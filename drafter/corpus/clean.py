@@ -140,7 +140,7 @@ def to_simplified(text: str, notes: list[str]) -> str:
 
 # Traditional text writes the particle 着 (随着, 着力, 意味着) as 著, and t2s leaves it so; in
 # simplified text 著 stays only in words of writing and renown (著名, 著作, 显著, 名著, 土著).
-_ZHE = re.compile(r"(?<![显卓昭土名原编专论译巨遗拙合撰所])著(?![名作称述书者录])")
+_ZHE = compiled(r"(?<![显卓昭土名原编专论译巨遗拙合撰所])著(?![名作称述书者录])")
 
 
 # --- site boilerplate, paywalls ------------------------------------------------------------

@@ -115,7 +115,7 @@ class Finding(NamedTuple):
     where: str | None = None  # "第3段" for .docx, an outline path for outlines
 
     def to_json(self) -> JSON:
-        return dict(self._asdict())
+        return self._asdict()
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import DrafterError
-from ..lazyre import compiled, required_literals
+from ..lazyre import compiled, holds_any, required_literals
 from . import cache
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "tifa.yaml"
@@ -36,7 +36,7 @@ class Entry(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~0.5 ms to cr
     anchors: tuple[str, ...] = ()
 
     def may_match(self, text: str) -> bool:
-        return not self.anchors or any(anchor in text for anchor in self.anchors)
+        return holds_any(text, self.anchors)
 
     @property
     def regex(self) -> re.Pattern[str] | None:
